@@ -1,0 +1,115 @@
+"""Find known names in text: every alias of every sheet, in any of its spellings.
+
+Token n-gram lookup (not one giant regex), so matching stays linear in the text and in the
+number of aliases: ten thousand sheets cost a dictionary, not a slower scan.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .names import fold, is_acronym, is_article, token_key, tokens
+
+
+@dataclass(frozen=True, order=True)
+class Match:
+    start: int
+    end: int
+    entity_id: str
+    surface: str
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entity_id: str
+    name: str
+    acronym: bool
+    cased: bool  # the alias has a capital letter, so the text must have one too
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+class Matcher:
+    """Matches aliases (surface name -> entity id) in text, longest match first."""
+
+    def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+        pairs = names.items() if isinstance(names, Mapping) else names
+        self._table: dict[tuple[str, ...], list[_Alias]] = {}
+        self.max_len = 0
+        for name, entity_id in sorted(pairs, key=lambda p: (p[1], p[0])):
+            keys = self.keys_of(name)
+            if not keys:
+                continue
+            alias = _Alias(entity_id, name, is_acronym(name), any(c.isupper() for c in name))
+            self._table.setdefault(keys, []).append(alias)
+            self.max_len = max(self.max_len, len(keys))
+
+    @staticmethod
+    def keys_of(text: str) -> tuple[str, ...]:
+        toks = tokens(text)
+        out = []
+        for i, (start, end, tok) in enumerate(toks):
+            if is_article(tok, text[end:end + 1]) and i + 1 < len(toks):
+                continue
+            if i == 0 and fold(tok) == "the" and len(toks) > 1:
+                continue
+            key = token_key(tok)
+            if key:
+                out.append(key)
+        return tuple(out)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, left to right, the longest alias winning at each place."""
+        toks = tokens(text)
+        # keep (start, end, key) of real words; an article folds into the word after it
+        words: list[tuple[int, int, str]] = []
+        pending_start: int | None = None
+        for i, (start, end, tok) in enumerate(toks):
+            if is_article(tok, text[end:end + 1]) and i + 1 < len(toks):
+                pending_start = start if pending_start is None else pending_start
+                continue
+            key = token_key(tok)
+            if key:
+                words.append((start if pending_start is None else pending_start, end, key))
+            pending_start = None
+        found: list[Match] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                candidates = self._table.get(tuple(w[2] for w in words[i:i + n]))
+                if not candidates:
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                surface = text[start:end]
+                alias = self._pick(candidates, surface)
+                if alias:
+                    hit = (n, Match(start, end, alias.entity_id, surface))
+                    break
+            if hit:
+                found.append(hit[1])
+                i += hit[0]
+            else:
+                i += 1
+        return found
+
+    @staticmethod
+    def _pick(candidates: list[_Alias], surface: str) -> _Alias | None:
+        letters = _letters(surface)
+        exact = [a for a in candidates if a.name == surface]
+        if exact:
+            return exact[0]
+        for alias in candidates:
+            if alias.acronym:
+                if _letters(alias.name) == letters or _letters(alias.name) + "s" == letters.rstrip("'"):
+                    return alias
+                continue
+            if alias.cased and not any(c.isupper() for c in surface):
+                continue
+            return alias
+        return None
