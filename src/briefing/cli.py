@@ -1,0 +1,133 @@
+"""The command line: each command builds what it needs from the library and calls it.
+
+Exit status: 0 success, 1 invalid input (every problem printed as `path:line:col: message`),
+2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import BriefingError, UsageError
+
+EXAMPLES = {
+    "extract": "briefing extract --seeds seeds --briefings briefings",
+    "check": "briefing check --briefings briefings",
+    "build": "briefing build --site site",
+    "serve": "briefing serve --dev-addr 127.0.0.1:8000",
+}
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from . import merge, store
+    from .pipeline import extract_corpus
+    from .report import review
+
+    seeds, briefings = Path(args.seeds), Path(args.briefings)
+    if not seeds.is_dir():
+        raise UsageError(f"{seeds}: no such folder of articles (pass --seeds DIR)")
+    briefings.mkdir(parents=True, exist_ok=True)
+    extraction = extract_corpus(seeds, briefings, root=Path.cwd())
+    dry = args.dry_run or args.check
+    result = merge.apply(briefings, extraction.sheets, dry_run=dry)
+    if not dry:
+        store.install_schemas(briefings)
+    print(review(extraction, result, dry_run=dry))
+    if dry and args.dry_run and getattr(result, "diff", ""):
+        print(result.diff)
+    if args.check and _changes(result):
+        print("briefings are out of date with the articles: run `briefing extract` and review the changes",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _changes(result: object) -> bool:
+    return bool(getattr(result, "created", None) or getattr(result, "updated", None))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check
+
+    problems = check(Path(args.briefings))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.briefings}", file=sys.stderr)
+        return 1
+    print(f"{args.briefings}: all fact sheets are valid")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .check import check_or_raise
+    from .site import build_site
+
+    check_or_raise(Path(args.briefings))
+    build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
+    print(f"site built in {args.site or 'site'}/")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .site import serve_site
+
+    serve_site(Path(args.config), args.dev_addr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn news articles into YAML fact sheets and a cross-linked MkDocs briefing site.",
+        epilog="Example: briefing extract && briefing check && briefing build",
+    )
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, help_text: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"Example: {EXAMPLES[name]}")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("extract", "Read the articles and merge what they say into the fact sheets "
+                       "(editors' changes always win).", cmd_extract)
+    p.add_argument("--seeds", default="seeds", help="folder of articles (.txt, .md, .html); default: seeds")
+    p.add_argument("--briefings", default="briefings", help="folder of fact sheets; default: briefings")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 if the sheets are out of date with the articles (for CI)")
+
+    p = add("check", "Validate every fact sheet and report every problem at once.", cmd_check)
+    p.add_argument("--briefings", default="briefings", help="folder of fact sheets; default: briefings")
+
+    p = add("build", "Validate the sheets, then build the static site with MkDocs (strict).", cmd_build)
+    p.add_argument("--site", default=None, help="output folder; default: site_dir of mkdocs.yml (site)")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration; default: mkdocs.yml")
+    p.add_argument("--briefings", default="briefings", help="folder of fact sheets; default: briefings")
+    p.add_argument("--no-strict", action="store_true", help="do not turn MkDocs warnings into errors")
+
+    p = add("serve", "Serve the site locally, rebuilding when a sheet or page changes.", cmd_serve)
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration; default: mkdocs.yml")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on; default: 127.0.0.1:8000")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)   # exits 2 on usage errors, like every argparse program
+    try:
+        return args.func(args)
+    except UsageError as err:
+        print(f"briefing {args.command}: {err.report()}", file=sys.stderr)
+        return 2
+    except BriefingError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; every sheet is either old or new (writes are atomic)", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

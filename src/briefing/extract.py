@@ -1,0 +1,407 @@
+"""Extract stage, part one: discover names in article text and type them by cues.
+
+Everything here is rules plus the lexicon (data/lexicon.yaml): capitalised runs, acronym
+definitions and glosses, titles and roles for people, head nouns for organisations, cue nouns and
+the gazetteer for places. Nothing knows about particular articles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from . import gazetteer
+from .lexicon import Lexicon
+from .names import fold, is_acronym, name_key
+from .text import split_sentences
+
+# One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
+WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-[^\W_]+)*|[^\W_]+(?:['\u2019\-][^\W_]+)*['\u2019]?", re.UNICODE)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul)-(?=[A-Z])")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+             "March", "April", "June", "July", "August", "September", "October", "November", "December"}
+_SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
+
+
+@dataclass
+class Sentence:
+    index: int        # position among the body's sentences (-1: the title)
+    paragraph: int
+    text: str
+
+
+@dataclass
+class Candidate:
+    """A name found in one sentence, with what the text says it is."""
+
+    name: str
+    folder: str | None         # actors | locations | operations | None (untyped)
+    kind: str | None
+    source: str
+    sentence: int
+    cue: str                   # why it was typed: a short human-readable reason
+    strength: int = 1          # 3 dictionary/definition, 2 explicit cue, 1 weak
+    role: str | None = None    # people: the role phrase as written
+    org_hint: str | None = None  # people: an organisation named in the role phrase
+    surname_only: bool = False
+
+
+@dataclass
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    links: list[tuple[str, str, str]] = field(default_factory=list)   # (name, alias, reason)
+
+
+def sentences_of(title: str, paragraphs: list[str]) -> list[Sentence]:
+    out = [Sentence(-1, -1, title)] if title else []
+    n = 0
+    for p, paragraph in enumerate(paragraphs):
+        for text in split_sentences(paragraph):
+            out.append(Sentence(n, p, text))
+            n += 1
+    return out
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return _POSSESSIVE.sub("", self.text) if self.possessive else self.text
+
+    @property
+    def possessive(self) -> bool:
+        return bool(re.search(r"['\u2019]s?$", self.text)) and len(self.text) > 2
+
+    @property
+    def capital(self) -> bool:
+        core = _ARTICLE_PREFIX.sub("", self.text)
+        return bool(core) and (core[0].isupper() or (core[0].isdigit() and len(core) <= 4))
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+class Discoverer:
+    """Finds candidate names in sentences. One instance per run; it holds the lexicon view."""
+
+    def __init__(self, lex: Lexicon, known_keys: dict[str, tuple[str, str]]) -> None:
+        self.lex = lex
+        self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
+        self.titles = [(t, t.split()) for t in lex.titles]
+        role = "|".join(sorted(map(re.escape, lex.role_nouns), key=len, reverse=True))
+        self._role_after = re.compile(
+            rf"^\s*,\s+(?:who\s+(?:is|was)\s+|also\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+            rf"(?:[\w.’'\-]+\s+){{0,5}}?({role})\b", re.I)
+        self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
+        self._role_before = re.compile(rf"\b({role})\s+$", re.I)
+        self._place_of = re.compile(
+            r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
+        self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+        nouns = sorted(lex.place_nouns, key=len, reverse=True)
+        self._place_after = re.compile(
+            r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")\b")
+
+    # -- public --------------------------------------------------------------------------
+    def discover(self, source: str, sentences: list[Sentence]) -> Discovery:
+        found = Discovery()
+        for sentence in sentences:
+            if sentence.index < 0:
+                continue  # headlines are Title Case: names there must be known or found in the body
+            self._definitions(source, sentence, found)
+            self._dateline(source, sentence, found)
+            for run in self._runs(sentence.text):
+                self._classify(source, sentence, run, found)
+        self._surnames(found)
+        return found
+
+    # -- capitalised runs -----------------------------------------------------------------
+    def _runs(self, text: str) -> Iterable[list[_Word]]:
+        words = _words(text)
+        run: list[_Word] = []
+        pending: list[_Word] = []   # connectors waiting for a capital word after them
+        for word in words:
+            gap = text[(pending[-1] if pending else run[-1]).end:word.start] if run else ""
+            joined = not run or gap.strip() in ("", "–", "-")
+            if word.text in _CALENDAR:
+                if run:
+                    yield run
+                run, pending = [], []
+                continue
+            if word.capital and joined and not (run and run[-1].possessive and self._ends_run(run[-1])):
+                run.extend(pending)
+                pending = []
+                run.append(word)
+                continue
+            if run and joined and word.text in self.lex.connectors:
+                pending.append(word)
+                continue
+            if run:
+                yield run
+            run, pending = ([word], []) if word.capital else ([], [])
+        if run:
+            yield run
+
+    def _ends_run(self, word: _Word) -> bool:
+        """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan)."""
+        bare = word.bare
+        return is_acronym(bare) or name_key(bare) in self.known
+
+    def _classify(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery) -> None:
+        text = sentence.text
+        run = list(run)
+        if run[0].text == "Operation" and len(run) > 1:   # "Operation X" before the stopword rule
+            return found.candidates.append(Candidate(self._name(text, run), "operations", "operation", source,
+                                                     sentence.index, "named 'Operation …'", 3))
+        while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
+                       or self._is_modifier(run[0].text)):
+            run.pop(0)
+        while run and run[-1].text in self.lex.connectors:
+            run.pop()
+        if not run:
+            return
+        # a title inside the run splits it: "United States Army Colonel Ryan Dillon"
+        title_at = self._title_in(run)
+        if title_at is not None:
+            i, n, title = title_at
+            left, right = run[:i], run[i + n:]
+            if left:
+                self._classify(source, sentence, left, found)
+            if right:
+                self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
+            return
+        if len(run) > 1 and self.lex.is_demonym(run[0].bare) and not self._org_kind(run):
+            run = run[1:]
+        if len(run) == 1 and self.lex.is_demonym(run[0].bare):
+            return
+        name = self._name(text, run)
+        if not name or name.startswith("@"):
+            return
+        start, end = run[0].start, run[-1].end
+        before, after = text[:start], text[end:]
+        initial = not text[:start].strip(" “\"‘'([")
+        key = name_key(name)
+        add = lambda folder, kind, cue, strength=2, nm=name: found.candidates.append(  # noqa: E731
+            Candidate(nm, folder, kind, source, sentence.index, cue, strength))
+
+        if run[0].text == "Operation" and len(run) > 1:
+            return add("operations", "operation", "named 'Operation …'", 3)
+        if run[0].text in ("Battle", "Siege") and len(run) > 2 and run[1].text == "of":
+            return add("operations", run[0].text.lower(), f"named '{run[0].text} of …'", 3)
+        place = self._place_by_noun(name, run, after)
+        if place:
+            return add("locations", place[1], place[2], 2, place[0])
+        if len(run) <= 3 and key not in self.known and self._battle_of.search(before):
+            return add("locations", "other", "'battle/siege of …'", 1)
+        of_cue = self._place_of.search(before)
+        if of_cue and len(run) <= 4:
+            kind = self.lex.place_of_cues.get(of_cue.group(1).lower())
+            if kind == "province":
+                return add("locations", "province", f"'province of {name}'", 2, f"{name} province")
+            if kind:
+                return add("locations", kind, f"'{of_cue.group(1).lower()} of {name}'", 2)
+        if key in self.known:
+            folder, kind = self.known[key]
+            return add(folder, kind, "known name", 3)
+        if self._is_person(run, before, after):
+            return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
+        org = self._org_kind(run)
+        if org:
+            return add("actors", org, f"organisation word '{self._head(run)}'", 2)
+        head_place = self.lex.place_heads.get(run[-1].bare)
+        if head_place and len(run) > 1:
+            return add("locations", head_place, f"place word '{run[-1].bare}'", 2)
+        place_hit = gazetteer.find(name)
+        if place_hit and not (initial and len(run) == 1 and place_hit.kind == "city" and place_hit.population < 100_000):
+            return add("locations", place_hit.kind, "gazetteer", 1)
+        if len(run) == 1 and not is_acronym(name):
+            found.candidates.append(Candidate(name, None, None, source, sentence.index, "single word", 0,
+                                              surname_only=True))
+            return
+        if not initial or len(run) > 1:
+            found.candidates.append(Candidate(name, None, None, source, sentence.index, "capitalised name", 0))
+
+    def _is_modifier(self, word: str) -> bool:
+        """Britain-based, Arab-Kurdish, US-led: a hyphenated modifier before a name, not part of it."""
+        parts = word.split("-")
+        if len(parts) < 2 or _ARTICLE_PREFIX.match(word):
+            return False
+        return any(p.islower() for p in parts[1:]) or all(self.lex.is_demonym(p) for p in parts)
+
+    def _name(self, text: str, run: list[_Word]) -> str:
+        name = text[run[0].start:run[-1].end]
+        if run[-1].possessive:
+            name = _POSSESSIVE.sub("", name)
+        return name.strip(" -–’'")
+
+    def _title_in(self, run: list[_Word]) -> tuple[int, int, str] | None:
+        texts = [w.bare.rstrip(".") for w in run]
+        for i in range(len(run)):
+            for title, parts in self.titles:
+                clean = [p.rstrip(".") for p in parts]
+                if texts[i:i + len(clean)] == clean and i + len(clean) < len(run):
+                    return i, len(clean), title
+        return None
+
+    def _head(self, run: list[_Word]) -> str:
+        words = [w.bare for w in run]
+        for i, word in enumerate(words):
+            if word in ("of", "for") and i > 0:
+                return words[i - 1]
+        return words[-1]
+
+    def _org_kind(self, run: list[_Word]) -> str | None:
+        if len(run) < 2:
+            return None
+        return self.lex.org_heads.get(self._head(run)) or self.lex.org_heads.get(run[-1].bare)
+
+    def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str] | None:
+        m = self._place_after.match(after)
+        if not m:
+            return None
+        middle, noun = m.group(1).strip(), m.group(2)
+        if middle and any(w in ("the", "and", "of", "or", "to", "in", "a") for w in middle.split()):
+            return None
+        spec = self.lex.place_nouns[noun]
+        if noun in ("city", "town", "village") and middle:
+            return None
+        full = " ".join(p for p in (name, middle, noun if spec.get("keep") else "") if p)
+        return full, spec["kind"], f"'{name} {noun}'"
+
+    _person_cue = ""
+
+    def _is_person(self, run: list[_Word], before: str, after: str) -> bool:
+        words = [w.bare for w in run]
+        if any(w.isupper() and len(w) > 1 for w in words) or any(c.isdigit() for w in words for c in w):
+            return False
+        if self._org_kind(run) or self.lex.place_heads.get(words[-1]):
+            return False
+        if words[0] in self.lex.name_prefixes and len(words) > 1:
+            self._person_cue = f"name prefix '{words[0]}'"
+            return True
+        if len(words) < 2 or len(words) > 4:
+            return False
+        if self._role_before.search(before):
+            self._person_cue = f"role '{self._role_before.search(before).group(1)}' before the name"
+            return True
+        for pattern in (self._role_after, self._role_is):
+            m = pattern.match(after)
+            if m:
+                self._person_cue = f"role '{m.group(1)}' after the name"
+                return True
+        if re.search(rf"\b{_SPEECH}\s+$", before) or re.match(rf"^\s*,?\s+{_SPEECH}\b", after):
+            self._person_cue = "speech verb"
+            return True
+        return False
+
+    def _person(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery, *,
+                role: str | None = None, cue: str = "", strength: int = 2) -> None:
+        name = self._name(sentence.text, run)
+        after = sentence.text[run[-1].end:]
+        m = self._role_after.match(after) or self._role_is.match(after)
+        role_text = role
+        if m:
+            tail = after[m.start(1):]
+            role_text = re.split(r"[,;.]\s|\s(?:said|says|told)\b", tail, maxsplit=1)[0].strip()
+            role_text = (after[:m.start(1)].split(",", 1)[-1].strip() + " " + role_text).strip()
+            role_text = re.sub(r"^(?:who\s+(?:is|was)\s+)", "", role_text)
+        elif role is None:
+            b = self._role_before.search(sentence.text[:run[0].start])
+            if b:
+                prefix = sentence.text[:run[0].start].rstrip()
+                role_text = " ".join(prefix.split()[-3:])
+        found.candidates.append(Candidate(name, "actors", "person", source, sentence.index, cue, strength,
+                                          role=role_text, surname_only=len(run) == 1))
+
+    def _surnames(self, found: Discovery) -> None:
+        """Within one article, a lone surname after the full name is the same person."""
+        people = [c for c in found.candidates if c.kind == "person" and not c.surname_only]
+        by_last = {}
+        for person in people:
+            by_last.setdefault(name_key(person.name.split()[-1]), set()).add(person.name)
+        for cand in found.candidates:
+            if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.surname_only) or cand.strength >= 3:
+                continue  # a one-word name; the person named in full here beats the gazetteer
+            full = by_last.get(name_key(cand.name))
+            if full and len(full) == 1:
+                (person,) = full
+                found.links.append((person, cand.name, "surname of a person named in the article"))
+                cand.folder, cand.kind, cand.strength, cand.surname_only = "actors", "person", 2, True
+                cand.cue = f"surname of {person}"
+
+    # -- definitions: acronyms, glosses, "also known as" -------------------------------------
+    _ACRONYM_AFTER = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:of|for|the|and|in|al|–|-|[A-Z][\w’'.\-]*))*)\s+\(\s*([A-Z][A-Z.]{1,9}(?:\s*[–-]\s*[A-Z]{2,6})?)\s*\)")
+    _SLASH_PAIR = re.compile(r"\b([A-Z][\w]*)['’]s/([A-Z][\w]*)['’]s\s+((?:[A-Z][\w]*\s?)+)\(([A-Z]{2,6})/([A-Z]{2,6})\)")
+    _OR_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\((?:or|also|aka|also known as|formerly)\s+[“\"]?([^()”\"]{2,60}?)[”\"]?\)")
+    _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
+    _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
+    _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*),?\s+(?:also known as|formerly known as|known as|formerly)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
+
+    def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
+        text = sentence.text
+        for m in self._SLASH_PAIR.finditer(text):
+            tail = m.group(3).strip()
+            for word, acronym in ((m.group(1), m.group(4)), (m.group(2), m.group(5))):
+                found.links.append((f"{word}’s {tail}", acronym, "slash-paired acronym definition"))
+        for m in self._ACRONYM_AFTER.finditer(text):
+            expansion, acronym = self._trim_expansion(m.group(1)), m.group(2)
+            if expansion and self._acronym_fits(expansion, acronym):
+                found.links.append((expansion, acronym, "acronym definition"))
+                if len(expansion.split()) >= 2 and name_key(expansion) not in self.known:
+                    # a defined acronym names an organisation unless a stronger cue says otherwise
+                    found.candidates.append(Candidate(expansion, "actors", "other", source, sentence.index,
+                                                      f"acronym definition ({acronym})", 1))
+        for pattern, reason in ((self._OR_GLOSS, "gloss in brackets"), (self._DASH_GLOSS, "gloss in brackets"),
+                                (self._BRACKET_GLOSS, "bracketed gloss"), (self._AKA, "'also known as'")):
+            for m in pattern.finditer(text):
+                left, right = self._trim_expansion(m.group(1)), m.group(2).strip(" “”\"'")
+                right = _POSSESSIVE.sub("", right).strip()
+                left = _POSSESSIVE.sub("", left).strip()
+                if left and right and right[0].isupper() and left != right:
+                    found.links.append((left, right, reason))
+
+    def _trim_expansion(self, text: str) -> str:
+        words = text.split()
+        while words and (words[0] in self.lex.stopwords or words[0][:1].islower()
+                         or self.lex.is_demonym(words[0].rstrip("’'s"))):
+            if len(words) > 1 and self.lex.is_demonym(words[0]) and name_key(" ".join(words)) in self.known:
+                break
+            words.pop(0)
+        return " ".join(words)
+
+    def _acronym_fits(self, expansion: str, acronym: str) -> bool:
+        letters = [c for c in acronym if c.isalpha()]
+        words = [w for w in re.split(r"[\s\-–/]+", expansion) if w and w[0].isupper()]
+        initials = "".join(w[0] for w in words)
+        if "".join(letters) == initials or "".join(letters) in initials:
+            return True
+        # an acronym from another language (Doctors Without Borders (MSF)): accept when the
+        # expansion reads as an organisation's name and the acronym is not a known other thing
+        key = name_key(acronym)
+        known = self.known.get(key)
+        heads = self.lex.org_heads
+        return len(words) >= 2 and (words[-1] in heads or known is None) and len(letters) >= 2 and \
+            not gazetteer.find(expansion)
+
+    _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")
+
+    def _dateline(self, source: str, sentence: Sentence, found: Discovery) -> None:
+        m = self._DATELINE.match(sentence.text)
+        if not m or sentence.index > 3:
+            return
+        raw = m.group(1).strip()
+        if raw in ("FYI", "UPDATE", "BREAKING", "ANALYSIS", "EXCLUSIVE", "WATCH", "NEWS"):
+            return
+        name = " ".join(w.capitalize() for w in raw.split())
+        place = gazetteer.find(name)
+        found.candidates.append(Candidate(name, "locations", place.kind if place else "city", source,
+                                          sentence.index, "dateline", 2))
+
+
+def demonym_country(lex: Lexicon, word: str) -> str | None:
+    return lex.demonyms.get(fold(word))

@@ -1,0 +1,200 @@
+"""Statements in sentences: events, figures, relations and people's roles, each citing its
+sentence and dated against the article. Rules only; the vocabulary is in `data/facts.yaml`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .dates import When, find_dates
+from .mentions import Match
+
+
+@dataclass
+class Fact:
+    id: str
+    type: str
+    text: str
+    source: str
+    quote: str
+    sentence: int
+    involves: list[str]
+    about: str                       # the id of the sheet the fact is stored on
+    date: str | None = None
+    date_precision: str | None = None
+    claimed_by: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_sheet(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type, "text": self.text, "date": self.date,
+                                "date_precision": self.date_precision, "source": self.source,
+                                "quote": self.quote, "claimed_by": self.claimed_by,
+                                "involves": self.involves, "status": "extracted"}
+        data.update(self.extra)
+        return data
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    text = resources.files("briefing").joinpath("data/facts.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def fact_id(source: str, kind: str, quote: str, involves: list[str], detail: str = "") -> str:
+    digest = hashlib.sha1("\x1f".join([source, kind, quote, ",".join(involves), detail]).encode()).hexdigest()
+    return f"f-{digest[:10]}"
+
+
+@dataclass
+class Context:
+    """What fact rules need about one sentence."""
+
+    source: str
+    index: int
+    text: str
+    matches: list[Match]
+    folder_of: dict[str, str]         # entity id -> folder
+    kind_of: dict[str, str]           # entity id -> kind
+    name_of: dict[str, str]
+    anchor: When | None
+    operations: list[str]             # operation ids mentioned (by cue) in this sentence
+
+
+def sentence_facts(ctx: Context) -> list[Fact]:
+    facts: list[Fact] = []
+    ids = _unique([m.entity_id for m in ctx.matches] + ctx.operations)
+    if not ids:
+        return facts
+    when = _date(ctx)
+    vocab = vocabulary()
+    claimant = _claimant(ctx, vocab)
+    event = _event(ctx, vocab, ids, when, claimant)
+    if event:
+        facts.append(event)
+    facts.extend(_figures(ctx, vocab, ids, when, claimant))
+    facts.extend(_relations(ctx, vocab, when))
+    return facts
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def _date(ctx: Context) -> When | None:
+    found = find_dates(ctx.text, ctx.anchor)
+    return found[0][2] if found else None
+
+
+def _claimant(ctx: Context, vocab: dict[str, Any]) -> str | None:
+    verbs = "|".join(vocab["claim_verbs"])
+    for m in ctx.matches:
+        if ctx.folder_of.get(m.entity_id) != "actors":
+            continue
+        before, after = ctx.text[:m.start], ctx.text[m.end:]
+        if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I) or \
+                re.match(rf"^['’]?s?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b", after, re.I) or \
+                re.search(rf"\b(?:{verbs})\s+(?:the\s+)?$", before, re.I):
+            return m.entity_id
+    return None
+
+
+def _event(ctx: Context, vocab: dict[str, Any], ids: list[str], when: When | None,
+           claimant: str | None) -> Fact | None:
+    verbs = sorted(vocab["event_verbs"], key=len, reverse=True)
+    hit = re.search(r"\b(" + "|".join(map(re.escape, verbs)) + r")\b", ctx.text, re.I)
+    if not hit:
+        return None
+    agent = next((m for m in ctx.matches if m.end <= hit.start() and ctx.folder_of.get(m.entity_id) == "actors"), None)
+    target = next((m for m in ctx.matches if m.start >= hit.end()), None)
+    parts = [ctx.name_of[agent.entity_id] if agent else None, hit.group(1).lower(),
+             ctx.name_of[target.entity_id] if target else None]
+    text = " ".join(p for p in parts if p)
+    about = (ctx.operations[0] if ctx.operations else None) or \
+        (target.entity_id if target and ctx.folder_of.get(target.entity_id) == "locations" else None) or \
+        (agent.entity_id if agent else ids[0])
+    return Fact(fact_id(ctx.source, "event", ctx.text, ids), "event", text, ctx.source, ctx.text, ctx.index,
+                ids, about, when.iso() if when else None, when.precision if when else None, claimant)
+
+
+_NUMBER = re.compile(
+    r"\b((?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|over|about|around|approximately|approximate|"
+    r"roughly|nearly|almost|some|up\s+to|an\s+estimated|estimated)\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands))\s+"
+    r"((?:[a-zA-Z\-]+\s+){0,2}?([a-z\-]+))\b", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _figures(ctx: Context, vocab: dict[str, Any], ids: list[str], when: When | None,
+             claimant: str | None) -> list[Fact]:
+    counted = set(vocab["counted_nouns"])
+    out = []
+    for m in _NUMBER.finditer(ctx.text):
+        value, noun = m.group(1), m.group(3).lower()
+        if noun not in counted:
+            continue
+        phrase = m.group(2).strip()
+        tail = ctx.text[m.end():m.end() + 60]
+        outcome = re.match(r"^\s+(?:\w+\s+){0,3}?(killed|wounded|injured|trapped|displaced|captured|surrendering|"
+                           r"surrendered|remain|detained|executed|missing|dead)\b", tail)
+        counts = f"{phrase} {outcome.group(1)}" if outcome else phrase
+        number = _parse_number(value)
+        place = next((x.entity_id for x in ctx.matches if ctx.folder_of.get(x.entity_id) == "locations"), None)
+        about = place or claimant or ids[0]
+        out.append(Fact(fact_id(ctx.source, "figure", ctx.text, ids, value + counts), "figure",
+                        f"{value} {counts}", ctx.source, ctx.text, ctx.index, ids, about,
+                        when.iso() if when else None, when.precision if when else None, claimant,
+                        {"value": value, "number": number, "counts": counts}))
+    return out
+
+
+def _parse_number(value: str) -> float | int | None:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    if digits:
+        text = digits.group().replace(",", "")
+        return float(text) if "." in text else int(text)
+    word = value.split()[-1].lower()
+    return _WORDS.get(word)
+
+
+def _relations(ctx: Context, vocab: dict[str, Any], when: When | None) -> list[Fact]:
+    actors = [m for m in ctx.matches if ctx.folder_of.get(m.entity_id) == "actors"]
+    out = []
+    for rel_type, patterns in vocab["relations"].items():
+        for pattern in patterns:
+            for cue in re.finditer(pattern, ctx.text, re.I):
+                left = [m for m in actors if m.end <= cue.start()]
+                right = [m for m in actors if m.start >= cue.end()]
+                if not left or not right:
+                    continue
+                subject, target = left[-1], right[0]
+                if rel_type == "backs":  # "X-backed Y" / "backed by" read the other way
+                    subject, target, rel_type_out = target, subject, "backed by"
+                else:
+                    rel_type_out = rel_type
+                if subject.entity_id == target.entity_id:
+                    continue
+                involves = [subject.entity_id, target.entity_id]
+                text = f"{ctx.name_of[subject.entity_id]} {rel_type_out} {ctx.name_of[target.entity_id]}"
+                out.append(Fact(fact_id(ctx.source, "relation", ctx.text, involves, rel_type_out), "relation", text,
+                                ctx.source, ctx.text, ctx.index, involves, subject.entity_id,
+                                when.iso() if when else None, when.precision if when else None, None,
+                                {"relation": rel_type_out, "target": target.entity_id}))
+    return out
+
+
+def role_fact(source: str, person: str, name: str, role: str, quote: str, index: int,
+              involves: list[str]) -> Fact:
+    ids = _unique([person, *involves])
+    return Fact(fact_id(source, "role", quote, ids, role), "role", f"{name}: {role}", source, quote, index,
+                ids, person)

@@ -1,0 +1,77 @@
+"""The starter dictionary and cue words, loaded once from `data/lexicon.yaml`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .names import fold, name_key
+
+
+@dataclass(frozen=True)
+class Known:
+    """A dictionary entity: becomes a sheet only when an article names it."""
+
+    name: str
+    folder: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass
+class Lexicon:
+    entities: list[Known]
+    demonyms: dict[str, str | None]           # folded demonym -> country name (None: a people)
+    titles: list[str]                          # longest first
+    role_nouns: set[str]
+    org_heads: dict[str, str]                  # last word -> actor kind
+    place_nouns: dict[str, dict[str, Any]]     # lowercase noun phrase -> {kind, keep}
+    place_heads: dict[str, str]                # capitalised last word -> location kind
+    place_of_cues: dict[str, str | None]
+    operation_cues: dict[str, Any]
+    stopwords: set[str]
+    connectors: set[str]
+    name_prefixes: set[str]
+    country_names: set[str] = field(default_factory=set)
+
+    def is_demonym(self, word: str) -> bool:
+        return fold(word) in self.demonyms
+
+
+def _load(data: dict[str, Any]) -> Lexicon:
+    entities = [
+        Known(e["name"], e["folder"], e["kind"], tuple(e.get("aliases") or ()), e.get("country"))
+        for e in data["entities"]
+    ]
+    demonyms: dict[str, str | None] = {fold(d): None for d in data["demonyms"]}
+    for country, info in data["countries"].items():
+        entities.append(Known(country, "locations", "country", tuple(info.get("aliases") or ())))
+        for demonym in info.get("demonyms") or ():
+            demonyms[fold(demonym)] = country
+    org_heads = {word: kind for kind, words in data["org_heads"].items() for word in words}
+    place_heads = {word: kind for kind, words in data["place_heads"].items() for word in words}
+    return Lexicon(
+        entities=entities,
+        demonyms=demonyms,
+        titles=sorted(data["titles"], key=len, reverse=True),
+        role_nouns=set(data["role_nouns"]),
+        org_heads=org_heads,
+        place_nouns=data["place_nouns"],
+        place_heads=place_heads,
+        place_of_cues=data["place_of_cues"],
+        operation_cues=data["operation_cues"],
+        stopwords=set(data["stopwords"]),
+        connectors=set(data["connectors"]),
+        name_prefixes=set(data["name_prefixes"]),
+        country_names={name_key(c) for c in data["countries"]},
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("briefing").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
+    return _load(yaml.safe_load(text))

@@ -1,0 +1,125 @@
+"""Operations the text describes without naming them: "the battle for X", "siege of X",
+"the X offensive", "besieging ... in X". Each gets a conventional name from the lexicon
+("Battle of Raqqa (2017)"); one sheet per place and family (sieges apart from battles).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .mentions import Match
+
+# Battles are fought for towns and the like; "the assault for X province" is not a battle of a province.
+PLACE_KINDS = {"city", "town", "village", "district", "base", "camp", "landmark", "other", "dam"}
+_HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical)\b", re.I)
+_BRIDGE = (r"\s+(?:of|for|on|in|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
+           r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
+           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province)\s+of\s+)?")
+_ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)\b", re.I)
+# Sieges and battles of one place are one operation; attacks (bombings) are their own.
+_FAMILY = {"attack": "attack"}
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "attack"]
+
+
+@dataclass
+class OperationHit:
+    place: str           # location entity id
+    kind: str            # battle | siege | offensive | campaign | attack
+    sentence: int
+    phrase: str
+    year: int | None
+
+    @property
+    def family(self) -> str:
+        return _FAMILY.get(self.kind, "battle")
+
+
+def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]], kinds: dict[str, str],
+                    years: dict[int, int | None]) -> list[OperationHit]:
+    """Operation cues in one article. `sentences`: (index, text, matches); `kinds`: entity id ->
+    location kind (only locations); `years`: sentence index -> year stated in it (or the article's)."""
+    cues = lex.operation_cues
+    before = "|".join(sorted(map(re.escape, cues["before_place"]), key=len, reverse=True))
+    after = "|".join(sorted(map(re.escape, cues["after_place"]), key=len, reverse=True))
+    before_re = re.compile(rf"\b({before})\b{_BRIDGE}$", re.I)
+    after_re = re.compile(rf"^['’]?s?\s+({after})\b", re.I)
+    besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
+    hits: list[OperationHit] = []
+    last_city: str | None = None
+    last_province: str | None = None
+    for index, text, matches in sentences:
+        places = [m for m in matches if kinds.get(m.entity_id) in PLACE_KINDS]
+        hypothetical = bool(_HYPOTHETICAL.search(text))
+        for m in places:
+            lead = text[:m.start]
+            b = before_re.search(lead)
+            if b and not hypothetical and _is_noun(text, b.start(1)):
+                hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
+                                         text[b.start():m.end], years.get(index)))
+            a = after_re.match(text[m.end:])
+            if a and _is_noun_after(text, m.start):
+                hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
+                                         text[m.start:m.end + a.end()], years.get(index)))
+        # "besieging ... in the provincial capital", "an IS siege on that city"
+        for cue in list(besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
+            rest = text[cue.end():]
+            target = _anaphor_target(rest, last_city, last_province, kinds)
+            in_place = next((m for m in places if m.start >= cue.end() and
+                             re.fullmatch(r"[\w\s’'-]{0,40}\b(?:in|of|on)\s+(?:the\s+)?", text[cue.end():m.start])), None)
+            place = target or (in_place.entity_id if in_place else None)
+            if place and not any(h.place == place and h.sentence == index for h in hits):
+                kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
+                hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), years.get(index)))
+        for m in places:
+            if kinds.get(m.entity_id) in ("city", "town"):
+                last_city = m.entity_id
+            elif kinds.get(m.entity_id) == "province":
+                last_province = m.entity_id
+    return hits
+
+
+def _is_noun(text: str, start: int) -> bool:
+    """'the battle for', 'its offensive on': a determiner or adjective before the cue word."""
+    lead = text[:start].rstrip().split()
+    return bool(lead) and (lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "that", "his", "her",
+                                                "recent", "latest", "new", "fresh", "final", "ongoing", "monthlong",
+                                                "month-long", "major", "long", "current", "first", "second"}
+                           or lead[-1].endswith(("’s", "'s", "-long", "pronged")))
+
+
+def _is_noun_after(text: str, start: int) -> bool:
+    lead = text[:start].rstrip().split()
+    return bool(lead) and lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "infamous", "deadly", "recent"}
+
+
+def _anaphor_target(rest: str, last_city: str | None, last_province: str | None, kinds: dict[str, str]) -> str | None:
+    m = _ANAPHOR.match(rest)
+    if not m:
+        return None
+    if m.group(1).lower().startswith("provincial") and last_province:
+        base = last_province[: -len("-province")] if last_province.endswith("-province") else None
+        return base if base in kinds else last_city
+    return last_city
+
+
+def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
+                     place_names: dict[str, str]) -> dict[tuple[str, str], dict]:
+    """(place id, family) -> {name, kind, hits}; hits carry their source id."""
+    grouped: dict[tuple[str, str], list[tuple[str, OperationHit]]] = defaultdict(list)
+    for source, hit in hits:
+        grouped[(hit.place, hit.family)].append((source, hit))
+    templates = lex.operation_cues["conventional_names"]
+    out = {}
+    for key, members in sorted(grouped.items()):
+        kinds = Counter(h.kind for _, h in members)
+        kind = min(kinds, key=lambda k: (-kinds[k] if k != "siege" else -kinds[k] - 0.5, _PRIORITY.index(k)))
+        if kind == "siege" and kinds.get("siege", 0) < max(kinds.values()):
+            kind = next(k for k in _PRIORITY if k in kinds and k != "siege")
+        years = Counter(h.year for _, h in members if h.year)
+        year = min(y for y, n in years.items() if n == max(years.values())) if years else None
+        name = templates[kind].format(place=place_names[key[0]], year=year or "undated")
+        name = name.replace(" (undated)", "")
+        out[key] = {"name": name, "kind": kind, "hits": members, "year": year}
+    return out

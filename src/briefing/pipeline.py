@@ -1,0 +1,280 @@
+"""The extract pipeline as a sequence of named stages: read -> discover -> resolve -> mention
+-> operations -> facts -> assemble -> merge. Everything is gathered before anything is written.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import assemble
+from .dates import When, find_dates, parse_when
+from .extract import Candidate, Discoverer, Sentence, sentences_of
+from .facts import Context, Fact, role_fact, sentence_facts
+from .lexicon import Lexicon, lexicon
+from .mentions import Match, Matcher
+from .names import name_key
+from .operations import OperationHit, find_operations, group_operations
+from .read import Article, read_corpus
+from .resolve import Entity, Seed, resolve, seeds_from_lexicon
+from .sheets import Briefing, load_briefing
+
+
+@dataclass
+class Extraction:
+    """Everything extraction found, before it is merged into the editors' sheets."""
+
+    articles: list[Article]
+    entities: list[Entity]
+    sheets: dict[str, dict[str, Any]]                 # relative path -> sheet data
+    notes: list[str] = field(default_factory=list)    # for the review report
+
+
+@dataclass
+class _ArticleText:
+    article: Article
+    anchor: When | None
+    sentences: list[Sentence]
+    matches: dict[int, list[Match]] = field(default_factory=dict)
+
+
+def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None) -> Extraction:
+    lex = lexicon()
+    articles = read_corpus(seeds_dir, root)
+    existing = load_briefing(briefings_dir)
+    texts = [_ArticleText(a, parse_when(a.published) if a.published else None, sentences_of(a.title, a.paragraphs))
+             for a in articles]
+    seeds = sheet_seeds(existing) + seeds_from_lexicon(lex.entities)
+    candidates, links = discover(lex, seeds, texts)
+    entities = resolve(seeds, candidates, links)
+    redirects = merged_redirects(existing)
+    by_id = {e.id: e for e in entities}
+    match_mentions(entities, texts, redirects)
+    operations = discover_operations(lex, texts, by_id, entities)
+    facts = collect_facts(texts, by_id, operations)
+    sheets = assemble_sheets(texts, entities, facts, existing)
+    return Extraction(articles, entities, sheets)
+
+
+# -- stages -----------------------------------------------------------------------------------
+def sheet_seeds(existing: Briefing) -> list[Seed]:
+    """Editors' sheets are fixed identities: their aliases resolve to them."""
+    seeds = []
+    for folder, sheet_id, sheet in existing.entities():
+        if sheet.get("merged_into"):
+            continue
+        aliases = tuple(str(a) for a in sheet.get("aliases") or () if a)
+        seeds.append(Seed(sheet_id, str(sheet.get("name") or sheet_id), folder, str(sheet.get("kind") or "other"),
+                          aliases, "sheet"))
+    return seeds
+
+
+def merged_redirects(existing: Briefing) -> dict[str, str]:
+    """Aliases of a sheet merged into another resolve to the survivor."""
+    out = {}
+    for _folder, sheet_id, sheet in existing.entities():
+        target = sheet.get("merged_into")
+        if target:
+            out[sheet_id] = str(target)
+    return out
+
+
+def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText]) -> tuple[list[Candidate], list]:
+    known = {}
+    for seed in seeds:
+        for name in (seed.name, *seed.aliases):
+            known.setdefault(name_key(name), (seed.folder, seed.kind))
+    discoverer = Discoverer(lex, known)
+    candidates: list[Candidate] = []
+    links: list = []
+    for text in texts:
+        found = discoverer.discover(text.article.source_id, text.sentences)
+        candidates.extend(found.candidates)
+        links.extend(found.links)
+    return candidates, links
+
+
+def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str]) -> None:
+    pairs = [(name, redirects.get(e.id, e.id)) for e in entities for name in e.names()]
+    matcher = Matcher(pairs)
+    for text in texts:
+        for sentence in text.sentences:
+            text.matches[sentence.index] = matcher.find(sentence.text)
+
+
+def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
+                        entities: list[Entity]) -> dict[tuple[int, int], list[str]]:
+    """Adds operation entities for described battles; returns (article, sentence) -> op ids."""
+    kinds = {e.id: e.kind for e in entities if e.folder == "locations"}
+    hits: list[tuple[str, OperationHit]] = []
+    where: list[tuple[int, OperationHit]] = []
+    for n, text in enumerate(texts):
+        sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences if s.index >= 0]
+        years = {s.index: _year(s.text, text.anchor) for s in text.sentences}
+        for hit in find_operations(lex, sentences, kinds, years):
+            hits.append((text.article.source_id, hit))
+            where.append((n, hit))
+    names = {e.id: e.name for e in entities}
+    existing_ops = {name_key(name): e for e in entities if e.folder == "operations" for name in e.names()}
+    op_of_group: dict[tuple[str, str], str] = {}
+    for key, group in group_operations(hits, lex, names).items():
+        entity = existing_ops.get(name_key(group["name"]))
+        if entity is None:
+            entity = Entity(_free_id(group["name"], by_id), group["name"], "operations", group["kind"],
+                            {group["name"]}, "text")
+            entities.append(entity)
+            by_id[entity.id] = entity
+        entity.candidates.extend([])
+        op_of_group[key] = entity.id
+        entity.country = key[0]  # remember the place (used for `locations`)
+    per_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for n, hit in where:
+        op_id = op_of_group[(hit.place, hit.family)]
+        if op_id not in per_sentence[(n, hit.sentence)]:
+            per_sentence[(n, hit.sentence)].append(op_id)
+    # named operations found by the matcher count too
+    for n, text in enumerate(texts):
+        for index, matches in text.matches.items():
+            for m in matches:
+                if by_id.get(m.entity_id) and by_id[m.entity_id].folder == "operations" and index >= 0:
+                    if m.entity_id not in per_sentence[(n, index)]:
+                        per_sentence[(n, index)].append(m.entity_id)
+    return per_sentence
+
+
+def _free_id(name: str, by_id: dict[str, Entity]) -> str:
+    from .names import slugify
+    base = slugify(name)
+    candidate, i = base, 2
+    while candidate in by_id:
+        candidate, i = f"{base}-{i}", i + 1
+    return candidate
+
+
+def _year(sentence: str, anchor: When | None) -> int | None:
+    found = find_dates(sentence, anchor)
+    if found:
+        return found[0][2].date.year
+    return anchor.date.year if anchor else None
+
+
+def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
+                  operations: dict[tuple[int, int], list[str]]) -> list[Fact]:
+    folder_of = {i: e.folder for i, e in by_id.items()}
+    kind_of = {i: e.kind for i, e in by_id.items()}
+    name_of = {i: e.name for i, e in by_id.items()}
+    facts: dict[str, Fact] = {}
+    for n, text in enumerate(texts):
+        source = text.article.source_id
+        for sentence in text.sentences:
+            if sentence.index < 0:
+                continue
+            ctx = Context(source, sentence.index, sentence.text, text.matches.get(sentence.index, []),
+                          folder_of, kind_of, name_of, text.anchor, operations.get((n, sentence.index), []))
+            for fact in sentence_facts(ctx):
+                facts.setdefault(fact.id, fact)
+    for entity in by_id.values():
+        if entity.kind != "person":
+            continue
+        for cand in entity.candidates:
+            if not cand.role or cand.sentence < 0:
+                continue
+            text = next(t for t in texts if t.article.source_id == cand.source)
+            sentence = next(s for s in text.sentences if s.index == cand.sentence)
+            orgs = [m.entity_id for m in text.matches.get(cand.sentence, [])
+                    if folder_of.get(m.entity_id) == "actors" and kind_of.get(m.entity_id) != "person"]
+            fact = role_fact(cand.source, entity.id, entity.name, cand.role, sentence.text, cand.sentence, orgs)
+            facts.setdefault(fact.id, fact)
+    return sorted(facts.values(), key=lambda f: f.id)
+
+
+def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact],
+                    existing: Briefing) -> dict[str, dict[str, Any]]:
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for sentence in text.sentences:
+            for m in text.matches.get(sentence.index, []):
+                mentions[m.entity_id][text.article.source_id] += 1
+    op_facts: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        for i in fact.involves:
+            op_facts[i].add(fact.source)
+    live = {e.id for e in entities if mentions.get(e.id) or e.origin == "sheet" or
+            (e.folder == "operations" and e.origin == "text")}
+    by_about: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        fact.involves = [i for i in fact.involves if i in live]
+        if fact.about in live:
+            by_about[fact.about].append(fact)
+    relations = assemble.relations_of(facts)
+    sheets: dict[str, dict[str, Any]] = {}
+    for text in texts:
+        sheets[f"sources/{text.article.source_id}.yaml"] = assemble.source_sheet(text.article)
+    kinds = {e.id: e for e in entities}
+    for entity in entities:
+        if entity.id not in live:
+            continue
+        mention_counts = mentions.get(entity.id, Counter())
+        if entity.folder == "operations" and not mention_counts:
+            mention_counts = Counter({s: 1 for s in op_facts.get(entity.id, ())})
+        if entity.folder == "actors":
+            affiliation = _affiliation(entity, by_about.get(entity.id, []), kinds)
+            extra = assemble.actor_extra(entity, affiliation,
+                                         [r for r in relations.get(entity.id, []) if r["target"] in live])
+        elif entity.folder == "locations":
+            extra = assemble.location_extra(entity, _part_of(entity, entities, texts, live),
+                                            assemble.coordinates_for(entity))
+        else:
+            extra = _operation_extra(entity, facts, kinds, live)
+        sheets[f"{entity.folder}/{entity.id}.yaml"] = assemble.entity_sheet(
+            entity, mention_counts, by_about.get(entity.id, []), extra)
+    return dict(sorted(sheets.items()))
+
+
+def _affiliation(entity: Entity, facts: list[Fact], by_id: dict[str, Entity]) -> str | None:
+    if entity.kind != "person":
+        return None
+    votes: Counter[str] = Counter()
+    for fact in facts:
+        if fact.type == "role":
+            for i in fact.involves[1:]:
+                if by_id.get(i) and by_id[i].kind != "state":
+                    votes[i] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _part_of(entity: Entity, entities: list[Entity], texts: list[_ArticleText], live: set[str]) -> str | None:
+    by_key = {name_key(e.name): e for e in entities if e.folder == "locations" and e.id in live}
+    if entity.kind == "city":
+        province = by_key.get(name_key(entity.name + " province"))
+        if province:
+            return province.id
+    if entity.kind in ("district", "landmark", "base", "camp") and entity.candidates:
+        # the city or town named most often in the sentences that name this place
+        votes: Counter[str] = Counter()
+        for cand in entity.candidates:
+            text = next(t for t in texts if t.article.source_id == cand.source)
+            for m in text.matches.get(cand.sentence, []):
+                other = next((e for e in entities if e.id == m.entity_id), None)
+                if other and other.id != entity.id and other.kind in ("city", "town"):
+                    votes[other.id] += 1
+        if votes:
+            return votes.most_common(1)[0][0]
+    return None
+
+
+def _operation_extra(entity: Entity, facts: list[Fact], by_id: dict[str, Entity], live: set[str]) -> dict[str, Any]:
+    involved = [f for f in facts if entity.id in f.involves]
+    dates = sorted((f.date, f.date_precision) for f in involved if f.date)
+    start = {"date": dates[0][0], "precision": dates[0][1]} if dates else None
+    locations = sorted({i for f in involved for i in f.involves
+                        if by_id.get(i) and by_id[i].folder == "locations" and i in live})
+    place = entity.country if entity.country in live else None
+    if place and place not in locations:
+        locations.insert(0, place)
+    actors = Counter(i for f in involved for i in f.involves
+                     if by_id.get(i) and by_id[i].folder == "actors" and by_id[i].kind != "person" and i in live)
+    side_a = [a for a, _ in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))]
+    commanders = sorted({i for f in involved for i in f.involves if by_id.get(i) and by_id[i].kind == "person"})
+    return assemble.operation_extra(start, None, locations, side_a, [], commanders)

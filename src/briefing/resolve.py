@@ -1,0 +1,183 @@
+"""Resolve stage: one entity per real-world thing.
+
+Names are grouped by their spelling key (`names.name_key`) and joined by the links the text
+gives (acronym definitions, glosses, surnames). Editors' sheets come first: every alias on a
+sheet resolves to that sheet's id, so an alias an editor adds takes effect on the next run.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .extract import Candidate
+from .lexicon import Known
+from .names import is_acronym, name_key, slugify
+
+RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
+_FOLDER_RANK = {"sheet": 4, "dictionary": 3}
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    folder: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    origin: str = "text"                 # sheet | dictionary | text
+    candidates: list[Candidate] = field(default_factory=list)
+    country: str | None = None
+
+    def names(self) -> list[str]:
+        return [self.name, *sorted(self.aliases - {self.name})]
+
+
+class _Groups:
+    """Union-find over name keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Seed:
+    """A fixed identity: an editor's sheet or a dictionary entry."""
+
+    id: str | None
+    name: str
+    folder: str
+    kind: str
+    aliases: tuple[str, ...]
+    origin: str
+    country: str | None = None
+
+
+def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]]) -> list[Entity]:
+    groups = _Groups()
+    owner: dict[str, Seed] = {}          # root key -> the fixed identity of that group
+    for seed in sorted(seeds, key=lambda s: -_FOLDER_RANK.get(s.origin, 0)):
+        keys = [k for k in (name_key(n) for n in (seed.name, *seed.aliases)) if k]
+        if not keys:
+            continue
+        if any(groups.find(k) in owner for k in keys):
+            continue  # an editor's sheet (or an earlier entry) already owns this name
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+        owner[groups.find(keys[0])] = seed
+    for cand in candidates:
+        groups.find(name_key(cand.name))
+    for left, right, _reason in sorted(links):
+        a, b = name_key(left), name_key(right)
+        if not a or not b:
+            continue
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb or (ra in owner and rb in owner):
+            continue  # never join two fixed identities on the text's word alone
+        seed = owner.pop(ra, None) or owner.pop(rb, None)
+        groups.union(ra, rb)
+        if seed:
+            owner[groups.find(ra)] = seed
+
+    members: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in candidates:
+        members[groups.find(name_key(cand.name))].append(cand)
+    link_names: dict[str, set[str]] = defaultdict(set)
+    for left, right, _ in links:
+        for name in (left, right):
+            if name_key(name):
+                link_names[groups.find(name_key(name))].add(name)
+
+    _attach_surnames(groups, members, owner)
+    entities: list[Entity] = []
+    roots = set(members) | set(owner)
+    for root in sorted(roots):
+        entity = _entity(owner.get(root), members.get(root, []), link_names.get(root, set()))
+        if entity:
+            entities.append(entity)
+    _assign_ids(entities)
+    return entities
+
+
+def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner: dict[str, Seed]) -> None:
+    """A lone surname left untyped in one article joins the only person with that surname."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for root, cands in members.items():
+        if any(c.kind == "person" and not c.surname_only for c in cands):
+            for c in cands:
+                if c.kind == "person" and not c.surname_only:
+                    people[name_key(c.name.split()[-1])].add(root)
+    for seed_root, seed in owner.items():
+        if seed.kind == "person":
+            people[name_key(seed.name.split()[-1])].add(seed_root)
+    for root in list(members):
+        cands = members[root]
+        if root in owner or not cands or not all(c.surname_only for c in cands):
+            continue
+        targets = people.get(root, set())
+        if len(targets) == 1:
+            (target,) = targets
+            for c in cands:
+                c.folder, c.kind, c.cue = "actors", "person", "surname of a person named elsewhere"
+            members[target].extend(cands)
+            del members[root]
+
+
+def _entity(seed: Seed | None, cands: list[Candidate], linked: set[str]) -> Entity | None:
+    typed = [c for c in cands if c.folder]
+    if seed is None and not typed:
+        return None
+    names = {c.name for c in cands} | linked
+    if seed:
+        entity = Entity(seed.id or "", seed.name, seed.folder, seed.kind, set(seed.aliases) | names,
+                        seed.origin, cands, seed.country)
+        return entity
+    votes: Counter[tuple[str, str]] = Counter()
+    for c in typed:
+        votes[(c.folder, c.kind)] += c.strength
+    (folder, kind), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    if kind == "person" and all(c.surname_only for c in typed):
+        return None  # a surname alone, never tied to a full name: not enough to make a sheet
+    entity = Entity("", _display_name(cands, linked, kind), folder, kind, names, "text", cands)
+    return entity
+
+
+def _display_name(cands: list[Candidate], linked: set[str], kind: str) -> str:
+    counts = Counter(c.name for c in cands if not c.surname_only)
+    typed = Counter(c.name for c in cands if c.folder and not c.surname_only)
+    pool = set(counts) | {n for n in linked if not is_acronym(n)}
+    full = [n for n in pool if not is_acronym(n)] or list(pool) or [c.name for c in cands]
+    # the fullest spelled-out form the text types most often: "Mustafa Bali" over "Bali",
+    # "Syrian Democratic Forces" over "SDF", "Tawhid Brigade" over its untyped alias
+    return max(sorted(full), key=lambda n: (len(n.split()) if kind == "person" else 0, typed.get(n, 0),
+                                            counts.get(n, 0), len(n)))
+
+
+def _assign_ids(entities: list[Entity]) -> None:
+    taken = {e.id for e in entities if e.id}
+    for entity in sorted(entities, key=lambda e: (e.origin != "sheet", e.folder, e.name)):
+        if entity.id:
+            continue
+        base = slugify(entity.name)
+        if base in RESERVED_IDS:
+            base = f"{base}-{entity.folder[:-1]}"
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        entity.id = candidate
+        taken.add(candidate)
+
+
+def seeds_from_lexicon(known: list[Known]) -> list[Seed]:
+    return [Seed(None, k.name, k.folder, k.kind, k.aliases, "dictionary", k.country) for k in known]

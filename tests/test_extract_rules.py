@@ -1,0 +1,111 @@
+"""Extraction rules on text written for these tests: invented names, other conflicts, new spellings.
+
+Each test writes a small article, runs the whole extract pipeline cold, and looks at the sheets.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.pipeline import extract_corpus
+
+
+def run(tmp_path: Path, body: str, title: str = "Rebels and government forces trade fire along the northern front") -> dict[str, dict]:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "a.txt").write_text(f"{title}\n\nMarch 3, 2016\n\n{body}\n", encoding="utf-8")
+    extraction = extract_corpus(seeds, tmp_path / "briefings")
+    return {path: sheet for path, sheet in extraction.sheets.items() if not path.startswith("sources/")}
+
+
+def names(sheets: dict[str, dict], folder: str) -> dict[str, dict]:
+    return {s["name"]: s for path, s in sheets.items() if path.startswith(folder + "/")}
+
+
+def test_acronym_definitions_join_expansion_and_acronym(tmp_path):
+    sheets = run(tmp_path, "Fighters of the Sinai Liberation Front (SLF) shelled the port. "
+                           "Later the SLF withdrew, and Aid Without Walls (ASM) opened a clinic.")
+    actors = names(sheets, "actors")
+    assert "SLF" in actors["Sinai Liberation Front"]["aliases"]
+    assert "ASM" in actors["Aid Without Walls"]["aliases"]     # acronym from another language
+
+
+def test_bracketed_gloss_and_also_known_as(tmp_path):
+    sheets = run(tmp_path, "Officials said the Tawhid Brigade, also known as Liwa al-Tawhid, left the valley. "
+                           "“We beat Jaysh Qadim [the Qadim Army],” a commander told reporters.")
+    actors = names(sheets, "actors")
+    assert "Liwa al-Tawhid" in actors["Tawhid Brigade"]["aliases"]
+    qadim = [s for s in actors.values() if "Jaysh Qadim" in [s["name"], *s["aliases"]]]
+    assert qadim and "Qadim Army" in [qadim[0]["name"], *qadim[0]["aliases"]]
+
+
+def test_people_by_title_role_and_speech_and_surname(tmp_path):
+    sheets = run(tmp_path, "Brigadier General Halvard Mrenk said the column had stopped. "
+                           "Noor Estafan, the chief researcher at Field Monitor Group, counted the dead. "
+                           "Later Mrenk said more troops would come.")
+    actors = names(sheets, "actors")
+    assert actors["Halvard Mrenk"]["kind"] == "person"
+    assert "Mrenk" not in actors                          # a surname joins the full name
+    assert actors["Noor Estafan"]["kind"] == "person"
+    assert "researcher" in (actors["Noor Estafan"]["role"] or "")
+    assert actors["Field Monitor Group"]["kind"] != "person"
+
+
+def test_place_cues_and_city_versus_province(tmp_path):
+    sheets = run(tmp_path, "Rebels took the town of Qarabel and moved into Zarqan province. "
+                           "The city of Zarqan was shelled. Families fled to the Kefr camp near the Tamra dam, "
+                           "and fighting reached the Halwan district.")
+    places = names(sheets, "locations")
+    assert places["Qarabel"]["kind"] == "town"
+    assert places["Zarqan province"]["kind"] == "province"
+    assert places["Zarqan"]["kind"] == "city"            # city and province are two sheets
+    assert places["Zarqan"]["part_of"] == places["Zarqan province"]["id"]
+    assert places["Kefr camp"]["kind"] == "camp"
+    assert places["Tamra dam"]["kind"] == "dam"
+    assert places["Halwan"]["kind"] == "district"
+
+
+def test_not_entities(tmp_path):
+    sheets = run(tmp_path, "On Tuesday, Kurdish fighters and Syrian rebels met in January. "
+                           "Still, Many said nothing. @frontline_news posted a video. Screen Shot of the week.")
+    everything = {s["name"] for s in sheets.values()}
+    for word in ("Tuesday", "January", "Kurdish", "Syrian", "Still", "Many", "Screen Shot", "@frontline_news",
+                 "frontline_news"):
+        assert word not in everything
+
+
+def test_operations_named_and_described(tmp_path):
+    sheets = run(tmp_path, "Operation Desert Lance began at dawn. The battle for Qarabel lasted a week, "
+                           "while an enemy siege of the town of Halwan continued. "
+                           "The Tamra offensive stalled in February 2016.")
+    ops = names(sheets, "operations")
+    assert "Operation Desert Lance" in ops
+    assert any(n.startswith("Battle of Qarabel") for n in ops)
+    assert any(n.startswith("Siege of Halwan") for n in ops)
+    assert any(n.startswith("Tamra offensive") for n in ops)
+
+
+def test_hypothetical_attack_is_not_an_operation(tmp_path):
+    sheets = run(tmp_path, "A spokesman said an attack on the town of Qarabel is not planned.")
+    assert not names(sheets, "operations")
+
+
+def test_spelling_variants_make_one_sheet(tmp_path):
+    sheets = run(tmp_path, "Troops entered Qaraqosh on Monday. Residents of Qaraqush said the town was empty. "
+                           "The town of Qaraqosh had been shelled.")
+    places = names(sheets, "locations")
+    assert len([n for n in places if n.startswith("Qaraq")]) == 1
+
+
+def test_facts_cite_their_sentence_and_are_dated(tmp_path):
+    sheets = run(tmp_path, "The Sinai Liberation Front (SLF) captured the town of Qarabel on February 28. "
+                           "According to Field Monitor Group, at least 45 civilians were killed in Qarabel.")
+    qarabel = names(sheets, "locations")["Qarabel"]
+    facts = {f["type"]: f for f in reversed(qarabel["facts"])}   # the first fact of each type
+    assert facts["event"]["date"] == "2016-02-28" and facts["event"]["date_precision"] == "day"
+    assert facts["event"]["quote"].startswith("The Sinai Liberation Front (SLF) captured")
+    figure = facts["figure"]
+    assert figure["number"] == 45 and "civilians" in figure["counts"]
+    actors = names(sheets, "actors")
+    assert figure["claimed_by"] == actors["Field Monitor Group"]["id"]

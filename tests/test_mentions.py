@@ -1,0 +1,29 @@
+"""The matcher finds every alias in every spelling, longest first, respecting case for acronyms."""
+from briefing.mentions import Matcher
+
+
+def found(matcher, text):
+    return [(m.surface, m.entity_id) for m in matcher.find(text)]
+
+
+def test_longest_alias_wins_and_variants_match():
+    m = Matcher({"Qaraqosh": "qaraqosh", "Nineveh Plains": "nineveh-plains", "Nineveh": "nineveh"})
+    assert found(m, "Troops left Qaraqush for the Nineveh Plains.") == [
+        ("Qaraqush", "qaraqosh"), ("Nineveh Plains", "nineveh-plains")]
+
+
+def test_acronyms_need_capitals():
+    m = Matcher({"IS": "islamic-state", "US": "united-states"})
+    assert found(m, "This is the US-backed force IS fought; U.S. jets.") == [
+        ("US", "united-states"), ("IS", "islamic-state"), ("U.S.", "united-states")]
+
+
+def test_possessives_and_articles():
+    m = Matcher({"Jarabulus": "jarabulus", "al-Shaddadi": "shaddadi"})
+    assert found(m, "Jarabulus’s mayor fled to Shaddadi.") == [
+        ("Jarabulus’s", "jarabulus"), ("Shaddadi", "shaddadi")]
+
+
+def test_lowercase_alias_only_when_alias_is_lowercase():
+    m = Matcher({"coalition": "coalition", "Manbij": "manbij"})
+    assert found(m, "The coalition struck manbij and Manbij.") == [("coalition", "coalition"), ("Manbij", "manbij")]

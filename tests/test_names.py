@@ -1,0 +1,31 @@
+"""Name keys fold transliteration variants and keep different names apart."""
+import pytest
+
+from briefing.names import is_acronym, name_key, slugify
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Raqqa", "Raqqah"), ("Raqqa", "Raqaa"), ("Tal Abyad", "Tel Abyad"), ("Deir az-Zour", "Deir Ezzor"),
+    ("Deir ez-Zor", "Deir az-Zour"), ("Kobane", "Kobani"), ("Al Nusrah Front", "al-Nusra Front"),
+    ("Ain Issa", "Ayn Isa"), ("the Islamic State", "Islamic State’s"), ("al-Tabqa", "Tabqa"),
+    ("Qaraqosh", "Qaraqush"), ("Dillon", "Dillion"), ("Shaddadi", "al-Shaddadah"),
+])
+def test_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Iran", "Oran"), ("Raqqa", "Raqqa province"), ("Mosul", "Mosul Dam"), ("IS", "ISIS"),
+    ("Islamic State", "Islamic State of Iraq"), ("Homs", "Hama"),
+])
+def test_different_names_stay_apart(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def test_acronyms_and_slugs():
+    assert is_acronym("SDF") and is_acronym("U.S.") and is_acronym("CJTF – OIR")
+    assert not is_acronym("Raqqa")
+    assert slugify("People’s Protection Units") == "peoples-protection-units"
+    assert slugify("Deir ez-Zor province") == "deir-ez-zor-province"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("!!!") == "unnamed"
