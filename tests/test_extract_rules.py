@@ -109,3 +109,11 @@ def test_facts_cite_their_sentence_and_are_dated(tmp_path):
     assert figure["number"] == 45 and "civilians" in figure["counts"]
     actors = names(sheets, "actors")
     assert figure["claimed_by"] == actors["Field Monitor Group"]["id"]
+
+
+def test_old_city_belongs_to_the_city_named(tmp_path):
+    sheets = run(tmp_path, "Troops breached the walls of Qarabel’s old city on Monday. "
+                           "In the town of Halwan, fighting continued in the old city near the river.")
+    places = names(sheets, "locations")
+    assert places["Old City of Qarabel"]["part_of"] == places["Qarabel"]["id"]
+    assert places["Old City of Halwan"]["part_of"] == places["Halwan"]["id"]

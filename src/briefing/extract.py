@@ -196,6 +196,9 @@ class Discoverer:
         place = self._place_by_noun(name, run, after)
         if place:
             return add("locations", place[1], place[2], 2, place[0])
+        parts = "|".join(map(re.escape, self.lex.raw.get("city_parts") or {}))
+        if parts and key not in self.known and run[-1].possessive and re.match(rf"^\s+(?:{parts})\b", after):
+            return add("locations", "city", "'…’s old city'", 1)
         if len(run) <= 3 and key not in self.known and self._battle_of.search(before):
             return add("locations", "other", "'battle/siege of …'", 1)
         of_cue = self._place_of.search(before)

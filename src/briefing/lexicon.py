@@ -37,6 +37,7 @@ class Lexicon:
     connectors: set[str]
     name_prefixes: set[str]
     country_names: set[str] = field(default_factory=set)
+    raw: dict[str, Any] = field(default_factory=dict)      # the whole file, for rules with their own keys
 
     def is_demonym(self, word: str) -> bool:
         return fold(word) in self.demonyms
@@ -68,6 +69,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         connectors=set(data["connectors"]),
         name_prefixes=set(data["name_prefixes"]),
         country_names={name_key(c) for c in data["countries"]},
+        raw=data,
     )
 
 

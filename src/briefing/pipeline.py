@@ -51,6 +51,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
     redirects = merged_redirects(existing)
     by_id = {e.id: e for e in entities}
     match_mentions(entities, texts, redirects)
+    discover_city_parts(lex, texts, by_id, entities)
     operations = discover_operations(lex, texts, by_id, entities)
     facts = collect_facts(texts, by_id, operations)
     sheets = assemble_sheets(texts, entities, facts, existing)
@@ -103,6 +104,47 @@ def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects:
             text.matches[sentence.index] = matcher.find(sentence.text)
 
 
+def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
+                        entities: list[Entity]) -> None:
+    """"Raqqa's old city", "the old city" (of the city last named): a district named after its city."""
+    import re
+
+    parts = lex.raw.get("city_parts") or {}
+    if not parts:
+        return
+    pattern = re.compile(r"\b(?:(?:the|its|their)\s+)?(" + "|".join(map(re.escape, parts)) + r")\b")
+    by_name = {e.name: e for e in entities}
+    for text in texts:
+        last_city: Match | None = None
+        for sentence in text.sentences:
+            matches = text.matches.get(sentence.index, [])
+            found: list[Match] = []
+            for hit in pattern.finditer(sentence.text):
+                before = [m for m in matches if m.end <= hit.start() and by_id.get(m.entity_id)
+                          and by_id[m.entity_id].kind in ("city", "town")]
+                possessor = next((m for m in reversed(before)
+                                  if re.fullmatch(r"['’]s?\s+", sentence.text[m.end:hit.start()])), None)
+                city = possessor or (before[-1] if before else last_city)
+                if city is None or sentence.index < 0:
+                    continue
+                name = parts[hit.group(1)].format(city=by_id[city.entity_id].name)
+                entity = by_name.get(name)
+                if entity is None:
+                    entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
+                    entity.place = city.entity_id
+                    entities.append(entity)
+                    by_id[entity.id] = entity
+                    by_name[name] = entity
+                start = possessor.start if possessor else hit.start()
+                found.append(Match(start, hit.end(), entity.id, sentence.text[start:hit.end()]))
+            for m in matches:
+                if by_id.get(m.entity_id) and by_id[m.entity_id].kind in ("city", "town"):
+                    last_city = m
+            if found:
+                kept = [m for m in matches if not any(f.start <= m.start < f.end for f in found)]
+                text.matches[sentence.index] = sorted(kept + found)
+
+
 def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
                         entities: list[Entity]) -> dict[tuple[int, int], list[str]]:
     """Adds operation entities for described battles; returns (article, sentence) -> op ids."""
@@ -125,9 +167,8 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                             {group["name"]}, "text")
             entities.append(entity)
             by_id[entity.id] = entity
-        entity.candidates.extend([])
         op_of_group[key] = entity.id
-        entity.country = key[0]  # remember the place (used for `locations`)
+        entity.place = key[0]
     per_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for n, hit in where:
         op_id = op_of_group[(hit.place, hit.family)]
@@ -246,6 +287,8 @@ def _affiliation(entity: Entity, facts: list[Fact], by_id: dict[str, Entity]) ->
 
 def _part_of(entity: Entity, entities: list[Entity], texts: list[_ArticleText], live: set[str]) -> str | None:
     by_key = {name_key(e.name): e for e in entities if e.folder == "locations" and e.id in live}
+    if entity.place in live:
+        return entity.place      # a part of a city found by discover_city_parts
     if entity.kind == "city":
         province = by_key.get(name_key(entity.name + " province"))
         if province:
@@ -270,7 +313,7 @@ def _operation_extra(entity: Entity, facts: list[Fact], by_id: dict[str, Entity]
     start = {"date": dates[0][0], "precision": dates[0][1]} if dates else None
     locations = sorted({i for f in involved for i in f.involves
                         if by_id.get(i) and by_id[i].folder == "locations" and i in live})
-    place = entity.country if entity.country in live else None
+    place = entity.place if entity.place in live else None
     if place and place not in locations:
         locations.insert(0, place)
     actors = Counter(i for f in involved for i in f.involves

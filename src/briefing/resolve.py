@@ -27,6 +27,7 @@ class Entity:
     origin: str = "text"                 # sheet | dictionary | text
     candidates: list[Candidate] = field(default_factory=list)
     country: str | None = None
+    place: str | None = None             # operations: the place fought over; city parts: their city
 
     def names(self) -> list[str]:
         return [self.name, *sorted(self.aliases - {self.name})]
