@@ -32,7 +32,7 @@ def source_sheet(article: Article) -> dict[str, Any]:
 
 
 def entity_sheet(entity: Entity, mentions: Counter[str], facts: list[Fact], extra: dict[str, Any]) -> dict[str, Any]:
-    aliases = sorted({a for a in entity.aliases if a and a != entity.name and a.strip()}, key=str.casefold)
+    aliases = sorted({a for a in entity.aliases if a and a != entity.name and a.strip()}, key=lambda a: (a.casefold(), a))
     data: dict[str, Any] = {
         "id": entity.id,
         "name": entity.name,
@@ -84,8 +84,8 @@ def coordinates_for(entity: Entity) -> dict[str, Any] | None:
 def relations_of(facts: list[Fact]) -> dict[str, list[dict[str, Any]]]:
     by_subject: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
     for fact in facts:
-        if fact.type == "relation":
-            by_subject[fact.about][(fact.extra["relation"], fact.extra["target"])].add(fact.source)
+        if fact.type == "relation" and fact.link:
+            by_subject[fact.about][fact.link].add(fact.source)
     return {subject: [{"type": t, "target": target, "sources": sorted(sources)}
                       for (t, target), sources in sorted(rels.items())]
             for subject, rels in by_subject.items()}

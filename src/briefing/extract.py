@@ -21,6 +21,8 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
+_FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and", "said", "by", "from", "of", "to",
+                   "that", "which", "who", "when", "as", "with", "says", "told"}
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
 
 
@@ -210,6 +212,8 @@ class Discoverer:
                 return add("locations", kind, f"'{of_cue.group(1).lower()} of {name}'", 2)
         if key in self.known:
             folder, kind = self.known[key]
+            if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
+                return self._person(source, sentence, run, found, cue="known name", strength=3)
             return add(folder, kind, "known name", 3)
         if self._is_person(run, before, after):
             return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
@@ -312,12 +316,15 @@ class Discoverer:
             tail = after[m.start(1):]
             role_text = re.split(r"[,;.]\s|\s(?:said|says|told)\b", tail, maxsplit=1)[0].strip()
             role_text = (after[:m.start(1)].split(",", 1)[-1].strip() + " " + role_text).strip()
-            role_text = re.sub(r"^(?:who\s+(?:is|was)\s+)", "", role_text)
+            role_text = re.sub(r"^(?:who\s+(?:is|was)\s+|is\s+|was\s+)", "", role_text).rstrip(".")
         elif role is None:
             b = self._role_before.search(sentence.text[:run[0].start])
             if b:
                 prefix = sentence.text[:run[0].start].rstrip()
-                role_text = " ".join(prefix.split()[-3:])
+                words = prefix.split()[-3:]
+                while words and words[0].lower() in _FUNCTION_WORDS:
+                    words.pop(0)
+                role_text = " ".join(words) or None
         found.candidates.append(Candidate(name, "actors", "person", source, sentence.index, cue, strength,
                                           role=role_text, surname_only=len(run) == 1))
 

@@ -29,7 +29,8 @@ class Fact:
     date: str | None = None
     date_precision: str | None = None
     claimed_by: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)     # written to the sheet (figures)
+    link: tuple[str, str] | None = None                      # relations: (type, target id), for `relations`
 
     def as_sheet(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type, "text": self.text, "date": self.date,
@@ -189,7 +190,7 @@ def _relations(ctx: Context, vocab: dict[str, Any], when: When | None) -> list[F
                 out.append(Fact(fact_id(ctx.source, "relation", ctx.text, involves, rel_type_out), "relation", text,
                                 ctx.source, ctx.text, ctx.index, involves, subject.entity_id,
                                 when.iso() if when else None, when.precision if when else None, None,
-                                {"relation": rel_type_out, "target": target.entity_id}))
+                                link=(rel_type_out, target.entity_id)))
     return out
 
 

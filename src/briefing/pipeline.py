@@ -131,10 +131,10 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 entity = by_name.get(name)
                 if entity is None:
                     entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
-                    entity.place = city.entity_id
                     entities.append(entity)
                     by_id[entity.id] = entity
                     by_name[name] = entity
+                entity.place = entity.place or city.entity_id
                 start = possessor.start if possessor else hit.start()
                 found.append(Match(start, hit.end(), entity.id, sentence.text[start:hit.end()]))
             for m in matches:
@@ -223,8 +223,10 @@ def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
                 continue
             text = next(t for t in texts if t.article.source_id == cand.source)
             sentence = next(s for s in text.sentences if s.index == cand.sentence)
+            # the organisations the role phrase itself names ("SDF spokesman", "researcher at Airwars")
             orgs = [m.entity_id for m in text.matches.get(cand.sentence, [])
-                    if folder_of.get(m.entity_id) == "actors" and kind_of.get(m.entity_id) != "person"]
+                    if folder_of.get(m.entity_id) == "actors" and kind_of.get(m.entity_id) != "person"
+                    and m.surface in cand.role]
             fact = role_fact(cand.source, entity.id, entity.name, cand.role, sentence.text, cand.sentence, orgs)
             facts.setdefault(fact.id, fact)
     return sorted(facts.values(), key=lambda f: f.id)

@@ -8,7 +8,7 @@ from typing import Any
 from .names import name_key
 
 
-def possible_duplicates(entities: list[Any], threshold: float = 0.84) -> list[str]:
+def possible_duplicates(entities: list[Any], threshold: float = 0.9) -> list[str]:
     """Pairs of sheets in one folder whose names are close but were not merged."""
     out = []
     by_folder: dict[str, list[Any]] = {}
@@ -17,7 +17,7 @@ def possible_duplicates(entities: list[Any], threshold: float = 0.84) -> list[st
     for folder, group in sorted(by_folder.items()):
         keyed = sorted((name_key(e.name), e) for e in group if name_key(e.name))
         for (ka, a), (kb, b) in combinations(keyed, 2):
-            if ka[:1] != kb[:1]:
+            if ka[:1] != kb[:1] or a.kind != b.kind or min(len(ka), len(kb)) < 6:
                 continue
             ratio = SequenceMatcher(None, ka, kb).ratio()
             if ratio >= threshold:
@@ -37,7 +37,8 @@ def review(extraction: Any, result: Any, dry_run: bool = False) -> str:
         lines.extend(f"  {p}" for p in list(created)[:40])
         if len(created) > 40:
             lines.append(f"  … and {len(created) - 40} more")
-    dupes = possible_duplicates(extraction.entities)
+    dupes = possible_duplicates([e for e in extraction.entities
+                                 if f"{e.folder}/{e.id}.yaml" in extraction.sheets])
     if dupes:
         lines.append("Possible duplicates (merge with `merged_into:` or add an alias):")
         lines.extend(f"  {d}" for d in dupes[:20])

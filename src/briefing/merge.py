@@ -1,0 +1,355 @@
+"""Merge stage: fold freshly generated sheets into the editor-owned ones, never losing editor work.
+
+Three-way, like git, field by field: base = what the generator wrote last time (the state file),
+ours = the editor's sheet now, theirs = what extraction says now.
+
+- a field the editor left alone takes the generated value; one they changed, added or removed
+  stays as they left it (nested mappings such as `participants` merge key by key, but
+  `coordinates`, `start` and `end` are one value each);
+- `aliases`: the editor's list plus generated aliases that are new (neither in base, in ours,
+  nor removed by an editor earlier);
+- `facts`, keyed by `id`: rejected and confirmed facts belong to the editor; a fact an editor
+  rejected or deleted never comes back (the state remembers its id); new facts are appended;
+  facts extraction no longer finds are dropped unless the editor touched them;
+- sheets: deleted -> tombstone, never recreated; `status: locked` or `merged_into` -> left alone;
+  added by hand -> merged as if base were empty, so the editor wins on every field present.
+
+`merge_sheet` is the pure part (it edits a round-trip document in memory); `apply` reads,
+gathers every change, then writes sheets atomically and the state file last.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .errors import Problem
+from .sheets import FOLDERS, sheet_path
+from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
+                    dump_sheet, dump_state, install_schemas, load_sheet, load_state, plain,
+                    reattach_comment_lines, state_path, write_if_changed)
+
+FROZEN_FACT_STATUSES = ("rejected", "confirmed")
+# mappings whose parts only make sense together: an editor's corrected latitude must not be
+# paired with a newly generated longitude
+ATOMIC_MAPPINGS = frozenset({"coordinates", "start", "end"})
+
+
+@dataclass
+class MergeReport:
+    """What a merge did (or, with dry_run, would do), sheet by sheet."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)   # (path, field): the editor's value won
+    tombstoned: list[str] = field(default_factory=list)          # deleted by an editor: not recreated
+    locked: list[str] = field(default_factory=list)              # status: locked or merged_into
+    skipped: list[Problem] = field(default_factory=list)         # broken sheets, left as they are
+    diff: str = ""                                               # unified diff, with dry_run
+
+    def summary(self) -> str:
+        return (f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+                f"{len(self.kept)} editor values kept, {len(self.tombstoned)} deleted by editors, "
+                f"{len(self.locked)} locked, {len(self.skipped)} skipped")
+
+
+# --- the pure part: one sheet ---------------------------------------------------------------
+
+@dataclass
+class SheetMerge:
+    """The outcome for one sheet: whether the document changed, and which editor values won."""
+
+    changed: bool = False
+    kept: list[str] = field(default_factory=list)
+
+
+def merge_sheet(ours: CommentedMap, base: Mapping[str, Any], theirs: Mapping[str, Any], *,
+                dropped_facts: Iterable[str] = (), removed_aliases: Iterable[str] = ()) -> SheetMerge:
+    """Merge `theirs` into the editor's document `ours` in place (comments and order survive)."""
+    merger = _Merger(set(dropped_facts), set(removed_aliases))
+    detached = detach_comment_lines(ours)
+    merger.mapping(ours, base, theirs, "")
+    reattach_comment_lines(ours, detached)
+    return merger.outcome
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as plain data (round-trip wrappers, quoting and comments do not count)."""
+    return plain(a) == plain(b)
+
+
+def to_rt(value: Any) -> Any:
+    """Plain data as round-trip containers, so comments can later attach to any part of it."""
+    if isinstance(value, dict):
+        result = CommentedMap()
+        for key, item in value.items():
+            result[key] = to_rt(item)
+        return result
+    if isinstance(value, list):
+        return CommentedSeq(to_rt(item) for item in value)
+    return value
+
+
+class _Merger:
+    def __init__(self, dropped_facts: set[str], removed_aliases: set[str]) -> None:
+        self.dropped_facts = dropped_facts
+        self.removed_aliases = removed_aliases
+        self.outcome = SheetMerge()
+
+    def mapping(self, ours: CommentedMap, base: Mapping[str, Any], theirs: Mapping[str, Any], where: str) -> None:
+        order = list(theirs)
+        for key, their in theirs.items():
+            name = f"{where}.{key}" if where else str(key)
+            if not where and key == "aliases":
+                self.aliases(ours, base, their, order)
+            elif not where and key == "facts":
+                self.facts(ours, base, their, order)
+            else:
+                self.field(ours, base, key, their, name, order)
+        for key in list(base):
+            if key not in theirs and key in ours and same(ours[key], base[key]):
+                del ours[key]  # extraction no longer produces it and the editor never touched it
+                self.outcome.changed = True
+
+    def field(self, ours: CommentedMap, base: Mapping[str, Any], key: str, their: Any, name: str,
+              order: list[str]) -> None:
+        if key not in ours:
+            if key in base:
+                self.outcome.kept.append(name)  # the editor removed it: it stays removed
+            else:
+                self.insert(ours, key, their, order)
+            return
+        mine = ours[key]
+        prior = base.get(key)
+        nested = key not in ATOMIC_MAPPINGS and all(isinstance(v, dict) for v in (mine, their, prior))
+        if key in base and nested:
+            self.mapping(mine, prior, their, name)
+        elif key in base and same(mine, prior):
+            self.replace(ours, key, their)
+        elif not same(mine, their):
+            self.outcome.kept.append(name)
+
+    def aliases(self, ours: CommentedMap, base: Mapping[str, Any], theirs: Any, order: list[str]) -> None:
+        if "aliases" not in ours or not isinstance(ours["aliases"], list) or not isinstance(theirs, list):
+            self.field(ours, base, "aliases", theirs, "aliases", order)
+            return
+        mine = ours["aliases"]
+        prior = base.get("aliases") if isinstance(base.get("aliases"), list) else []
+        known = set(plain(mine)) | set(plain(prior)) | self.removed_aliases
+        for alias in theirs:
+            if alias not in known:
+                mine.append(alias)
+                known.add(alias)
+                self.outcome.changed = True
+
+    def facts(self, ours: CommentedMap, base: Mapping[str, Any], theirs: Any, order: list[str]) -> None:
+        if "facts" not in ours and "facts" not in base and isinstance(theirs, list):
+            theirs = [f for f in theirs if fact_id(f) not in self.dropped_facts]
+        if "facts" not in ours or not isinstance(ours["facts"], list) or not isinstance(theirs, list):
+            self.field(ours, base, "facts", theirs, "facts", order)
+            return
+        mine = ours["facts"]
+        prior = facts_by_id(base.get("facts"))
+        fresh = facts_by_id(theirs)
+        present: set[str] = set()
+        doomed: list[int] = []
+        for index, fact in enumerate(mine):
+            fid = fact_id(fact)
+            if fid is None:
+                continue
+            present.add(fid)
+            if fact.get("status") in FROZEN_FACT_STATUSES:
+                continue
+            if fid in fresh:
+                self.mapping(fact, prior.get(fid, {}), fresh[fid], f"facts[{fid}]")
+            elif fid in prior and same(fact, prior[fid]):
+                doomed.append(index)
+        for index in reversed(doomed):
+            del mine[index]
+            self.outcome.changed = True
+        for fid, fact in fresh.items():
+            if fid not in present and fid not in self.dropped_facts:
+                mine.append(to_rt(fact))
+                self.outcome.changed = True
+
+    def insert(self, ours: CommentedMap, key: str, value: Any, order: list[str]) -> None:
+        """Add a new generated key after the key that precedes it in the contract order."""
+        earlier = order[:order.index(key)] if key in order else []
+        positions = [i for i, k in enumerate(ours) if k in earlier]
+        ours.insert(positions[-1] + 1 if positions else len(ours), key, to_rt(value))
+        self.outcome.changed = True
+
+    def replace(self, ours: CommentedMap, key: str, value: Any) -> None:
+        if same(ours[key], value):
+            return
+        old = ours[key]
+        if isinstance(old, CommentedSeq) and isinstance(value, list):
+            _refill(old, value)  # keeps the list's own comments and flow/block style
+        else:
+            ours[key] = to_rt(value)
+        self.outcome.changed = True
+
+
+def _refill(seq: CommentedSeq, values: list[Any]) -> None:
+    """Replace a list's items in place; end-of-line comments follow the scalar they were on."""
+    eol = {}
+    for index, item in enumerate(seq):
+        entry = seq.ca.items.get(index)
+        if entry and entry[0] is not None and not isinstance(item, (dict, list)):
+            eol.setdefault(plain(item), entry[0])
+    while len(seq):
+        del seq[-1]
+    for index, value in enumerate(values):
+        seq.append(to_rt(value))
+        if not isinstance(value, (dict, list)) and value in eol:
+            seq.ca.items[index] = [eol.pop(value), None, None, None]
+
+
+def fact_id(fact: Any) -> str | None:
+    return str(fact["id"]) if isinstance(fact, dict) and isinstance(fact.get("id"), str) else None
+
+
+def facts_by_id(facts: Any) -> dict[str, Any]:
+    """id -> fact, in list order; facts without an id are not addressable and are skipped."""
+    result: dict[str, Any] = {}
+    for fact in facts if isinstance(facts, list) else []:
+        fid = fact_id(fact)
+        if fid is not None and fid not in result:
+            result[fid] = fact
+    return result
+
+
+# --- the I/O part: a whole briefing ---------------------------------------------------------
+
+def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = False) -> MergeReport:
+    """Merge `generated` ("actors/x.yaml" -> sheet) into the sheets under `root`.
+
+    Everything is read and merged in memory first; then changed sheets are written atomically
+    (byte-identical ones are not touched), then the state file. With `dry_run` nothing is
+    written and `report.diff` shows what would change.
+    """
+    theirs_all = {rel: _plain_copy(rel, sheet) for rel, sheet in sorted(generated.items())}
+    for rel in theirs_all:
+        _check_rel(root, rel)
+    old = load_state(root)
+    state = State(dict(old.sheets), set(old.tombstones), set(old.rejected_facts))
+    for rel in sorted(old.sheets):
+        if not (root / rel).exists():  # the editor deleted it: never recreate it
+            del state.sheets[rel]
+            state.tombstones.add(rel)
+    ours = _load_existing(root, theirs_all)
+    state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
+
+    report = MergeReport()
+    writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
+    for rel, theirs in theirs_all.items():
+        _merge_one(rel, theirs, ours.get(rel), state, report, writes)
+
+    if dry_run:
+        report.diff = "".join(_diff(rel, before, after) for rel, (before, after) in sorted(writes.items()))
+        return report
+    for rel, (_, text) in sorted(writes.items()):
+        write_if_changed(root / rel, text)
+    if theirs_all or state_path(root).exists():
+        install_schemas(root)
+        write_if_changed(state_path(root), dump_state(state))
+    return report
+
+
+def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, state: State,
+               report: MergeReport, writes: dict[str, tuple[str, str]]) -> None:
+    kind = FOLDERS[rel.split("/", 1)[0]]
+    if loaded is None:
+        if rel in state.tombstones:
+            report.tombstoned.append(rel)
+            return
+        facts = theirs.get("facts")
+        sheet = dict(theirs)
+        if isinstance(facts, list):
+            sheet["facts"] = [f for f in facts if fact_id(f) not in state.rejected_facts]
+        writes[rel] = ("", dump_sheet(sheet, kind))
+        state.sheets[rel] = SheetState(theirs)
+        report.created.append(rel)
+        return
+    if not loaded.ok:
+        report.skipped.extend(loaded.problems)
+        return
+    doc = loaded.data
+    if doc.get("status") == "locked" or doc.get("merged_into"):
+        report.locked.append(rel)
+        return
+    prior = state.sheets.get(rel)
+    base = prior.base if prior else {}
+    removed = removed_aliases(prior, doc)
+    outcome = merge_sheet(doc, base, theirs, dropped_facts=state.rejected_facts, removed_aliases=removed)
+    state.sheets[rel] = SheetState(theirs, sorted(removed))
+    state.tombstones.discard(rel)  # an editor re-created it by hand
+    report.kept.extend((rel, name) for name in outcome.kept)
+    text = dump_sheet(doc, kind) if outcome.changed else loaded.text
+    if text != loaded.text:
+        writes[rel] = (loaded.text, text)
+        report.updated.append(rel)
+    else:
+        report.unchanged.append(rel)
+
+
+def removed_aliases(prior: SheetState | None, doc: CommentedMap) -> set[str]:
+    """Aliases an editor deleted from this sheet, now or in an earlier run."""
+    if prior is None:
+        return set()
+    mine = doc.get("aliases")
+    current = set(plain(mine)) if isinstance(mine, list) else set()
+    base = prior.base.get("aliases")
+    deleted = set(base) - current if isinstance(base, list) and "aliases" in doc else set()
+    return (set(prior.removed_aliases) | deleted) - current
+
+
+def dropped_facts(ours: dict[str, LoadedSheet], bases: Mapping[str, SheetState], previous: Iterable[str]) -> set[str]:
+    """Fact ids editors rejected or deleted, across all sheets; a fact moved by hand is not dropped."""
+    rejected: set[str] = set()
+    alive: set[str] = set()
+    deleted: set[str] = set(previous)
+    for rel, loaded in ours.items():
+        if not loaded.ok:
+            continue
+        mine = facts_by_id(loaded.data.get("facts"))
+        for fid, fact in mine.items():
+            (rejected if fact.get("status") == "rejected" else alive).add(fid)
+        prior = bases.get(rel)
+        if prior is not None:
+            deleted |= set(facts_by_id(prior.base.get("facts"))) - set(mine)
+    return (deleted - alive) | rejected
+
+
+def _load_existing(root: Path, generated: Mapping[str, Any]) -> dict[str, LoadedSheet]:
+    """Every sheet on disk (rejections anywhere count) plus the generated paths that exist."""
+    rels = {f"{folder}/{path.name}" for folder in FOLDERS for path in (root / folder).glob("*.yaml")}
+    rels |= {rel for rel in generated if (root / rel).exists()}
+    return {rel: load_sheet(root / rel) for rel in sorted(rels)}
+
+
+def _check_rel(root: Path, rel: str) -> None:
+    folder, _, name = rel.partition("/")
+    if not name.endswith(".yaml"):
+        raise ValueError(f"not a sheet path: {rel!r}")
+    sheet_path(root, folder, name[:-len(".yaml")])  # raises ValueError for anything but folder/<slug>.yaml
+
+
+def _plain_copy(rel: str, sheet: Any) -> dict[str, Any]:
+    """A private, JSON-safe copy: the state stores it, and no list is shared between two places."""
+    try:
+        copy = json.loads(json.dumps(sheet, ensure_ascii=False, allow_nan=False))
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"generated sheet {rel} is not plain data: {err}") from err
+    if not isinstance(copy, dict):
+        raise ValueError(f"generated sheet {rel} is not a mapping")
+    return copy
+
+
+def _diff(rel: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{rel}" if before else "/dev/null", tofile=f"b/{rel}")
+    return "".join(lines)

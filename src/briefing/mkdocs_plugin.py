@@ -1,0 +1,132 @@
+"""The MkDocs plugin: generates the briefing's pages inside the build and watches the sheets.
+
+It only coordinates MkDocs events; `render.py` makes the pages, `sheets.py` reads the YAML.
+
+    plugins:
+      - search
+      - briefing:
+          briefings: briefings        # folder of fact sheets, relative to mkdocs.yml
+          templates: site_templates   # Jinja templates of the generated pages
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from . import render
+from .sheets import load_briefing
+
+log = get_plugin_logger(__name__)
+
+LEAFLET_TARGET = "assets/vendor/leaflet"
+LEAFLET_FILES = ("leaflet.js", "leaflet.css")
+
+
+class BriefingConfig(base.Config):
+    briefings = c.Type(str, default="briefings")
+    """Folder of fact sheets (actors/, locations/, operations/, sources/), relative to mkdocs.yml."""
+    templates = c.Type(str, default="site_templates")
+    """Folder of the Jinja templates for generated pages, relative to mkdocs.yml."""
+    leaflet = c.Type(str, default="node_modules/leaflet/dist")
+    """Where `npm install` puts Leaflet; copied into the site when present, optional otherwise."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self) -> None:
+        self.model: render.SiteModel | None = None
+        self.generated: set[str] = set()
+        self.root = Path.cwd()
+
+    def _path(self, value: str) -> Path:
+        path = Path(value)
+        return path if path.is_absolute() else (self.root / path)
+
+    @property
+    def briefings_dir(self) -> Path:
+        return self._path(self.config.briefings)
+
+    @property
+    def templates_dir(self) -> Path:
+        return self._path(self.config.templates)
+
+    @property
+    def leaflet_dir(self) -> Path:
+        return self._path(self.config.leaflet)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.config_file_path:
+            self.root = Path(config.config_file_path).resolve().parent
+        if not self.templates_dir.is_dir():
+            log.warning(f"templates folder '{self.templates_dir}' does not exist")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.briefings_dir.is_dir():
+            log.info(f"no fact sheets yet: '{self.briefings_dir}' does not exist")
+        briefing = load_briefing(self.briefings_dir)
+        for problem in briefing.problems:
+            log.warning(f"skipped an unreadable fact sheet: {problem}")
+        self.model = model = render.SiteModel(briefing)
+
+        intro = None
+        home = files.get_file_from_path("index.md")
+        if home is not None and home.generated_by is None:
+            intro, _ = get_data(home.content_string)  # front matter of the intro is dropped
+            intro = self._wikilinks(intro, "index.md", "index.md")
+            files.remove(home)
+        options = render.RenderOptions(site_name=config.site_name, directory_urls=config.use_directory_urls,
+                                       leaflet=self._leaflet_files() != [], intro=intro)
+        pages = render.render_site(model, self.templates_dir, options)
+
+        self.generated = set()
+        for uri, content in pages.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                log.warning(f"'{existing.src_uri}' in the docs folder is replaced by the generated page; "
+                            "rename it or remove it")
+                files.remove(existing)
+            # entity and source pages are reached from the index pages, not the nav
+            inclusion = InclusionLevel.NOT_IN_NAV if uri.count("/") and not uri.endswith("/index.md") \
+                else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            self.generated.add(uri)
+        for path in self._leaflet_files():
+            uri = f"{LEAFLET_TARGET}/{path.relative_to(self.leaflet_dir).as_posix()}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def _leaflet_files(self) -> list[Path]:
+        base_dir = self.leaflet_dir
+        if not (base_dir / "leaflet.js").is_file():
+            return []
+        found = [base_dir / name for name in LEAFLET_FILES if (base_dir / name).is_file()]
+        found += sorted((base_dir / "images").glob("*.png"))
+        return found
+
+    def _wikilinks(self, markdown: str, page: str, label: str) -> str:
+        assert self.model is not None
+        text, unresolved = render.replace_wikilinks(markdown, page, self.model)
+        for name in unresolved:
+            log.warning(f"Doc file '{label}' links to '[[{name}]]', but no sheet has that id or name")
+        return text
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated or self.model is None or "[[" not in markdown:
+            return markdown
+        return self._wikilinks(markdown, page.file.src_uri, page.file.src_uri)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for path in (self.briefings_dir, self.templates_dir):
+            if path.is_dir():
+                server.watch(str(path))
+        return server

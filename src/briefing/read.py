@@ -1,0 +1,524 @@
+"""The read stage: one article file -> `Article` (title, who published it, when, body evidence).
+
+Bytes are decoded (UTF-8 first, then detection for legacy code pages), the format is unpacked
+(.txt as is, .md with front matter, .html through trafilatura), and what is not reporting
+(comments, share lines, captions, tag lists: patterns in `data/boilerplate.yaml`) is set
+aside as `excluded`, kept for the source sheet but never used as evidence.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from charset_normalizer import from_bytes
+
+from briefing import dates
+from briefing.errors import InputError, Problem
+from briefing.names import slugify
+
+MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Bidi controls and zero-width characters that copy-paste from web pages leaves behind; they
+# split names invisibly ("Raqqa" vs "Raq\u200bqa"). ZWNJ/ZWJ stay: Persian and Kurdish
+# spelling needs them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069\u2060\ufeff\u00ad"))
+_SENTENCE_END = ".!?:;\"'”’)…"
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A piece of the file that is not reporting, with why it was set aside."""
+
+    reason: str
+    text: str
+
+
+@dataclass
+class Article:
+    """One source article, with the fields of the source sheet."""
+
+    source_id: str
+    file: str
+    sha256: str
+    title: str
+    publisher: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    published_precision: str
+    published_basis: str
+    paragraphs: list[str] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
+
+    def evidence(self) -> list[str]:
+        """The texts facts may cite: the title, then the body paragraphs."""
+        return [self.title, *self.paragraphs]
+
+
+class UnreadableArticle(InputError):
+    """An InputError about one file; keeps its Problem so a corpus can report all at once."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem), [])
+        self.problem = problem
+
+
+def _fail(path: Path, message: str, hint: str, line: int | None = None) -> UnreadableArticle:
+    return UnreadableArticle(Problem(str(path), message, line=line, hint=hint))
+
+
+# --- public API -------------------------------------------------------------------------------
+def read_corpus(folder: Path, root: Path | None = None) -> list[Article]:
+    """Every article in `folder`, sorted by file name; file paths relative to `root`.
+
+    `root` defaults to the folder's parent, so seeds/x.txt is recorded as 'seeds/x.txt'.
+    Every unreadable file is reported in one InputError.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError.at(folder, "not a folder of articles", "check the --seeds path")
+    root = folder.parent if root is None else root
+    articles, problems = [], []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES or path.is_dir():
+            continue
+        try:
+            articles.append(read_article(path, root))
+        except UnreadableArticle as error:
+            problems.append(error.problem)
+    if problems:
+        raise InputError(f"{len(problems)} article file(s) could not be read", problems)
+    return articles
+
+
+def read_article(path: Path, root: Path | None = None) -> Article:
+    """Read one article file; raises InputError naming the file when it cannot be used."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _fail(path, "not a supported article type", "use " + ", ".join(SUFFIXES))
+    raw = _load_bytes(path)
+    text = clean_text(decode(raw, path))
+    if suffix in (".html", ".htm"):
+        draft = _from_html(text, path)
+    elif suffix in (".md", ".markdown"):
+        draft = _from_markdown(text, path)
+    else:
+        draft = _Draft(blocks=split_blocks(text))
+    return _assemble(path, root, raw, draft)
+
+
+# --- bytes to text ----------------------------------------------------------------------------
+def _load_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(path, f"larger than {_size(MAX_BYTES)} ({_size(size)})",
+                        "split it or raise the limit (briefing.read.MAX_BYTES)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, "file not found (moved or deleted while reading?)",
+                    "check the path and run again") from None
+    except IsADirectoryError:
+        raise _fail(path, "is a folder, not an article file", "rename or move it") from None
+    except PermissionError:
+        raise _fail(path, "cannot be read (permission denied)", "fix its permissions") from None
+
+
+def _size(count: int) -> str:
+    mb = count / 1024 / 1024
+    return f"{mb:.{0 if mb == int(mb) else 1}f} MB" if mb >= 1 else f"{count} bytes"
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """Bytes -> str: UTF-8 (with or without BOM), UTF-16 with BOM, else detected code page."""
+    if not raw.strip():
+        raise _fail(path, "the file is empty", "add the article text or remove the file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _try(raw, "utf-16")
+    elif b"\x00" in raw:
+        raise _fail(path, "looks like a binary file (it contains NUL bytes), not text",
+                    "save the article as UTF-8 text or remove it from the folder")
+    else:
+        text = _try(raw, "utf-8-sig") or _detect(raw)
+    if text is None or _looks_binary(text):
+        raise _fail(path, "cannot tell the text encoding, or it is not text at all",
+                    "save the article as UTF-8 text")
+    if not text.strip():
+        raise _fail(path, "the file contains only whitespace", "add the article text or remove it")
+    return text
+
+
+def _try(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detect(raw: bytes) -> str | None:
+    """Legacy code pages (Windows-1256 Arabic, Latin-1): let charset-normalizer decide."""
+    best = from_bytes(raw).best()
+    return str(best) if best is not None else None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    return controls > max(2, len(text) // 100)
+
+
+def clean_text(text: str) -> str:
+    """LF line ends, NFC, no invisible marks, no-break spaces as spaces, no trailing blanks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def split_blocks(text: str, unwrap: bool = True) -> list[str]:
+    """Paragraphs: blank-line separated; inside a block each line stands alone unless the
+    block is hard-wrapped prose (every line but the last 50-100 characters, a wrap width)."""
+    blocks: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r"\s+", " ", line).strip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]):
+            blocks.append(" ".join(lines))
+        else:
+            blocks.extend(lines)
+    return blocks
+
+
+# --- formats ----------------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    """What a format reader hands to the common layout step."""
+
+    blocks: list[str]
+    meta: dict[str, Any] = field(default_factory=dict)
+    excluded: list[Excluded] = field(default_factory=list)  # found before the body
+    comments: list[Excluded] = field(default_factory=list)  # reader comments after it
+    date_basis: str = "stated date"
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_META_KEYS = ("title", "url", "publisher", "published", "author")
+
+
+def _from_markdown(text: str, path: Path) -> _Draft:
+    meta: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        meta = _front_matter(match["yaml"] or "", path)
+        text = text[match.end():]
+    excluded: list[Excluded] = []
+    blocks = []
+    for block in split_markdown(text):
+        image = re.fullmatch(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)[^)]*\)", block)
+        if image:
+            excluded.append(Excluded("image caption", image["alt"] or image["src"]))
+            continue
+        heading = re.match(r"#{1,6}\s+", block)
+        plain = strip_markdown(block[heading.end():] if heading else block)
+        if heading and block.startswith("# ") and "title" not in meta:
+            meta["title"] = plain  # the first level-one heading is the headline
+            continue
+        if plain:
+            blocks.append(plain)
+    return _Draft(blocks, meta, excluded, date_basis="front matter")
+
+
+def _front_matter(source: str, path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1: 1-based, +1: the '---' line
+        reason = getattr(error, "problem", None) or str(error)
+        raise _fail(path, f"invalid YAML front matter: {reason}",
+                    "fix the YAML between the two '---' lines", line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise _fail(path, "front matter must be a mapping (key: value lines)",
+                    "write e.g. 'title: ...' between the '---' lines", 2)
+    meta = {k: data[k] for k in _META_KEYS if data.get(k) not in (None, "")}
+    if "published" not in meta and data.get("date"):
+        meta["published"] = data["date"]
+    return {k: str(v) for k, v in meta.items()}
+
+
+def split_markdown(text: str) -> list[str]:
+    """Markdown blocks: headings and list items stand alone, other lines of a block join."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(" ".join(current))
+            current.clear()
+
+    for line in (raw.strip() for raw in text.split("\n")):
+        if not line:
+            flush()
+        elif re.match(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|!\[)", line):
+            flush()
+            blocks.append(re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line))
+        elif not re.fullmatch(r"\[[^\]]+\]:\s*\S+.*", line):  # skip link definitions (URLs)
+            current.append(line)
+    flush()
+    return blocks
+
+
+def strip_markdown(text: str) -> str:
+    """Light Markdown removal: links keep their text, emphasis and code markers go."""
+    text = re.sub(r"<!--.*?-->", "", text)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", text)
+    text = re.sub(r"^(?:>\s?)+", "", text)
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"\s+#+\s*$", "", text)  # closing hashes of an ATX heading
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _from_html(text: str, path: Path) -> _Draft:
+    import trafilatura  # imported here: it takes a second to load and most corpora are .txt
+
+    # original_date/no extensive search: a date from the page's metadata, not one guessed
+    # from the body text (that guess is ours to make, with a basis).
+    result = trafilatura.bare_extraction(
+        text, include_comments=True, with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    doc: dict[str, Any] = {}
+    if result is not None:
+        doc = result if isinstance(result, dict) else result.as_dict()
+    # trafilatura puts one paragraph per line: never join lines here
+    lines = split_blocks(clean_text(doc.get("text") or ""), unwrap=False)
+    if len(lines) < 2:  # a headline alone is navigation debris
+        raise _fail(path, "no article text found in the HTML",
+                    "save the article body as .txt, or check the page is the article itself")
+    meta = {"title": doc.get("title"), "author": doc.get("author"), "url": doc.get("url"),
+            "publisher": doc.get("sitename"), "published": doc.get("date")}
+    meta = {k: clean_text(str(v)).strip() for k, v in meta.items() if v}
+    comments = [Excluded("reader comments", line)
+                for line in split_blocks(clean_text(doc.get("comments") or ""), unwrap=False)]
+    return _Draft(lines, meta, comments=comments,
+                  date_basis="HTML metadata")
+
+
+# --- boilerplate rules (data) -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Rules:
+    """The patterns of data/boilerplate.yaml, compiled."""
+
+    lines: tuple[tuple[re.Pattern[str], str], ...]
+    comments_start: tuple[re.Pattern[str], ...]
+    comment_author: tuple[re.Pattern[str], ...]
+    caption_with_credit: re.Pattern[str]
+    teaser: re.Pattern[str]
+    tag_list: dict[str, int]
+    masthead: dict[str, int]
+
+    def line_reason(self, line: str) -> str | None:
+        return next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
+
+    def opens_comments(self, line: str) -> bool:
+        return any(rx.fullmatch(line) for rx in self.comments_start + self.comment_author)
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = yaml.safe_load(resources.files("briefing").joinpath("data/boilerplate.yaml")
+                          .read_text(encoding="utf-8"))
+
+    def rx(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, re.IGNORECASE)
+
+    return Rules(
+        lines=tuple((rx(item["pattern"]), item["reason"]) for item in data["lines"]),
+        comments_start=tuple(rx(p) for p in data["comments_start"]),
+        comment_author=tuple(rx(p) for p in data["comment_author"]),
+        caption_with_credit=rx(data["caption_with_credit"]),
+        teaser=rx(data["teaser"]),
+        tag_list=dict(data["tag_list"]),
+        masthead=dict(data["masthead"]),
+    )
+
+
+# --- layout: title, metadata lines, body, exclusions ------------------------------------------
+_BYLINE = re.compile(r"(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:(?:\s+|,\s+|\s+and\s+)"
+                     r"(?:[A-Z][\w.'’-]+|al-\w+|bin|ibn|de|van|von))*)\s*(?:[|–—].*)?")
+_BIO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(?:a|an|the)\s+"
+                  r"(?P<rest>.+)")
+_MEDIA_ROLE = re.compile(
+    r"(?i:\b(?:editor|writer|reporter|correspondent|journalist|columnist|contributor)s?\b)"
+    r"(?:\s+\w+){0,3}?\s+(?:for|at|with)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z0-9][\w'’&-]*)*)")
+_NOT_NAMES = {"The", "This", "That", "It", "He", "She", "They", "There", "Here", "What"}
+
+
+def _assemble(path: Path, root: Path | None, raw: bytes, draft: _Draft) -> Article:
+    rule = rules()
+    main, tail = _split_tail(draft.blocks, rule)
+    layout = _Layout(title=draft.meta.get("title"), publisher=draft.meta.get("publisher"),
+                     author=draft.meta.get("author"))
+    layout.run(main, rule)
+    if not layout.title:
+        raise _fail(path, "no headline found", "put the article's headline on its first line")
+    _apply_bio(layout)
+    texts = [layout.title, *main]
+    when, basis = dates.infer_published(texts, draft.meta.get("published"), draft.date_basis)
+    return Article(
+        source_id=slugify(path.stem),
+        file=_relative(path, root),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        title=layout.title,
+        publisher=layout.publisher,
+        author=layout.author,
+        url=draft.meta.get("url"),
+        published=when.iso() if when else None,
+        published_precision=when.precision if when else "unknown",
+        published_basis=basis,
+        paragraphs=layout.paragraphs,
+        excluded=draft.excluded + layout.excluded + tail + draft.comments,
+    )
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass  # outside the root: keep the path as given
+    return path.as_posix()
+
+
+def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Excluded]]:
+    """Split off reader comments and a trailing tag list, which end a saved page."""
+    tags_at = len(blocks)
+    while tags_at > 1 and _is_tag(blocks[tags_at - 1], rule):  # never the headline itself
+        tags_at -= 1
+    if len(blocks) - tags_at < rule.tag_list["min_lines"]:
+        tags_at = len(blocks)
+    comments_at = next((i for i, b in enumerate(blocks[:tags_at]) if rule.opens_comments(b)),
+                       tags_at)
+    tail = [Excluded("reader comments", b) for b in blocks[comments_at:tags_at]]
+    tail += [Excluded("tag list", b) for b in blocks[tags_at:]]
+    return blocks[:comments_at], tail
+
+
+def _is_tag(block: str, rule: Rules) -> bool:
+    limits = rule.tag_list
+    return (len(block.split()) <= limits["max_words"] and len(block) <= limits["max_chars"]
+            and not any(c in _SENTENCE_END + ",“‘(" for c in block))
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"\W+", " ", s.casefold()).strip()
+    return norm(a) == norm(b)
+
+
+@dataclass
+class _Layout:
+    """Walks the blocks once: the top lines give title/masthead/byline/dateline, the rest body."""
+
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    masthead: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
+
+    def run(self, blocks: list[str], rule: Rules) -> None:
+        for i, block in enumerate(blocks):
+            reason = self._exclusion(blocks, i, rule)
+            if reason:
+                self.excluded.append(Excluded(reason, block))
+            elif i < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
+                continue
+            elif not self.title:
+                self.title = block
+            else:
+                self.paragraphs.append(block)
+        self._drop_repeats()
+
+    def _drop_repeats(self) -> None:
+        """A paragraph repeated, or cut short and repeated in full, would be counted twice."""
+        kept: list[str] = []
+        for i, para in enumerate(self.paragraphs):
+            others = self.paragraphs[:i] + self.paragraphs[i + 1:]
+            longer = any(o != para and o.startswith(para) for o in others) and len(para) >= 40
+            if longer or para in self.paragraphs[:i]:
+                self.excluded.append(Excluded("boilerplate", para))
+            else:
+                kept.append(para)
+        self.paragraphs = kept
+
+    def _exclusion(self, blocks: list[str], i: int, rule: Rules) -> str | None:
+        block = blocks[i]
+        reason = rule.line_reason(block)
+        if reason:
+            return reason
+        if self.title and _same(block, self.title):
+            return "boilerplate"  # the headline repeated above the body
+        teaser = rule.teaser.fullmatch(block)
+        if teaser and i + 1 < len(blocks) and blocks[i + 1].startswith(teaser["stem"]):
+            return "boilerplate"
+        if self.title and i < dates.DATELINE_WINDOW and rule.caption_with_credit.fullmatch(block):
+            return "image caption"
+        return None
+
+    def _metadata_line(self, blocks: list[str], i: int, rule: Rules) -> bool:
+        """A date line, a byline or a masthead near the top: metadata, not body."""
+        block = blocks[i]
+        if dates.dateline(block):
+            return True  # infer_published reads it again from the texts
+        byline = _BYLINE.fullmatch(block)
+        if byline and len(block.split()) <= 10:
+            self.author = self.author or byline["name"]
+            return True
+        if not self.title and not self.masthead and self._is_masthead(blocks, i, rule):
+            self.masthead = block
+            self.publisher = self.publisher or block
+            return True
+        return False
+
+    def _is_masthead(self, blocks: list[str], i: int, rule: Rules) -> bool:
+        """A one- or two-word site name directly above a headline-like line."""
+        block, limits = blocks[i], rule.masthead
+        if len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]:
+            return False
+        if any(c in _SENTENCE_END for c in block) or not block[:1].isupper():
+            return False
+        following = [b for b in blocks[i + 1:] if not rule.line_reason(b)]
+        if not following:
+            return False
+        headline = following[0]
+        return (len(headline.split()) >= 3 and len(headline) <= 200
+                and headline[-1] not in ".!?")
+
+
+def _apply_bio(layout: _Layout) -> None:
+    """'<Full Name> is a ... Editor for <Outlet>.' closing the body names author and outlet."""
+    if not layout.paragraphs:
+        return
+    bio = _BIO.fullmatch(layout.paragraphs[-1].rstrip("."))
+    if not bio or bio["name"].split()[0] in _NOT_NAMES:
+        return
+    outlets = [m["org"].rstrip(".") for m in _MEDIA_ROLE.finditer(bio["rest"])]
+    if outlets:
+        layout.author = layout.author or bio["name"]
+        layout.publisher = layout.publisher or outlets[-1]

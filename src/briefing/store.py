@@ -1,0 +1,416 @@
+"""Writing sheets: round-trip YAML (comments and key order survive), atomic writes, the state file.
+
+Loading is safe before it is faithful: `sheets.unsafe_yaml` refuses anchors/aliases, non-core
+tags, deep nesting and oversized files in one linear C-speed pass, and only then does ruamel
+build the round-trip document (whose composer would otherwise happily expand alias bombs).
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.tokens import CommentToken
+
+from .errors import Problem, ValidationError
+from .sheets import SCHEMA_DIR, STATE_FILE, read_sheet_text, unsafe_yaml
+
+STATE_FORMAT = 1
+_STR = "tag:yaml.org,2002:str"
+_resolver = pyyaml.resolver.Resolver()
+
+
+def schema_header(kind: str) -> str:
+    """The first line of every sheet: editors' YAML tools pick up the schema from it."""
+    return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{kind}.schema.json"
+
+
+class SheetRepresenter(RoundTripRepresenter):
+    """Same data, same bytes; readable by PyYAML (YAML 1.1) exactly as ruamel (1.2) reads it."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never write anchors: the loader refuses them
+
+    def represent_none(self, data: Any) -> Any:
+        return self.represent_scalar("tag:yaml.org,2002:null", "null")
+
+    def represent_str(self, data: str) -> Any:
+        if "\n" in data:
+            return self.represent_scalar(_STR, data, style="|")
+        # 'yes', 'no', 'on', '1:30', '2015-06-24' are strings to ruamel but not to PyYAML's
+        # YAML 1.1 resolver (which `sheets.read_plain` uses): quote them.
+        if data and _resolver.resolve(pyyaml.ScalarNode, data, (True, False)) != _STR:
+            return self.represent_scalar(_STR, data, style="'")
+        return self.represent_scalar(_STR, data)
+
+
+SheetRepresenter.add_representer(type(None), SheetRepresenter.represent_none)
+SheetRepresenter.add_representer(str, SheetRepresenter.represent_str)
+
+
+def new_yaml() -> YAML:
+    """A round-trip YAML instance with the project's one output style."""
+    rt = YAML(typ="rt")
+    rt.Representer = SheetRepresenter
+    rt.preserve_quotes = True
+    rt.width = 1_000_000  # never fold long quotes: folding depends on indentation and breaks diffs
+    rt.allow_unicode = True
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.default_flow_style = False
+    return rt
+
+
+@dataclass
+class LoadedSheet:
+    """One sheet read for round-trip editing: its text, its document, or what is wrong with it."""
+
+    path: Path
+    text: str = ""
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def load_sheet(path: Path) -> LoadedSheet:
+    """Read a sheet for editing; hostile or broken files come back with problems, never raise."""
+    text, problem = read_sheet_text(path)
+    if problem is None:
+        return loads_sheet(path, text)
+    return LoadedSheet(path, problems=[problem])
+
+
+def loads_sheet(path: Path, text: str) -> LoadedSheet:
+    problem = unsafe_yaml(path, text)
+    if problem is not None:
+        return LoadedSheet(path, text, problems=[problem])
+    try:
+        data = new_yaml().load(text)
+    except YAMLError as err:  # duplicate keys and the odd YAML 1.2-only error
+        mark = getattr(err, "problem_mark", None)
+        message = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return LoadedSheet(path, text, problems=[Problem(
+            str(path), f"YAML error: {message}", mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None, hint="fix the YAML at this position")])
+    if not isinstance(data, CommentedMap):
+        return LoadedSheet(path, text, problems=[Problem(
+            str(path), "a fact sheet must be a mapping of keys to values", 1)])
+    return LoadedSheet(path, text, data)
+
+
+def dumps(data: Any) -> str:
+    """YAML text of `data` (a round-trip document or plain dicts and lists)."""
+    buffer = io.StringIO()
+    new_yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def dump_sheet(data: Any, kind: str) -> str:
+    """The text of a sheet of `kind` (actor, location, operation, source), schema line first."""
+    header = schema_header(kind)
+    text = dumps(data)
+    if text.startswith(header + "\n"):
+        return text
+    if text.startswith("# yaml-language-server:"):
+        text = text.split("\n", 1)[1]  # a stale schema line (the sheet changed folder)
+    return f"{header}\n{text}"
+
+
+def plain(value: Any) -> Any:
+    """Round-trip values as plain dicts, lists, str, int, float (for comparing and JSON)."""
+    if isinstance(value, dict):
+        return {plain(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only when the bytes differ, so unchanged sheets keep their mtime."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    atomic_write(path, text)
+    return True
+
+
+def schema_files() -> dict[str, str]:
+    """name -> text of the JSON Schemas shipped in the package."""
+    folder = resources.files("briefing") / "schema"
+    return {entry.name: entry.read_text(encoding="utf-8")
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".json")}
+
+
+def install_schemas(root: Path) -> list[Path]:
+    """Copy the JSON Schemas into `<root>/schema/` (the sheets' first line points there)."""
+    written = []
+    for name, text in schema_files().items():
+        target = root / SCHEMA_DIR / name
+        if write_if_changed(target, text):
+            written.append(target)
+    return written
+
+
+# --- comment lines follow the element they precede -----------------------------------------
+# ruamel attaches a full-line comment to the end of whatever came *before* it (often the last
+# item of the previous list), so deleting, replacing or appending there would lose or misplace
+# it. Before merging we lift such lines off and remember the element they precede; afterwards
+# we put them back in front of that element, or of the next one that still exists.
+
+_END: tuple[Any, ...] = ("<end>",)
+
+
+@dataclass
+class _Element:
+    path: tuple[Any, ...]
+    holder: CommentedMap | CommentedSeq
+    key: Any
+    leaf: bool
+
+
+@dataclass
+class DetachedComments:
+    """Comment lines lifted off a document: (path of the element they precede, text)."""
+
+    order: list[tuple[Any, ...]]
+    moved: list[tuple[tuple[Any, ...], str]]
+
+
+def _is_branch(value: Any) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
+
+
+def _identity(value: Any, index: int) -> tuple[Any, ...]:
+    """How a list item is recognised after items before it were added or removed."""
+    if isinstance(value, dict) and isinstance(value.get("id"), str):
+        return ("id", str(value["id"]))
+    if not isinstance(value, (dict, list)):
+        return ("value", plain(value))
+    return ("index", index)
+
+
+def _elements(node: Any, prefix: tuple[Any, ...] = ()) -> list[_Element]:
+    """Every key and list item of a document, in document order."""
+    if isinstance(node, CommentedMap):
+        children = [((("key", key),), key, value) for key, value in node.items()]
+    elif isinstance(node, CommentedSeq):
+        seen: dict[tuple[Any, ...], int] = {}
+        children = []
+        for index, value in enumerate(node):
+            ident = _identity(value, index)
+            seen[ident] = seen.get(ident, 0) + 1
+            children.append(((ident + (seen[ident],),), index, value))
+    else:
+        return []
+    out: list[_Element] = []
+    for segment, key, value in children:
+        path = prefix + segment
+        out.append(_Element(path, node, key, not _is_branch(value)))
+        if _is_branch(value):
+            out.extend(_elements(value, path))
+    return out
+
+
+def _slot(element: _Element) -> int:
+    return 2 if isinstance(element.holder, CommentedMap) else 0
+
+
+def _token(element: _Element) -> Any:
+    entry = element.holder.ca.items.get(element.key)
+    return entry[_slot(element)] if entry and len(entry) > _slot(element) else None
+
+
+def _set_token(element: _Element, token: Any) -> None:
+    entry = element.holder.ca.items.setdefault(element.key, [None, None, None, None])
+    entry[_slot(element)] = token
+    value = element.holder[element.key]
+    if token is None and isinstance(value, (CommentedMap, CommentedSeq)) and value.ca.comment:
+        value.ca.comment[0] = None  # flow collections share their end-of-line token
+
+
+def detach_comment_lines(doc: CommentedMap) -> DetachedComments:
+    """Lift full-line comments off the element before them (see above)."""
+    elements = _elements(doc)
+    moved = []
+    for position, element in enumerate(elements):
+        token = _token(element) if element.leaf else None
+        if token is None:
+            continue
+        head, _, rest = token.value.partition("\n")
+        if not rest:
+            continue
+        anchor = elements[position + 1].path if position + 1 < len(elements) else _END
+        moved.append((anchor, rest))
+        if head.strip():
+            token.value = head + "\n"
+        else:
+            _set_token(element, None)
+    return DetachedComments([e.path for e in elements], moved)
+
+
+def reattach_comment_lines(doc: CommentedMap, detached: DetachedComments) -> None:
+    """Put lifted comment lines back in front of the element they preceded (or its successor)."""
+    elements = _elements(doc)
+    where = {element.path: position for position, element in enumerate(elements)}
+    for anchor, text in detached.moved:
+        target = _surviving_position(anchor, detached.order, where, len(elements))
+        if target < len(elements) and _is_first_child(elements[target]) and elements[target].holder is not doc:
+            _add_start_comment(elements[target].holder, text)  # in front of the first item, not the parent key
+            continue
+        leaves = [e for e in elements[:target] if e.leaf]
+        if not leaves:
+            _add_start_comment(doc, text)
+            continue
+        token = _token(leaves[-1])
+        if token is None:
+            _set_token(leaves[-1], CommentToken("\n" + text, CommentMark(0)))
+        else:
+            token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + text
+
+
+def _surviving_position(anchor: tuple[Any, ...], order: list[tuple[Any, ...]],
+                        where: dict[tuple[Any, ...], int], end: int) -> int:
+    if anchor in where:
+        return where[anchor]
+    if anchor in order:
+        for later in order[order.index(anchor) + 1:]:
+            if later in where:
+                return where[later]
+    return end
+
+
+def _is_first_child(element: _Element) -> bool:
+    if isinstance(element.holder, CommentedSeq):
+        return element.key == 0
+    return next(iter(element.holder)) == element.key
+
+
+def _add_start_comment(node: CommentedMap | CommentedSeq, text: str) -> None:
+    if node.ca.comment is None:
+        node.ca.comment = [None, []]
+    if node.ca.comment[1] is None:
+        node.ca.comment[1] = []
+    node.ca.comment[1].append(CommentToken(text, CommentMark(0)))
+
+
+# --- the state file: the merge base ---------------------------------------------------------
+
+@dataclass
+class SheetState:
+    """What the generator last wrote to one sheet, and the aliases an editor removed from it."""
+
+    base: dict[str, Any]
+    removed_aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    """`<root>/.briefing-state.json`: the merge base of every sheet, tombstones, rejected facts."""
+
+    sheets: dict[str, SheetState] = field(default_factory=dict)
+    tombstones: set[str] = field(default_factory=set)
+    rejected_facts: set[str] = field(default_factory=set)
+
+
+def state_path(root: Path) -> Path:
+    return root / STATE_FILE
+
+
+def load_state(root: Path) -> State:
+    """The state file, or an empty state when there is none; a damaged one is an error."""
+    path = state_path(root)
+    if not path.exists():
+        return State()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return _state_from_json(raw)
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError) as err:
+        problem = Problem(str(path), f"cannot read the merge state: {err}",
+                          hint="restore it from version control; deleting it makes every sheet count as hand-edited")
+        raise ValidationError(str(problem), [problem]) from err
+
+
+def _state_from_json(raw: dict[str, Any]) -> State:
+    if raw.get("format") != STATE_FORMAT:
+        raise ValueError(f"unknown format {raw.get('format')!r}, expected {STATE_FORMAT}")
+    sheets = {
+        rel: SheetState(dict(entry["base"]), [str(a) for a in entry.get("removed_aliases", [])])
+        for rel, entry in raw.get("sheets", {}).items()
+    }
+    return State(sheets, set(raw.get("tombstones", [])), set(raw.get("rejected_facts", [])))
+
+
+def dump_state(state: State) -> str:
+    """Sorted, indented JSON: the same state gives the same bytes and diffs cleanly."""
+    sheets: dict[str, Any] = {}
+    for rel, entry in state.sheets.items():
+        record: dict[str, Any] = {"base": entry.base}
+        if entry.removed_aliases:
+            record["removed_aliases"] = sorted(set(entry.removed_aliases))
+        sheets[rel] = record
+    raw = {
+        "format": STATE_FORMAT,
+        "sheets": sheets,
+        "tombstones": sorted(state.tombstones),
+        "rejected_facts": sorted(state.rejected_facts),
+    }
+    return json.dumps(raw, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+__all__ = [
+    "CommentedMap", "CommentedSeq", "DetachedComments", "LoadedSheet", "SheetState", "State", "atomic_write", "dump_sheet",
+    "detach_comment_lines", "dump_state", "dumps", "install_schemas", "load_sheet", "load_state", "loads_sheet", "new_yaml",
+    "plain", "reattach_comment_lines", "schema_files", "schema_header", "state_path", "write_if_changed",
+]

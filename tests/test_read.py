@@ -1,0 +1,410 @@
+"""The read stage: fixture articles (invented outlets and places), encodings, bad files, seeds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing import read
+from briefing.errors import InputError
+from briefing.read import Article, Excluded, read_article, read_corpus
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures" / "articles"
+SEEDS = HERE.parent / "seeds"
+
+
+def reasons(article: Article) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for item in article.excluded:
+        grouped.setdefault(item.reason, []).append(item.text)
+    return grouped
+
+
+def evidence_text(article: Article) -> str:
+    return "\n".join(article.evidence())
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# --- a plain-text article with every kind of clutter -------------------------------------------
+@pytest.fixture(scope="module")
+def wire() -> Article:
+    return read_article(FIXTURES / "010_harbor_wire.txt", HERE)
+
+
+def test_identity_fields(wire: Article) -> None:
+    assert wire.source_id == "010-harbor-wire"
+    assert wire.file == "fixtures/articles/010_harbor_wire.txt"
+    assert len(wire.sha256) == 64
+
+
+def test_masthead_headline_and_byline(wire: Article) -> None:
+    assert wire.title == "Militia pushes into the port district of Qasr al-Nur"
+    assert wire.publisher == "Harbor Wire"
+    assert wire.author == "Lina Farouk"
+    assert wire.url is None
+
+
+def test_stand_alone_date_line_is_the_dateline(wire: Article) -> None:
+    assert (wire.published, wire.published_precision) == ("2019-03-12", "day")
+    assert wire.published_basis == "dateline (12 March, 2019)"
+    assert "12 March, 2019" not in evidence_text(wire)
+
+
+def test_every_exclusion_rule(wire: Article) -> None:
+    found = reasons(wire)
+    assert found["reading time"] == ["3 min read"]
+    assert found["image caption"] == ["Fighters gather at a checkpoint outside the port [Reuters]",
+                                      "Screen Shot 2019-03-11 at 09.14.22 AM"]
+    assert found["advertisement"] == ["Advertisement"]
+    assert found["share line"] == ["Share this article"]
+    assert found["tag list"] == ["Tags: , , ,", "Qasr al-Nur", "Northern Shield", "Crescent Front"]
+    assert found["boilerplate"] == [
+        "QASR AL-NUR: The Northern Shield Brigades say they have pushed […]"]  # the teaser
+    assert found["reader comments"][0] == "4 Comments"
+    assert "• Velmar says:" in found["reader comments"]
+
+
+def test_body_keeps_the_dateline_place_and_nothing_else(wire: Article) -> None:
+    assert wire.paragraphs[0].startswith("QASR AL-NUR: The Northern Shield Brigades say")
+    assert len(wire.paragraphs) == 3
+    text = evidence_text(wire)
+    for clutter in ("says:", "Tamsin", "Velmar", "Advertisement", "Share this", "[Reuters]",
+                    "min read", "Screen Shot", "[…]", "Tags:"):
+        assert clutter not in text
+
+
+def test_evidence_is_title_then_body(wire: Article) -> None:
+    assert wire.evidence() == [wire.title, *wire.paragraphs]
+
+
+def test_author_bio_names_author_and_outlet_and_dates_are_inferred() -> None:
+    article = read_article(FIXTURES / "011_ledger_bio.txt")
+    assert article.author == "Omar Haddad"
+    assert article.publisher == "Harbor Ledger"
+    # no dateline: May 3 (2021 from "April 2021") was a Monday; "on Thursday" is May 6
+    assert (article.published, article.published_precision) == ("2021-05-06", "day")
+    assert "May 3" in article.published_basis and "Thursday" in article.published_basis
+    assert article.paragraphs[-1].startswith("Omar Haddad is")  # the bio is still text
+
+
+def test_section_label_and_old_story_banner() -> None:
+    article = read_article(FIXTURES / "014_old_story.txt")
+    assert article.title == "Drone strike hits depot near Bir Sabha"
+    assert reasons(article)["boilerplate"] == ["FYI.", "This story is over 3 years old.", "News"]
+    assert reasons(article)["reader comments"] == ["Comments",
+                                                   "Ravel Dunmore: no way this was the Front."]
+    assert article.publisher is None  # "News" is a label, not a masthead
+    assert (article.published, article.published_precision) == (None, "unknown")
+    assert article.published_basis.startswith("unknown")
+
+
+def test_quote_introduction_is_not_a_comment(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"Council statement on the dam\n\nThe statement says:\n\n"
+                 b"\"The dam is safe.\"\n\nEngineers disagree.\n")
+    article = read_article(path)
+    assert article.paragraphs == ["The statement says:", '"The dam is safe."',
+                                  "Engineers disagree."]
+
+
+def test_two_word_headline_is_not_a_masthead(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"Dam breached\n\nThe Velo dam was breached overnight.\n")
+    article = read_article(path)
+    assert article.title == "Dam breached" and article.publisher is None
+
+
+def test_hard_wrapped_paragraphs_are_joined(tmp_path: Path) -> None:
+    body = ("Fighters of the Northern Shield Brigades crossed the river\n"
+            "at dawn and reached the outskirts of the town by noon, a\n"
+            "spokesman said.\n")
+    article = read_article(write(tmp_path, "a.txt", f"Brigades cross river\n\n{body}".encode()))
+    assert article.paragraphs == [" ".join(body.split())]
+
+
+def test_long_paragraphs_on_single_lines_stay_apart(tmp_path: Path) -> None:
+    first = "The Northern Shield Brigades said on Monday that they had taken the grain silos " \
+            "after a week of fighting with the Crescent Front."
+    second = "Residents of the port district said they had heard shelling through the night " \
+             "and that many families had left towards the river crossing."
+    article = read_article(write(tmp_path, "a.txt", f"Silos taken\n{first}\n{second}\n".encode()))
+    assert article.paragraphs == [first, second]
+
+
+def test_short_article_is_not_a_tag_list_or_a_masthead(tmp_path: Path) -> None:
+    data = b"Dam breached\n\nWater rising\n\nNo casualties\n"
+    article = read_article(write(tmp_path, "a.txt", data))
+    assert (article.title, article.publisher) == ("Dam breached", None)
+    assert article.paragraphs == ["Water rising", "No casualties"]
+    assert article.excluded == []
+
+
+# --- encodings and invisible characters ---------------------------------------------------------
+ARABIC = ("قوات المجلس العسكري تسيطر على بلدة تل النور\n\n"
+          "قالت قوات المجلس العسكري يوم الثلاثاء إنها سيطرت على بلدة تل النور بعد ثلاثة أيام من "
+          "المعارك مع جبهة الهلال.\n\n"
+          "وأضاف المتحدث باسم المجلس أن مئات العائلات نزحت نحو معبر بئر السبع قبل وصول المعارك.\n")
+FRENCH = ("Les rebelles prennent Qasr al-Nûr\n\n"
+          "Les combattants de la Brigade du Bouclier ont déclaré jeudi avoir pris la ville après "
+          "trois jours de combats acharnés.\n\n"
+          "Selon un porte-parole, les familles ont fui à l'aube.\n")
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (ARABIC, "cp1256"), (FRENCH, "latin-1"), (FRENCH, "utf-8-sig"), (ARABIC, "utf-8"),
+    (FRENCH, "utf-16")])
+def test_encodings(tmp_path: Path, text: str, encoding: str) -> None:
+    article = read_article(write(tmp_path, "a.txt", text.encode(encoding)))
+    expected = text.split("\n\n")
+    assert article.title == expected[0]
+    assert article.paragraphs == [p.strip() for p in expected[1:]]
+
+
+def test_crlf_and_cr_line_ends(tmp_path: Path) -> None:
+    for newline in (b"\r\n", b"\r"):
+        data = newline.join([b"Brigades cross river", b"", b"They crossed.", b"", b"At dawn."])
+        article = read_article(write(tmp_path, "a.txt", data))
+        assert article.title == "Brigades cross river"
+        assert article.paragraphs == ["They crossed.", "At dawn."]
+
+
+def test_direction_marks_and_zero_width_characters_are_removed(tmp_path: Path) -> None:
+    text = ("\u200fBrigades take Tal\u200b Verran\u200e\n\n"
+            "The town of Tal\u200b Verran fell, said\u00a0the \u202bمجلس\u202c council.\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode("utf-8")))
+    assert article.title == "Brigades take Tal Verran"
+    assert article.paragraphs == ["The town of Tal Verran fell, said the مجلس council."]
+
+
+def test_text_is_nfc(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", "Qasr al-Nu\u0302r falls\n\nIt fell.".encode()))
+    assert article.title == "Qasr al-N\u00fbr falls"
+
+
+# --- files that cannot be read ------------------------------------------------------------------
+@pytest.mark.parametrize("data, words", [
+    (b"", "empty"),
+    (b"   \n\t\n  ", "empty"),
+    (b"\xef\xbb\xbf  \n ", "whitespace"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+])
+def test_unusable_files_name_the_file(tmp_path: Path, data: bytes, words: str) -> None:
+    path = write(tmp_path, "broken_article.txt", data)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    message = str(info.value)
+    assert "broken_article.txt" in message and words in message
+
+
+def test_vanished_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="gone_article.txt.*not found"):
+        read_article(tmp_path / "gone_article.txt")
+
+
+def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "huge.txt", b"Headline\n\n" + b"word " * (read.MAX_BYTES // 5 + 1))
+    with pytest.raises(InputError, match=r"huge.txt: larger than 5 MB \(5.0 MB\) \(split it or "
+                                         r"raise the limit"):
+        read_article(path)
+
+
+def test_size_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read, "MAX_BYTES", 100)
+    path = write(tmp_path, "big.txt", b"Headline\n\n" + b"word " * 30)
+    with pytest.raises(InputError, match=r"big.txt: larger than 100 bytes \(160 bytes\)"):
+        read_article(path)
+
+
+def test_unsupported_suffix(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="notes.docx"):
+        read_article(write(tmp_path, "notes.docx", b"Headline"))
+
+
+def test_file_with_only_boilerplate_has_no_headline(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="a.txt.*no headline"):
+        read_article(write(tmp_path, "a.txt", b"Advertisement\n\nShare this article\n"))
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+def test_markdown_front_matter_and_syntax() -> None:
+    article = read_article(FIXTURES / "012_dispatch.md")
+    assert article.title == "Aid convoy reaches Tel Verran"
+    assert (article.publisher, article.author) == ("The Eastern Dispatch", "Mira Solberg")
+    assert article.url == "https://dispatch.example/tel-verran"
+    assert (article.published, article.published_precision) == ("2020-11-05", "day")
+    assert article.published_basis == "front matter (2020-11-05)"
+    assert article.paragraphs[0] == (
+        "A twelve-truck convoy organised by the Relief Coalition reached the besieged town of "
+        "Tel Verran on Wednesday, the first delivery in three months, according to the town's "
+        "council.")
+    assert article.paragraphs[1:4] == ["What was delivered", "flour and rice for 4,000 families",
+                                       "medical kits for the field clinic"]
+    assert article.paragraphs[4].startswith('"We had run out of insulin,"')
+    assert Excluded("image caption", "A truck at the checkpoint") in article.excluded
+    assert not any(c in evidence_text(article) for c in "*#`>[]")
+
+
+def test_markdown_heading_is_the_title_without_front_matter(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", b"# Brigades cross the river\n\nThey crossed at **dawn**.\n")
+    article = read_article(path)
+    assert article.title == "Brigades cross the river"
+    assert article.paragraphs == ["They crossed at dawn."]
+
+
+def test_markdown_keeps_snake_case_and_inner_asterisks(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", b"# T\n\nThe file_name_here and 2*3*4 stay.\n")
+    assert read_article(path).paragraphs == ["The file_name_here and 2*3*4 stay."]
+
+
+def test_bad_front_matter_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.md", b"---\ntitle: ok\nurl: [unclosed\n---\n\nBody.\n")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:")
+    assert "front matter" in message
+    line = int(message[len(str(path)) + 1:].split(":")[0])
+    assert line in (3, 4)  # the broken value, or where the parser noticed it
+
+
+def test_front_matter_must_be_a_mapping(tmp_path: Path) -> None:
+    path = write(tmp_path, "list.md", b"---\n- a\n- b\n---\n\nBody.\n")
+    with pytest.raises(InputError, match="list.md:2: front matter must be a mapping"):
+        read_article(path)
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+def test_html_through_trafilatura() -> None:
+    article = read_article(FIXTURES / "013_dispatch.html")
+    assert article.title == "Rebels take Qasr al-Nur"
+    assert article.publisher == "The Meridian Post"
+    assert article.author == "Lina Farouk"
+    assert article.url == "https://meridian.example/qasr"
+    assert (article.published, article.published_precision) == ("2019-03-14", "day")
+    assert article.published_basis == "HTML metadata (2019-03-14)"
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("The Northern Shield Brigades said on Thursday")
+    comments = reasons(article)["reader comments"]
+    assert any("Tamsin Ore" in c for c in comments)
+    text = evidence_text(article)
+    assert "Tamsin" not in text and "Copyright" not in text and "Home" not in text
+
+
+def test_html_without_an_article(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty.html.*no article text"):
+        read_article(write(tmp_path, "empty.html", b"<html><body><nav>Home</nav></body></html>"))
+
+
+# --- corpus -------------------------------------------------------------------------------------
+def test_corpus_is_sorted_and_filtered(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in ("b.txt", "a.md", "notes.docx", ".hidden.txt", "d.markdown"):
+        (folder / name).write_text("Headline\n\nBody text.\n")
+    html = (FIXTURES / "013_dispatch.html").read_bytes()
+    (folder / "c.HTML").write_bytes(html)
+    (folder / "e.htm").write_bytes(html)
+    (folder / "sub.txt").mkdir()
+    articles = read_corpus(folder)
+    assert [a.file for a in articles] == [
+        "seeds/a.md", "seeds/b.txt", "seeds/c.HTML", "seeds/d.markdown", "seeds/e.htm"]
+    assert read_corpus(folder, root=folder)[0].file == "a.md"
+
+
+def test_corpus_reports_every_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Headline\n\nBody.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    with pytest.raises(InputError) as info:
+        read_corpus(folder)
+    report = info.value.report()
+    assert "empty.txt" in report and "binary.txt" in report and "ok.txt" not in report
+    assert len(info.value.problems) == 2
+
+
+def test_corpus_folder_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nowhere"):
+        read_corpus(tmp_path / "nowhere")
+
+
+# --- the real seeds -----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    return {a.source_id[:3]: a for a in read_corpus(SEEDS)}
+
+
+def test_seed_titles(seeds: dict[str, Article]) -> None:
+    # each title is a line of its own file; which line is the point
+    lines = {key: [ln.strip() for ln in (SEEDS / Path(a.file).name).read_text().splitlines()]
+             for key, a in seeds.items()}
+    assert seeds["000"].title == lines["000"][0]
+    assert seeds["001"].title == lines["001"][2]   # under the masthead
+    assert seeds["002"].title == lines["002"][0]
+    assert seeds["003"].title == lines["003"][2]   # under "4 min read"
+    assert seeds["004"].title == lines["004"][6]   # under "FYI.", the age banner and "News"
+    assert seeds["001"].publisher == lines["001"][0]
+
+
+def test_seed_files_and_ids(seeds: dict[str, Article]) -> None:
+    assert seeds["000"].source_id == "000-3154c1f1bc35dac4"
+    assert seeds["000"].file == "seeds/000_3154c1f1bc35dac4.txt"
+
+
+def test_seed_000_comments_and_author(seeds: dict[str, Article]) -> None:
+    article = seeds["000"]
+    text = evidence_text(article)
+    for word in ("Oberron", "says:", "Mabroukah", "Comments"):
+        assert word not in text
+    assert "reader comments" in reasons(article)
+    assert "tag list" in reasons(article)
+    assert len(reasons(article)["image caption"]) == 2
+    assert article.author == "Thomas Joscelyn"
+    assert article.publisher == "FDD's Long War Journal"
+    assert (article.published, article.published_precision) == ("2015-06-24", "day")
+    assert article.published_basis.startswith("image caption")
+
+
+def test_seed_002_dateline_and_caption(seeds: dict[str, Article]) -> None:
+    article = seeds["002"]
+    assert (article.published, article.published_precision) == ("2017-02-04", "day")
+    assert article.published_basis == "dateline (04 February, 2017)"
+    captions = reasons(article)["image caption"]
+    assert len(captions) == 1 and captions[0].endswith("[AFP]")
+    assert "[AFP]" not in evidence_text(article)
+    assert "4 min read" in reasons(article)["reading time"]
+
+
+def test_seed_003_share_line_reading_time_and_undated_year(seeds: dict[str, Article]) -> None:
+    article = seeds["003"]
+    assert reasons(article)["share line"] == ["Share this article"]
+    assert reasons(article)["reading time"] == ["4 min read"]
+    assert "[…]" not in evidence_text(article)
+    assert article.paragraphs[0].startswith("AMMAN:")
+    # the text names July 28 and weekdays after it but no year: honest, not hard-coded
+    if article.published is None:
+        assert article.published_precision == "unknown"
+        assert "no year" in article.published_basis
+    else:
+        assert article.published.startswith("2017")
+
+
+def test_seed_004_banners(seeds: dict[str, Article]) -> None:
+    found = reasons(seeds["004"])
+    assert found["advertisement"] == ["Advertisement"]
+    assert {"FYI.", "This story is over 5 years old.", "News"} <= set(found["boilerplate"])
+    text = evidence_text(seeds["004"])
+    assert "Advertisement" not in text and "FYI." not in text and "years old" not in text
+
+
+def test_seeds_have_a_basis_for_every_date(seeds: dict[str, Article]) -> None:
+    for article in seeds.values():
+        assert article.published_basis
+        assert article.published_precision in ("day", "month", "year", "unknown")
+        assert (article.published is None) == (article.published_precision == "unknown")
+        assert article.paragraphs
