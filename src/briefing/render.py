@@ -1009,8 +1009,11 @@ class FactView:
 def _fact_view(model: SiteModel, links: Links, fact: Fact, skip: Iterable[str] = ()) -> FactView:
     claimed = links.entity(fact.claimed_by) if fact.claimed_by else None
     involved = links.entities([i for i in fact.involves if i not in set(skip)])
+    quote = links.text(fact.quote, skip=skip)
+    if quote and fact.quote[:1] not in "\"'\u201c\u2018\u00ab":
+        quote = Markup("\u201c") + quote + Markup("\u201d")
     return FactView(fact, date_html(fact.date, fact.precision), fact.text or fact.quote,
-                    links.text(fact.quote, skip=skip), claimed, links.cite(fact), involved)
+                    quote, claimed, links.cite(fact), involved)
 
 
 def _infobox(model: SiteModel, links: Links, eid: str) -> list[tuple[str, Markup]]:
@@ -1103,8 +1106,9 @@ def _relations(model: SiteModel, links: Links, eid: str) -> list[dict[str, Any]]
     rows = []
     for edge in model.neighbours.get(eid, []):
         other = edge.b if edge.a == eid else edge.a
-        subject = "this" if edge.a == eid else links.entity(edge.a)
-        obj = "this" if edge.b == eid else links.entity(edge.b)
+        this = _m("**{}**", model.name(eid))
+        subject = this if edge.a == eid else links.entity(edge.a)
+        obj = this if edge.b == eid else links.entity(edge.b)
         rows.append({"subject": subject, "label": edge.label, "object": obj,
                      "sources": join_safe(links.source(s, model.source_label(s)) for s in edge.sources),
                      "sort": (model.name(other).casefold(), edge.label, other)})
@@ -1312,6 +1316,7 @@ class Renderer:
             claimants = {f.claimed_by for f in facts}
             out.append({"counts": counts, "place": links.entity(place) if place else None,
                         "contested": len(numbers) > 1 or (len(facts) > 1 and len(claimants) > 1),
+                        "low": f"{min(numbers):,}" if numbers else None, "high": f"{max(numbers):,}" if numbers else None,
                         "rows": [{"view": _fact_view(model, links, f), "value": f.value or f.number,
                                   "number": "" if f.number is None else f"{f.number:,}"} for f in facts]})
         contested = [g for g in out if g["contested"]]
