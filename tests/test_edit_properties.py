@@ -1,6 +1,7 @@
-import pytest
 """Property: whatever an editor does to a sheet, re-merging (same or new extraction) keeps it."""
 from __future__ import annotations
+
+import pytest
 
 import tempfile
 from dataclasses import dataclass, field
