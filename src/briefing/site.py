@@ -59,3 +59,6 @@ def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = No
         serve(config_file=str(config_file), livereload=True, **options)
     except (ConfigurationError, Abort, BuildError, MkDocsException) as err:
         raise BriefingError(f"{config_file}: cannot serve the site: {err}") from err
+    except OSError as err:  # most often: the address is already in use
+        raise BriefingError(f"cannot serve the site at {dev_addr or 'the configured address'}: {err.strerror or err}",
+                            [Problem(str(config_file), "pick another address with --dev-addr")]) from err
