@@ -31,6 +31,7 @@ class Fact:
     claimed_by: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)     # written to the sheet (figures)
     link: tuple[str, str] | None = None                      # relations: (type, target id), for `relations`
+    sides: tuple[str | None, str | None] = (None, None)      # events: (agent, patient) actor ids
 
     def as_sheet(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type, "text": self.text, "date": self.date,
@@ -108,22 +109,64 @@ def _claimant(ctx: Context, vocab: dict[str, Any]) -> str | None:
     return None
 
 
+_HEDGE = re.compile(r"\b(?:will|would|could|may|might|if|not|unless|expected to|plans? to|planned|attempt\w*|tr(?:y|ies|ying) to)\b",
+                    re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;–—]|,\s+(?:and|but|while|which|who|where|although|saying|according)\b")
+_MAX_WORDS = 24
+
+
 def _event(ctx: Context, vocab: dict[str, Any], ids: list[str], when: When | None,
            claimant: str | None) -> Fact | None:
+    """An event sentence. Its text is the clause around the verb as written (a rule that
+    rewrites sentences would put words in a source's mouth); agent and patient are kept
+    separately for operation sides."""
     verbs = sorted(vocab["event_verbs"], key=len, reverse=True)
     hit = re.search(r"\b(" + "|".join(map(re.escape, verbs)) + r")\b", ctx.text, re.I)
-    if not hit:
+    if not hit or _HEDGE.search(ctx.text[max(0, hit.start() - 40):hit.start()]):
         return None
-    agent = next((m for m in ctx.matches if m.end <= hit.start() and ctx.folder_of.get(m.entity_id) == "actors"), None)
-    target = next((m for m in ctx.matches if m.start >= hit.end()), None)
-    parts = [ctx.name_of[agent.entity_id] if agent else None, hit.group(1).lower(),
-             ctx.name_of[target.entity_id] if target else None]
-    text = " ".join(p for p in parts if p)
-    about = (ctx.operations[0] if ctx.operations else None) or \
-        (target.entity_id if target and ctx.folder_of.get(target.entity_id) == "locations" else None) or \
+    text = _clause(ctx.text, hit.start(), hit.end())
+    actors = [m for m in ctx.matches if ctx.folder_of.get(m.entity_id) == "actors"
+              and ctx.kind_of.get(m.entity_id) not in ("person", "media", "ngo")]
+    before = [m for m in actors if m.end <= hit.start()]
+    after = [m for m in actors if m.start >= hit.end()]
+    by = next((m for m in after if re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", ctx.text[hit.end():m.start])), None)
+    if _PASSIVE.search(ctx.text[:hit.start()]):
+        agent, patient = by, (before[-1] if before else None)
+    else:
+        agent = before[-1] if before else None
+        patient = after[0] if after else None
+    if agent and patient and agent.entity_id == patient.entity_id:
+        patient = None
+    place = next((m for m in ctx.matches if m.start >= hit.end() and ctx.folder_of.get(m.entity_id) == "locations"), None)
+    about = (ctx.operations[0] if ctx.operations else None) or (place.entity_id if place else None) or \
         (agent.entity_id if agent else ids[0])
-    return Fact(fact_id(ctx.source, "event", ctx.text, ids), "event", text, ctx.source, ctx.text, ctx.index,
+    fact = Fact(fact_id(ctx.source, "event", ctx.text, ids), "event", text, ctx.source, ctx.text, ctx.index,
                 ids, about, when.iso() if when else None, when.precision if when else None, claimant)
+    fact.sides = (agent.entity_id if agent else None, patient.entity_id if patient else None)
+    return fact
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause holding sentence[start:end], cut at clause breaks, at most _MAX_WORDS words."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence[:start]):
+        left = m.end()
+    right_break = _CLAUSE_BREAK.search(sentence, end)
+    right = right_break.start() if right_break else len(sentence)
+    clause = sentence[left:right].strip(" ,“”\"'‘’.")
+    words = clause.split()
+    if len(words) > _MAX_WORDS:
+        verb_at = len(sentence[left:start].split())
+        lo = max(0, min(verb_at - 8, len(words) - _MAX_WORDS))
+        words = words[lo:lo + _MAX_WORDS]
+        clause = ("… " if lo else "") + " ".join(words) + " …"
+    # no dangling double quotes (single ones double as apostrophes: ISIS’, group’s)
+    if clause.count("“") > clause.count("”"):
+        clause += "”"
+    elif clause.count("”") > clause.count("“"):
+        clause = "“" + clause
+    return clause[:1].upper() + clause[1:]
 
 
 _NUMBER = re.compile(

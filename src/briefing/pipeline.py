@@ -318,8 +318,18 @@ def _operation_extra(entity: Entity, facts: list[Fact], by_id: dict[str, Entity]
     place = entity.place if entity.place in live else None
     if place and place not in locations:
         locations.insert(0, place)
-    actors = Counter(i for f in involved for i in f.involves
-                     if by_id.get(i) and by_id[i].folder == "actors" and by_id[i].kind != "person" and i in live)
-    side_a = [a for a, _ in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))]
+    # sides from who did what in the operation's event sentences: agents on one side, patients
+    # on the other; an actor counted on both sides goes where it is counted more
+    agents: Counter[str] = Counter()
+    patients: Counter[str] = Counter()
+    for fact in involved:
+        agent, patient = fact.sides
+        if agent in live:
+            agents[agent] += 1
+        if patient in live:
+            patients[patient] += 1
+    # one sentence is not enough to put an actor on a side: require a net margin of two
+    side_a = sorted((a for a in agents if agents[a] - patients[a] >= 2), key=lambda a: (-agents[a], a))
+    side_b = sorted((p for p in patients if patients[p] - agents[p] >= 2), key=lambda p: (-patients[p], p))
     commanders = sorted({i for f in involved for i in f.involves if by_id.get(i) and by_id[i].kind == "person"})
-    return assemble.operation_extra(start, None, locations, side_a, [], commanders)
+    return assemble.operation_extra(start, None, locations, side_a, side_b, commanders)
