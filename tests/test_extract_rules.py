@@ -117,3 +117,16 @@ def test_old_city_belongs_to_the_city_named(tmp_path):
     places = names(sheets, "locations")
     assert places["Old City of Qarabel"]["part_of"] == places["Qarabel"]["id"]
     assert places["Old City of Halwan"]["part_of"] == places["Halwan"]["id"]
+
+
+def test_place_by_appositive_and_preposition(tmp_path):
+    sheets = run(tmp_path, "Militants withdrew from Kafr Tullah, a small village east of the river. "
+                           "Clashes continued near Umm Saflah on Sunday, officials said.")
+    places = names(sheets, "locations")
+    assert places["Kafr Tullah"]["kind"] == "village"
+    assert "Umm Saflah" in places
+
+
+def test_a_truncated_excerpt_does_not_make_a_fragment_a_name(tmp_path):
+    sheets = run(tmp_path, "The Sinai Liberation Front (SLF) said its fighters were moving into Qar")
+    assert "Qar" not in {s["name"] for s in sheets.values()}

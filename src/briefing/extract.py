@@ -62,6 +62,9 @@ def sentences_of(title: str, paragraphs: list[str]) -> list[Sentence]:
         for text in split_sentences(paragraph):
             out.append(Sentence(n, p, text))
             n += 1
+    if len(out) > 1 and not re.search(r"[.!?…\"”’')\]]\s*$", out[-1].text):
+        # an excerpt cut mid-word: the last word may be a fragment ("fighting in Raq")
+        out[-1].text = re.sub(r"\s*\S+\s*$", "", out[-1].text)
     return out
 
 
@@ -104,6 +107,12 @@ class Discoverer:
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
         self._place_of = re.compile(
             r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
+        self._place_appositive = re.compile(
+            r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|region)\b")
+        # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
+        self._place_preposition = re.compile(
+            r"\b(?:in|near|outside|around|towards?|into|north|south|east|west|northeast|northwest|southeast|"
+            r"southwest)\s+(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
@@ -210,11 +219,20 @@ class Discoverer:
                 return add("locations", "province", f"'province of {name}'", 2, f"{name} province")
             if kind:
                 return add("locations", kind, f"'{of_cue.group(1).lower()} of {name}'", 2)
+        appositive = self._place_appositive.match(after)
+        if appositive and key not in self.known and len(run) <= 4:
+            kind = self.lex.place_of_cues.get(appositive.group(1).lower()) or "other"
+            return add("locations", kind, f"'{name}, a {appositive.group(1).lower()}'", 2)
         if key in self.known:
             folder, kind = self.known[key]
             if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
                 return self._person(source, sentence, run, found, cue="known name", strength=3)
             return add(folder, kind, "known name", 3)
+        if (not initial and len(run) <= 2 and key not in self.known and not run[-1].possessive
+                and not any(c.isdigit() for c in name) and not is_acronym(name)
+                and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)):
+            place_hit = gazetteer.find(name)
+            return add("locations", place_hit.kind if place_hit else "other", "a preposition of place", 1)
         if self._is_person(run, before, after):
             return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
         org = self._org_kind(run)
