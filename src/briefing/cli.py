@@ -23,15 +23,18 @@ EXAMPLES = {
 def cmd_extract(args: argparse.Namespace) -> int:
     from . import merge, store
     from .pipeline import extract_corpus
+    from .progress import Progress
     from .report import review
 
     seeds, briefings = Path(args.seeds), Path(args.briefings)
     if not seeds.is_dir():
         raise UsageError(f"{seeds}: no such folder of articles (pass --seeds DIR)")
     briefings.mkdir(parents=True, exist_ok=True)
-    extraction = extract_corpus(seeds, briefings, root=Path.cwd())
+    progress = Progress()
+    extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress)
     dry = args.dry_run or args.check
-    result = merge.apply(briefings, extraction.sheets, dry_run=dry)
+    with progress.stage("merge"):
+        result = merge.apply(briefings, extraction.sheets, dry_run=dry)
     if not dry:
         store.install_schemas(briefings)
     print(review(extraction, result, dry_run=dry))

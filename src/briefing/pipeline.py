@@ -15,6 +15,7 @@ from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
 from .names import name_key
+from .progress import QUIET, Progress
 from .operations import OperationHit, find_operations, group_operations
 from .read import Article, read_corpus
 from .resolve import Entity, Seed, resolve, seeds_from_lexicon
@@ -39,22 +40,28 @@ class _ArticleText:
     matches: dict[int, list[Match]] = field(default_factory=dict)
 
 
-def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None) -> Extraction:
+def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None,
+                   progress: Progress = QUIET) -> Extraction:
     lex = lexicon()
-    articles = read_corpus(seeds_dir, root)
-    existing = load_briefing(briefings_dir)
+    with progress.stage("read"):
+        articles = read_corpus(seeds_dir, root)
+        existing = load_briefing(briefings_dir)
     texts = [_ArticleText(a, parse_when(a.published) if a.published else None, sentences_of(a.title, a.paragraphs))
              for a in articles]
     seeds = sheet_seeds(existing) + seeds_from_lexicon(lex.entities)
-    candidates, links = discover(lex, seeds, texts)
-    entities = resolve(seeds, candidates, links)
-    redirects = merged_redirects(existing)
-    by_id = {e.id: e for e in entities}
-    match_mentions(entities, texts, redirects)
-    discover_city_parts(lex, texts, by_id, entities)
-    operations = discover_operations(lex, texts, by_id, entities)
-    facts = collect_facts(texts, by_id, operations)
-    sheets = assemble_sheets(texts, entities, facts, existing)
+    with progress.stage("discover"):
+        candidates, links = discover(lex, seeds, texts, progress)
+    with progress.stage("resolve"):
+        entities = resolve(seeds, candidates, links)
+        by_id = {e.id: e for e in entities}
+    with progress.stage("mentions"):
+        match_mentions(entities, texts, merged_redirects(existing), progress)
+        discover_city_parts(lex, texts, by_id, entities)
+    with progress.stage("facts"):
+        operations = discover_operations(lex, texts, by_id, entities)
+        facts = collect_facts(texts, by_id, operations)
+    with progress.stage("assemble"):
+        sheets = assemble_sheets(texts, entities, facts, existing)
     return Extraction(articles, entities, sheets)
 
 
@@ -81,7 +88,8 @@ def merged_redirects(existing: Briefing) -> dict[str, str]:
     return out
 
 
-def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText]) -> tuple[list[Candidate], list]:
+def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText],
+             progress: Progress = QUIET) -> tuple[list[Candidate], list]:
     known = {}
     for seed in seeds:
         for name in (seed.name, *seed.aliases):
@@ -89,17 +97,18 @@ def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText]) -> tupl
     discoverer = Discoverer(lex, known)
     candidates: list[Candidate] = []
     links: list = []
-    for text in texts:
+    for text in progress.each("discover", texts, len(texts)):
         found = discoverer.discover(text.article.source_id, text.sentences)
         candidates.extend(found.candidates)
         links.extend(found.links)
     return candidates, links
 
 
-def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str]) -> None:
+def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],
+                   progress: Progress = QUIET) -> None:
     pairs = [(name, redirects.get(e.id, e.id)) for e in entities for name in e.names()]
     matcher = Matcher(pairs)
-    for text in texts:
+    for text in progress.each("mentions", texts, len(texts)):
         for sentence in text.sentences:
             text.matches[sentence.index] = matcher.find(sentence.text)
 
@@ -215,14 +224,15 @@ def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
                           folder_of, kind_of, name_of, text.anchor, operations.get((n, sentence.index), []))
             for fact in sentence_facts(ctx):
                 facts.setdefault(fact.id, fact)
+    by_source = {t.article.source_id: t for t in texts}
     for entity in by_id.values():
         if entity.kind != "person":
             continue
         for cand in entity.candidates:
             if not cand.role or cand.sentence < 0:
                 continue
-            text = next(t for t in texts if t.article.source_id == cand.source)
-            sentence = next(s for s in text.sentences if s.index == cand.sentence)
+            text = by_source[cand.source]
+            sentence = text.sentences[cand.sentence + (1 if text.sentences[0].index < 0 else 0)]
             # the organisations the role phrase itself names ("SDF spokesman", "researcher at Airwars")
             orgs = [m.entity_id for m in text.matches.get(cand.sentence, [])
                     if folder_of.get(m.entity_id) == "actors" and kind_of.get(m.entity_id) != "person"
@@ -255,6 +265,8 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
     for text in texts:
         sheets[f"sources/{text.article.source_id}.yaml"] = assemble.source_sheet(text.article)
     kinds = {e.id: e for e in entities}
+    locations_by_key = {name_key(e.name): e for e in entities if e.folder == "locations" and e.id in live}
+    texts_by_source = {t.article.source_id: t for t in texts}
     for entity in entities:
         if entity.id not in live:
             continue
@@ -266,7 +278,7 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
             extra = assemble.actor_extra(entity, affiliation,
                                          [r for r in relations.get(entity.id, []) if r["target"] in live])
         elif entity.folder == "locations":
-            extra = assemble.location_extra(entity, _part_of(entity, entities, texts, live),
+            extra = assemble.location_extra(entity, _part_of(entity, locations_by_key, texts_by_source, kinds, live),
                                             assemble.coordinates_for(entity))
         else:
             extra = _operation_extra(entity, facts, kinds, live)
@@ -287,8 +299,8 @@ def _affiliation(entity: Entity, facts: list[Fact], by_id: dict[str, Entity]) ->
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _part_of(entity: Entity, entities: list[Entity], texts: list[_ArticleText], live: set[str]) -> str | None:
-    by_key = {name_key(e.name): e for e in entities if e.folder == "locations" and e.id in live}
+def _part_of(entity: Entity, by_key: dict[str, Entity], texts: dict[str, _ArticleText],
+             by_id: dict[str, Entity], live: set[str]) -> str | None:
     if entity.place in live:
         return entity.place      # a part of a city found by discover_city_parts
     if entity.kind == "city":
@@ -299,13 +311,12 @@ def _part_of(entity: Entity, entities: list[Entity], texts: list[_ArticleText], 
         # the city or town named most often in the sentences that name this place
         votes: Counter[str] = Counter()
         for cand in entity.candidates:
-            text = next(t for t in texts if t.article.source_id == cand.source)
-            for m in text.matches.get(cand.sentence, []):
-                other = next((e for e in entities if e.id == m.entity_id), None)
+            for m in texts[cand.source].matches.get(cand.sentence, []):
+                other = by_id.get(m.entity_id)
                 if other and other.id != entity.id and other.kind in ("city", "town"):
                     votes[other.id] += 1
         if votes:
-            return votes.most_common(1)[0][0]
+            return max(sorted(votes), key=lambda i: votes[i])
     return None
 
 
