@@ -47,6 +47,7 @@ class Candidate:
     role: str | None = None    # people: the role phrase as written
     org_hint: str | None = None  # people: an organisation named in the role phrase
     surname_only: bool = False
+    start: int = -1            # offset in the sentence (-1: not from running text)
 
 
 @dataclass
@@ -92,6 +93,10 @@ def _words(text: str) -> list[_Word]:
     return [_Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
+def found_source(found: Discovery) -> str | None:
+    return found.candidates[-1].source if found.candidates else None
+
+
 class Discoverer:
     """Finds candidate names in sentences. One instance per run; it holds the lexicon view."""
 
@@ -105,29 +110,38 @@ class Discoverer:
             rf"(?:[\w.’'\-]+\s+){{0,5}}?({role})\b", re.I)
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
+        self._role_comma_before = re.compile(rf"\b({role})\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         self._place_of = re.compile(
             r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
-            r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|region)\b")
+            r"^,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
+            r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b"
+            r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
+            r"(?:[\w-]+\s+)?(?:of|from)\b)")
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
-            r"\b(?:in|near|outside|around|towards?|into|north|south|east|west|northeast|northwest|southeast|"
+            r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
             r"southwest)\s+(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
-            r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")\b")
+            r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")
+        self._shared_noun = re.compile(
+            r"^\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}(" + "|".join(map(re.escape, nouns)) + r")s\b")
 
     # -- public --------------------------------------------------------------------------
     def discover(self, source: str, sentences: list[Sentence]) -> Discovery:
         found = Discovery()
+        self._last_place: tuple[str, int, int, str] | None = None
         for sentence in sentences:
             if sentence.index < 0:
                 continue  # headlines are Title Case: names there must be known or found in the body
-            self._definitions(source, sentence, found)
+            self._credits(source, sentence, found)
             self._dateline(source, sentence, found)
             for run in self._runs(sentence.text):
                 self._classify(source, sentence, run, found)
+            self._definitions(source, sentence, found)
+            self._nom_de_guerre(sentence, found)
         self._surnames(found)
         return found
 
@@ -161,7 +175,7 @@ class Discoverer:
     def _ends_run(self, word: _Word) -> bool:
         """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan)."""
         bare = word.bare
-        return is_acronym(bare) or name_key(bare) in self.known
+        return is_acronym(bare) or name_key(bare) in self.known or gazetteer.find(bare) is not None
 
     def _classify(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery) -> None:
         text = sentence.text
@@ -172,12 +186,16 @@ class Discoverer:
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
                        or self._is_modifier(run[0].text)):
             run.pop(0)
+        while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
+            run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
         while run and run[-1].text in self.lex.connectors:
             run.pop()
-        if not run:
+        if not run or not any(c.isalpha() for w in run for c in w.text):
             return
-        # a title inside the run splits it: "United States Army Colonel Ryan Dillon"
-        title_at = self._title_in(run)
+        # a title inside the run splits it: "United States Army Colonel Ryan Dillon", but not a
+        # place that only starts like one ("Sheikh Maqsoud, the Kurdish quarter")
+        title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)) \
+            else self._title_in(run)
         if title_at is not None:
             i, n, title = title_at
             left, right = run[:i], run[i + n:]
@@ -197,16 +215,32 @@ class Discoverer:
         before, after = text[:start], text[end:]
         initial = not text[:start].strip(" “\"‘'([")
         key = name_key(name)
-        add = lambda folder, kind, cue, strength=2, nm=name: found.candidates.append(  # noqa: E731
-            Candidate(nm, folder, kind, source, sentence.index, cue, strength))
+        def add(folder: str, kind: str, cue: str, strength: int = 2, nm: str = name) -> None:
+            found.candidates.append(Candidate(nm, folder, kind, source, sentence.index, cue, strength, start=start))
+            if folder == "locations":
+                self._last_place = (source, sentence.index, end, kind)
 
         if run[0].text == "Operation" and len(run) > 1:
             return add("operations", "operation", "named 'Operation …'", 3)
         if run[0].text in ("Battle", "Siege") and len(run) > 2 and run[1].text == "of":
             return add("operations", run[0].text.lower(), f"named '{run[0].text} of …'", 3)
+        actor_noun = re.match(r"^\s+(" + "|".join(map(re.escape, self.lex.raw.get("actor_nouns", {}))) + r")\b", after) \
+            if self.lex.raw.get("actor_nouns") else None
+        if actor_noun and key not in self.known:
+            noun = actor_noun.group(1)
+            return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {noun}")
+        first_place = (self.lex.raw.get("place_first_words") or {}).get(run[0].text)
+        if first_place and len(run) > 1 and key not in self.known:
+            return add("locations", first_place, f"place word '{run[0].text}'", 2)
         place = self._place_by_noun(name, run, after)
         if place:
             return add("locations", place[1], place[2], 2, place[0])
+        # "the towns of Anah, Rawa and al-Qaim", "camps in Amriyat al-Fallujah and Habbaniyah"
+        last = self._last_place
+        if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
+                and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
+            return add("locations", last[3], "listed with a place", 1)
+
         parts = "|".join(map(re.escape, self.lex.raw.get("city_parts") or {}))
         if parts and key not in self.known and run[-1].possessive and re.match(rf"^\s+(?:{parts})\b", after):
             return add("locations", "city", "'…’s old city'", 1)
@@ -221,8 +255,9 @@ class Discoverer:
                 return add("locations", kind, f"'{of_cue.group(1).lower()} of {name}'", 2)
         appositive = self._place_appositive.match(after)
         if appositive and key not in self.known and len(run) <= 4:
-            kind = self.lex.place_of_cues.get(appositive.group(1).lower()) or "other"
-            return add("locations", kind, f"'{name}, a {appositive.group(1).lower()}'", 2)
+            noun = (appositive.group(1) or "place").lower()
+            kind = self.lex.place_of_cues.get(noun) or (self.lex.place_nouns.get(noun) or {}).get("kind") or "other"
+            return add("locations", kind, f"'{name}, a {noun}'", 2)
         if key in self.known:
             folder, kind = self.known[key]
             if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
@@ -287,10 +322,16 @@ class Discoverer:
 
     def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str] | None:
         m = self._place_after.match(after)
+        shared = None if m else self._shared_noun.match(after)
+        if shared:   # "the Khazir and Hasansham camps": Khazir camp
+            spec = self.lex.place_nouns[shared.group(1)]
+            full = f"{name} {shared.group(1)}" if spec.get("keep") else name
+            return full, spec["kind"], f"'{name} … {shared.group(1)}s'"
         if not m:
             return None
         middle, noun = m.group(1).strip(), m.group(2)
-        if middle and any(w in ("the", "and", "of", "or", "to", "in", "a") for w in middle.split()):
+        if middle and any(w in ("the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as")
+                          for w in middle.split()):
             return None
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
@@ -311,6 +352,9 @@ class Discoverer:
             return True
         if len(words) < 2 or len(words) > 4:
             return False
+        if re.match(r"^\s*(?:,|\.\s*$)", after) and self._role_comma_before.search(before):
+            self._person_cue = "role before the name, set off by commas"
+            return True
         if self._role_before.search(before):
             self._person_cue = f"role '{self._role_before.search(before).group(1)}' before the name"
             return True
@@ -344,7 +388,7 @@ class Discoverer:
                     words.pop(0)
                 role_text = " ".join(words) or None
         found.candidates.append(Candidate(name, "actors", "person", source, sentence.index, cue, strength,
-                                          role=role_text, surname_only=len(run) == 1))
+                                          role=role_text, surname_only=len(run) == 1, start=run[0].start))
 
     def _surnames(self, found: Discovery) -> None:
         """Within one article, a lone surname after the full name is the same person."""
@@ -354,7 +398,9 @@ class Discoverer:
             by_last.setdefault(name_key(person.name.split()[-1]), set()).add(person.name)
         for cand in found.candidates:
             if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.surname_only) or cand.strength >= 3:
-                continue  # a one-word name; the person named in full here beats the gazetteer
+                continue
+            if cand.folder == "locations" and cand.cue != "gazetteer":
+                continue  # "arrived from Afrin": the text says it is a place  # a one-word name; the person named in full here beats the gazetteer
             full = by_last.get(name_key(cand.name))
             if full and len(full) == 1:
                 (person,) = full
@@ -368,7 +414,8 @@ class Discoverer:
     _OR_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\((?:or|also|aka|also known as|formerly)\s+[“\"]?([^()”\"]{2,60}?)[”\"]?\)")
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
     _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
-    _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*),?\s+(?:also known as|formerly known as|known as|formerly)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
+    _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
+                      r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+to\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
         text = sentence.text
@@ -395,10 +442,13 @@ class Discoverer:
 
     def _trim_expansion(self, text: str) -> str:
         words = text.split()
+        if len(words) > 1 and re.search(r"['’]s$", words[0]):
+            words = words[1:]   # "the KRG's Joint Crisis Coordination Centre"
         while words and (words[0] in self.lex.stopwords or words[0][:1].islower()
                          or self.lex.is_demonym(words[0].rstrip("’'s"))):
-            if len(words) > 1 and self.lex.is_demonym(words[0]) and name_key(" ".join(words)) in self.known:
-                break
+            if len(words) > 1 and self.lex.is_demonym(words[0]) and (
+                    name_key(" ".join(words)) in self.known or words[-1] in self.lex.org_heads):
+                break   # "Norwegian Refugee Council": the demonym is part of the name
             words.pop(0)
         return " ".join(words)
 
@@ -415,6 +465,32 @@ class Discoverer:
         heads = self.lex.org_heads
         return len(words) >= 2 and (words[-1] in heads or known is None) and len(letters) >= 2 and \
             not gazetteer.find(expansion)
+
+    _CREDIT = re.compile(r"\b(Reporting|Writing|Additional reporting|Editing|Compiled|Written|Reported)\s+by\s+"
+                         r"([A-Z][^;()]*?)(?=\s+in\s+[A-Z]|;|\)|$)")
+
+    def _credits(self, source: str, sentence: Sentence, found: Discovery) -> None:
+        """Wire credit lines: "(Reporting by A and B in Beirut; Editing by C)" name the authors."""
+        for m in self._CREDIT.finditer(sentence.text):
+            role = "editor" if m.group(1).lower() == "editing" else "author"
+            for name in re.split(r",\s*|\s+and\s+", m.group(2)):
+                name = name.strip()
+                if 2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
+                    found.candidates.append(Candidate(name, "actors", "person", source, sentence.index,
+                                                      "credit line", 2, role=role))
+
+    _NOM = re.compile(r"\b(?:under|by|with)\s+the\s+(?:nom de guerre|alias|pseudonym|code name|name)\s+"
+                      r"[“\"]?([A-Z][\w’'\-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w’'\-]*){0,3})")
+
+    def _nom_de_guerre(self, sentence: Sentence, found: Discovery) -> None:
+        """"X, the commander who led ... under the nom de guerre Y": Y is another name of X."""
+        for m in self._NOM.finditer(sentence.text):
+            people = [c for c in found.candidates if c.sentence == sentence.index and c.kind == "person"
+                      and 0 <= c.start < m.start() and c.source == found_source(found)]
+            if people:
+                found.links.append((people[-1].name, m.group(1), "nom de guerre"))
+                found.candidates = [c for c in found.candidates
+                                    if not (c.sentence == sentence.index and c.name == m.group(1))]
 
     _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")
 

@@ -105,6 +105,8 @@ class Matcher:
         if exact:
             return exact[0]
         for alias in candidates:
+            if abs(len(_letters(alias.name)) - len(letters)) > max(2, len(letters) // 3):
+                continue  # a spelling key shared by words of very different length (Qayyarah/Kerry)
             if alias.acronym:
                 if _letters(alias.name) == letters or _letters(alias.name) + "s" == letters.rstrip("'"):
                     return alias

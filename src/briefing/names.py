@@ -42,13 +42,14 @@ def token_key(token: str) -> str:
     word = word.replace("q", "k")
     if len(word) > 3 and word.endswith("h") and word[-2] in "aeiou":
         word = word[:-1]                        # Raqqah -> Raqqa, Nusrah -> Nusra
+    word = re.sub(r"(?<=.)y(?=[aeiou])", "Y", word)   # consonantal y (Qayyarah) is not a vowel
     head, tail = word[0], word[1:]
     tail = _VOWELS.sub("a", tail)               # Kobane/Kobani, Tal/Tel, Zour/Zor
     if head in "aeiouy":
         head_run = re.match(r"[aeiouy]+", word)
         head = word[0]
         tail = _VOWELS.sub("a", word[head_run.end():]) if head_run else tail
-    return head + tail
+    return (head + tail).lower()
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

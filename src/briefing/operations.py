@@ -45,6 +45,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     after = "|".join(sorted(map(re.escape, cues["after_place"]), key=len, reverse=True))
     before_re = re.compile(rf"\b({before})\b{_BRIDGE}$", re.I)
     after_re = re.compile(rf"^['’]?s?\s+({after})\b", re.I)
+    before_anaphor = re.compile(
+        rf"\b({before})\b{_BRIDGE}(?:(?:western|eastern|northern|southern|old)\s+(?:half|part|side|districts?)\s+of\s+"
+        rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)\b", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
@@ -62,6 +65,16 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
                                          text[m.start:m.end + a.end()], years.get(index)))
+        # "the offensive to retake the city", "the battle for the western half of the city"
+        for cue in before_anaphor.finditer(text):
+            # the city named last before the cue, in this sentence or an earlier one
+            earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in ("city", "town")]
+            target = (earlier[-1] if earlier else last_city) if cue.group(2).lower() != "provincial capital" else \
+                _anaphor_target("the provincial capital", last_city, last_province, kinds)
+            if target and not hypothetical and _is_noun(text, cue.start(1)) and \
+                    not any(h.place == target and h.sentence == index for h in hits):
+                hits.append(OperationHit(target, cues["before_place"][cue.group(1).lower()], index,
+                                         cue.group(0), years.get(index)))
         # "besieging ... in the provincial capital", "an IS siege on that city"
         for cue in list(besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
             rest = text[cue.end():]

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ class _ArticleText:
     anchor: When | None
     sentences: list[Sentence]
     matches: dict[int, list[Match]] = field(default_factory=dict)
+    op_matches: dict[int, list[Match]] = field(default_factory=dict)
 
 
 def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None,
@@ -101,12 +103,25 @@ def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText],
         found = discoverer.discover(text.article.source_id, text.sentences)
         candidates.extend(found.candidates)
         links.extend(found.links)
+        candidates.extend(_authors(text.article))
     return candidates, links
+
+
+_PERSON_NAME = re.compile(r"^[A-Z][\w’'.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
+
+
+def _authors(article: Article) -> list[Candidate]:
+    """The byline's people are people of the article (role: author); agencies are not."""
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", article.author or "")
+    return [Candidate(n, "actors", "person", article.source_id, -1, "byline", 2, role="author")
+            for n in names if _PERSON_NAME.match(n) and not re.search(r"\b(?:Press|News|Staff|Agency|Reuters)\b", n)]
 
 
 def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],
                    progress: Progress = QUIET) -> None:
-    pairs = [(name, redirects.get(e.id, e.id)) for e in entities for name in e.names()]
+    # operations are matched in their own pass (discover_operations) so that "the siege of Kobani"
+    # still counts as a mention of Kobani, whether or not the operation is known yet
+    pairs = [(name, redirects.get(e.id, e.id)) for e in entities if e.folder != "operations" for name in e.names()]
     matcher = Matcher(pairs)
     for text in progress.each("mentions", texts, len(texts)):
         for sentence in text.sentences:
@@ -121,7 +136,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     parts = lex.raw.get("city_parts") or {}
     if not parts:
         return
-    pattern = re.compile(r"\b(?:(?:the|its|their)\s+)?(" + "|".join(map(re.escape, parts)) + r")\b")
+    pattern = re.compile(r"\b(?:(?:the|its|their)\s+)?(" + "|".join(map(re.escape, parts)) + r")\b", re.I)
     by_name = {e.name: e for e in entities}
     for text in texts:
         last_city: Match | None = None
@@ -136,7 +151,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 city = possessor or (before[-1] if before else last_city)
                 if city is None or sentence.index < 0:
                     continue
-                name = parts[hit.group(1)].format(city=by_id[city.entity_id].name)
+                name = parts[hit.group(1).lower()].format(city=by_id[city.entity_id].name)
                 entity = by_name.get(name)
                 if entity is None:
                     entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
@@ -177,19 +192,21 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             entities.append(entity)
             by_id[entity.id] = entity
         op_of_group[key] = entity.id
-        entity.place = key[0]
+        entity.place = entity.place or key[0]
     per_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for n, hit in where:
         op_id = op_of_group[(hit.place, hit.family)]
         if op_id not in per_sentence[(n, hit.sentence)]:
             per_sentence[(n, hit.sentence)].append(op_id)
-    # named operations found by the matcher count too
+    # operations named in the text ("Operation Inherent Resolve", a name an editor gave)
+    matcher = Matcher([(name, e.id) for e in entities if e.folder == "operations" for name in e.names()])
     for n, text in enumerate(texts):
-        for index, matches in text.matches.items():
-            for m in matches:
-                if by_id.get(m.entity_id) and by_id[m.entity_id].folder == "operations" and index >= 0:
-                    if m.entity_id not in per_sentence[(n, index)]:
-                        per_sentence[(n, index)].append(m.entity_id)
+        for sentence in text.sentences:
+            found = matcher.find(sentence.text)
+            text.op_matches[sentence.index] = found
+            for m in found:
+                if sentence.index >= 0 and m.entity_id not in per_sentence[(n, sentence.index)]:
+                    per_sentence[(n, sentence.index)].append(m.entity_id)
     return per_sentence
 
 
@@ -247,14 +264,23 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         for sentence in text.sentences:
-            for m in text.matches.get(sentence.index, []):
+            for m in text.matches.get(sentence.index, []) + text.op_matches.get(sentence.index, []):
                 mentions[m.entity_id][text.article.source_id] += 1
+    # a name found by a cue is a mention even where the matcher cannot see it ("the Khazir and
+    # Hasansham camps" names Khazir camp without spelling it out)
+    for entity in entities:
+        sentences = {(c.source, c.sentence) for c in entity.candidates if c.sentence >= 0}
+        for source, n in Counter(source for source, _ in sentences).items():
+            if not mentions[entity.id][source]:   # only where the matcher saw nothing: stable across runs
+                mentions[entity.id][source] = n
     op_facts: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         for i in fact.involves:
             op_facts[i].add(fact.source)
+    # a sheet for what the text names; operations are named by cue phrases and authors in the
+    # byline, which the matcher does not count as mentions
     live = {e.id for e in entities if mentions.get(e.id) or e.origin == "sheet" or
-            (e.folder == "operations" and e.origin == "text")}
+            (e.origin == "text" and (e.folder == "operations" or any(c.cue == "byline" for c in e.candidates)))}
     by_about: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         fact.involves = [i for i in fact.involves if i in live]

@@ -91,6 +91,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
         if seed:
             owner[groups.find(ra)] = seed
 
+    _join_skeletons(groups, owner, candidates)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         members[groups.find(name_key(cand.name))].append(cand)
@@ -109,6 +110,29 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
             entities.append(entity)
     _assign_ids(entities)
     return entities
+
+
+def skeleton(key: str) -> str:
+    """Consonants after the first letter: Jarablus and Jarabulus, Menbij and Manbij."""
+    return key[:1] + "".join(c for c in key[1:] if c not in "aeiouy ")
+
+
+def _join_skeletons(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate]) -> None:
+    """Place names the text spells with and without a vowel are one place (never for people:
+    Hassan and Hussein are two men)."""
+    by_skeleton: dict[str, str] = {}
+    for cand in sorted(candidates, key=lambda c: c.name):
+        key = name_key(cand.name)
+        if cand.folder != "locations" or len(skeleton(key)) < 5:
+            continue
+        root = groups.find(key)
+        other = by_skeleton.setdefault(skeleton(key), root)
+        other = groups.find(other)
+        if other != root and not (other in owner and root in owner):
+            seed = owner.pop(other, None) or owner.pop(root, None)
+            groups.union(other, root)
+            if seed:
+                owner[groups.find(root)] = seed
 
 
 def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner: dict[str, Seed]) -> None:
@@ -139,7 +163,7 @@ def _entity(seed: Seed | None, cands: list[Candidate], linked: set[str]) -> Enti
     typed = [c for c in cands if c.folder]
     if seed is None and not typed:
         return None
-    names = {c.name for c in cands} | linked
+    names = _without_shouting({c.name for c in cands} | linked)
     if seed:
         entity = Entity(seed.id or "", seed.name, seed.folder, seed.kind, set(seed.aliases) | names,
                         seed.origin, cands, seed.country)
@@ -152,6 +176,13 @@ def _entity(seed: Seed | None, cands: list[Candidate], linked: set[str]) -> Enti
         return None  # a surname alone, never tied to a full name: not enough to make a sheet
     entity = Entity("", _display_name(cands, linked, kind), folder, kind, names, "text", cands)
     return entity
+
+
+def _without_shouting(names: set[str]) -> set[str]:
+    """A dateline's BAGHOUZ is Baghouz written in capitals, not another name for it."""
+    lower = {n.lower() for n in names if not n.isupper()}
+    return {n for n in names if not (n.isupper() and len(n) > 5 and n.lower() in lower) and
+            not (n.isupper() and len(n.split()) > 1)}
 
 
 def _display_name(cands: list[Candidate], linked: set[str], kind: str) -> str:
