@@ -22,6 +22,7 @@ EXAMPLES = {
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from . import merge, store
+    from .cache import ArticleCache, run_fingerprint
     from .pipeline import extract_corpus
     from .progress import Progress
     from .report import review
@@ -31,24 +32,52 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise UsageError(f"{seeds}: no such folder of articles (pass --seeds DIR)")
     briefings.mkdir(parents=True, exist_ok=True)
     progress = Progress()
-    extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress)
     dry = args.dry_run or args.check
+    cache = ArticleCache(briefings, enabled=not args.no_cache)
+    if cache.last_run and cache.last_run == run_fingerprint(seeds, briefings):
+        print("Nothing changed since the last run (articles, sheets and rules are as they were): nothing to do.")
+        return 0
+    extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress, cache=cache)
     with progress.stage("merge"):
         result = merge.apply(briefings, extraction.sheets, dry_run=dry)
     if not dry:
         store.install_schemas(briefings)
+        cache.save(last_run=run_fingerprint(seeds, briefings))
     print(review(extraction, result, dry_run=dry))
     if dry and args.dry_run and getattr(result, "diff", ""):
         print(result.diff)
+    unreadable = _unreadable_sheets(briefings, result)
+    for problem in unreadable:
+        print(f"warning: {problem}", file=sys.stderr)
+    if unreadable:
+        print(f"{len(unreadable)} fact sheet(s) could not be read and were left as they are; their names and "
+              "aliases were not used. Fix them (`briefing check` lists every problem) and run extract again.",
+              file=sys.stderr)
     if args.check and _changes(result):
         print("briefings are out of date with the articles: run `briefing extract` and review the changes",
               file=sys.stderr)
+        return 1
+    if args.check and unreadable:
         return 1
     return 0
 
 
 def _changes(result: object) -> bool:
     return bool(getattr(result, "created", None) or getattr(result, "updated", None))
+
+
+def _unreadable_sheets(briefings: Path, result: object) -> list:
+    """Sheets extraction could not use (broken or hostile YAML), one problem per file.
+
+    Extraction skips them and the merge leaves them untouched; without a word the editor would
+    believe their aliases had been applied.
+    """
+    from .sheets import load_briefing
+
+    found = {}
+    for problem in [*load_briefing(briefings).problems, *(getattr(result, "skipped", None) or [])]:
+        found.setdefault(problem.path, problem)
+    return [found[path] for path in sorted(found)]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -101,6 +130,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 if the sheets are out of date with the articles (for CI)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="ignore the per-article cache in <briefings>/.briefing-cache and redo everything")
 
     p = add("check", "Validate every fact sheet and report every problem at once.", cmd_check)
     p.add_argument("--briefings", default="briefings", help="folder of fact sheets; default: briefings")

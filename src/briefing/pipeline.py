@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import assemble
+from .cache import ArticleCache
 from .dates import When, find_dates, parse_when
 from .extract import Candidate, Discoverer, Sentence, sentences_of
 from .facts import Context, Fact, role_fact, sentence_facts
@@ -43,16 +44,16 @@ class _ArticleText:
 
 
 def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None,
-                   progress: Progress = QUIET) -> Extraction:
+                   progress: Progress = QUIET, cache: ArticleCache | None = None) -> Extraction:
     lex = lexicon()
     with progress.stage("read"):
-        articles = read_corpus(seeds_dir, root)
+        articles = read_corpus(seeds_dir, root, read=cache.read if cache else None)
         existing = load_briefing(briefings_dir)
     texts = [_ArticleText(a, parse_when(a.published) if a.published else None, sentences_of(a.title, a.paragraphs))
              for a in articles]
     seeds = sheet_seeds(existing) + seeds_from_lexicon(lex.entities)
     with progress.stage("discover"):
-        candidates, links = discover(lex, seeds, texts, progress)
+        candidates, links = discover(lex, seeds, texts, progress, cache)
     with progress.stage("resolve"):
         entities = resolve(seeds, candidates, links)
         by_id = {e.id: e for e in entities}
@@ -91,16 +92,25 @@ def merged_redirects(existing: Briefing) -> dict[str, str]:
 
 
 def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText],
-             progress: Progress = QUIET) -> tuple[list[Candidate], list]:
+             progress: Progress = QUIET, cache: ArticleCache | None = None) -> tuple[list[Candidate], list]:
+    # Discovery sees only the shipped dictionary, never the sheets: so it is a pure function of
+    # the article (cacheable per article), and a warm run finds what a cold one finds. Editors'
+    # names take effect in resolve and in matching.
     known = {}
     for seed in seeds:
+        if seed.origin != "dictionary":
+            continue
         for name in (seed.name, *seed.aliases):
             known.setdefault(name_key(name), (seed.folder, seed.kind))
     discoverer = Discoverer(lex, known)
     candidates: list[Candidate] = []
     links: list = []
     for text in progress.each("discover", texts, len(texts)):
-        found = discoverer.discover(text.article.source_id, text.sentences)
+        found = cache.discovery(text.article) if cache else None
+        if found is None:
+            found = discoverer.discover(text.article.source_id, text.sentences)
+            if cache:
+                cache.remember(text.article, found)
         candidates.extend(found.candidates)
         links.extend(found.links)
         candidates.extend(_authors(text.article))

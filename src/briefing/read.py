@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from charset_normalizer import from_bytes
@@ -30,6 +30,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # spelling needs them.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                                     "\u2066\u2067\u2068\u2069\u2060\ufeff\u00ad"))
+_BLANK = ("the file is empty: only whitespace, no article text", "add the article text or remove the file")
 _SENTENCE_END = ".!?:;\"'”’)…"
 
 
@@ -76,7 +77,8 @@ def _fail(path: Path, message: str, hint: str, line: int | None = None) -> Unrea
 
 
 # --- public API -------------------------------------------------------------------------------
-def read_corpus(folder: Path, root: Path | None = None) -> list[Article]:
+def read_corpus(folder: Path, root: Path | None = None,
+                read: Callable[[Path, Path], Article] | None = None) -> list[Article]:
     """Every article in `folder`, sorted by file name; file paths relative to `root`.
 
     `root` defaults to the folder's parent, so seeds/x.txt is recorded as 'seeds/x.txt'.
@@ -91,7 +93,7 @@ def read_corpus(folder: Path, root: Path | None = None) -> list[Article]:
         if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES or path.is_dir():
             continue
         try:
-            articles.append(read_article(path, root))
+            articles.append((read or read_article)(path, root))   # `read`: e.g. a cache in front
         except UnreadableArticle as error:
             problems.append(error.problem)
     if problems:
@@ -107,6 +109,8 @@ def read_article(path: Path, root: Path | None = None) -> Article:
         raise _fail(path, "not a supported article type", "use " + ", ".join(SUFFIXES))
     raw = _load_bytes(path)
     text = clean_text(decode(raw, path))
+    if not text.strip():  # only blanks and invisible marks (zero-width spaces, bidi controls)
+        raise _fail(path, *_BLANK)
     if suffix in (".html", ".htm"):
         draft = _from_html(text, path)
     elif suffix in (".md", ".markdown"):
@@ -140,8 +144,10 @@ def _size(count: int) -> str:
 
 def decode(raw: bytes, path: Path) -> str:
     """Bytes -> str: UTF-8 (with or without BOM), UTF-16 with BOM, else detected code page."""
-    if not raw.strip():
+    if not raw:
         raise _fail(path, "the file is empty", "add the article text or remove the file")
+    if not raw.strip():
+        raise _fail(path, *_BLANK)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _try(raw, "utf-16")
     elif b"\x00" in raw:
@@ -153,7 +159,7 @@ def decode(raw: bytes, path: Path) -> str:
         raise _fail(path, "cannot tell the text encoding, or it is not text at all",
                     "save the article as UTF-8 text")
     if not text.strip():
-        raise _fail(path, "the file contains only whitespace", "add the article text or remove it")
+        raise _fail(path, *_BLANK)
     return text
 
 
@@ -165,9 +171,25 @@ def _try(raw: bytes, encoding: str) -> str | None:
 
 
 def _detect(raw: bytes) -> str | None:
-    """Legacy code pages (Windows-1256 Arabic, Latin-1): let charset-normalizer decide."""
+    """Legacy code pages (Windows-1256 Arabic, Latin-1): let charset-normalizer decide.
+
+    On short Western European texts it finds several Latin code pages equally likely and
+    picks the first by name, cp1250, which reads Latin-1 'à' as 'ŕ' and 'è' as 'č'. When
+    Windows-1252 (a superset of Latin-1's letters) reads the bytes at least as well, it wins.
+    """
     best = from_bytes(raw).best()
-    return str(best) if best is not None else None
+    if best is None:
+        return None
+    if best.encoding != _WESTERN:
+        western = from_bytes(raw, cp_isolation=[_WESTERN]).best()
+        if (western is not None and western.chaos <= best.chaos
+                and western.coherence >= best.coherence - _COHERENCE_SLACK):
+            return str(western)
+    return str(best)
+
+
+_WESTERN = "cp1252"
+_COHERENCE_SLACK = 0.05
 
 
 def _looks_binary(text: str) -> bool:

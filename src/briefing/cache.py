@@ -1,0 +1,108 @@
+"""Per-article cache: what reading and discovery made of a file, keyed by the file's bytes and
+the rules, so a run over 10,000 articles with one new article only reads and discovers that one.
+
+Stored as JSON (never pickle: a cache file must not be able to run code) in
+`<briefings>/.briefing-cache/`, which is not committed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import RULES_VERSION, __version__
+from .extract import Candidate, Discovery
+from .read import MAX_BYTES, Article, Excluded, read_article
+from .store import atomic_write
+
+CACHE_DIR = ".briefing-cache"
+_FILE = "articles.json"
+
+
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """Changes whenever the code's rule version or any shipped data file changes."""
+    digest = hashlib.sha256(f"{__version__}/{RULES_VERSION}".encode())
+    data = resources.files("briefing").joinpath("data")
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith((".yaml", ".json"))):
+        digest.update(name.encode() + data.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ArticleCache:
+    """Read-through cache of articles and their discoveries; `enabled=False` caches nothing."""
+
+    def __init__(self, briefings: Path, enabled: bool = True) -> None:
+        self.path = briefings / CACHE_DIR / _FILE
+        self.enabled = enabled
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        self.last_run: str | None = None
+        if enabled and self.path.is_file():
+            try:
+                raw = json.loads(self.path.read_text(encoding="utf-8"))
+                if raw.get("rules") == rules_fingerprint():
+                    self.entries = raw.get("articles", {})
+                    self.last_run = raw.get("last_run")
+            except (OSError, ValueError):
+                self.entries = {}   # a damaged cache is only a slower run
+
+    def key(self, path: Path, raw: bytes, root: Path) -> str:
+        return hashlib.sha256(raw + b"\0" + str(path.relative_to(root) if path.is_relative_to(root)
+                                                 else path).encode()).hexdigest()
+
+    def read(self, path: Path, root: Path) -> Article:
+        """Drop-in for `read.read_article`."""
+        if not self.enabled or path.stat().st_size > MAX_BYTES:
+            return read_article(path, root)
+        key = self.key(path, path.read_bytes(), root)
+        self.used.add(key)
+        entry = self.entries.get(key)
+        if entry:
+            self.hits += 1
+            data = dict(entry["article"])
+            data["excluded"] = [Excluded(**e) for e in data["excluded"]]
+            article = Article(**data)
+        else:
+            self.misses += 1
+            article = read_article(path, root)
+            self.entries[key] = {"article": asdict(article)}
+        article._cache_key = key  # type: ignore[attr-defined]
+        return article
+
+    def discovery(self, article: Article) -> Discovery | None:
+        entry = self.entries.get(getattr(article, "_cache_key", ""), {})
+        if "discovery" not in entry:
+            return None
+        return Discovery([Candidate(**c) for c in entry["discovery"]["candidates"]],
+                         [tuple(link) for link in entry["discovery"]["links"]])
+
+    def remember(self, article: Article, found: Discovery) -> None:
+        key = getattr(article, "_cache_key", None)
+        if self.enabled and key in self.entries:
+            self.entries[key]["discovery"] = {"candidates": [asdict(c) for c in found.candidates],
+                                              "links": [list(link) for link in found.links]}
+
+    def save(self, last_run: str | None = None) -> None:
+        """Keep only the entries this run used (deleted articles leave the cache)."""
+        if not self.enabled:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {k: v for k, v in sorted(self.entries.items()) if k in self.used}
+        atomic_write(self.path, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
+                                            "articles": entries}, ensure_ascii=False))
+
+
+def run_fingerprint(seeds: Path, briefings: Path) -> str:
+    """Everything an extract run depends on: the rules, every article's bytes and every sheet
+    (an editor's edit must be merged even when no article changed)."""
+    digest = hashlib.sha256(rules_fingerprint().encode())
+    for folder in (seeds, briefings):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and CACHE_DIR not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
