@@ -142,6 +142,11 @@ class Discoverer:
                 self._classify(source, sentence, run, found)
             self._definitions(source, sentence, found)
             self._nom_de_guerre(sentence, found)
+            for m in self._DUBBED.finditer(sentence.text):
+                name = re.sub(r"\s+(?:of|the)$", "", m.group(1)).strip()
+                if name[:1].isupper() and len(name.split()) >= 2:
+                    found.candidates.append(Candidate(name, "operations", "operation", source, sentence.index,
+                                                      "an operation 'named …'", 3, start=m.start(1)))
         self._surnames(found)
         return found
 
@@ -163,7 +168,11 @@ class Discoverer:
                 pending = []
                 run.append(word)
                 continue
-            if run and joined and word.text in self.lex.connectors:
+            if run and joined and word.text in self.lex.connectors and not (pending and pending[-1].text == "and"):
+                pending.append(word)
+                continue
+            if run and joined and word.text == "and" and not pending and \
+                    any(w.text in ("of", "for") for w in run):   # "Ministry of Migration and Displacement"
                 pending.append(word)
                 continue
             if run:
@@ -201,11 +210,19 @@ class Discoverer:
             left, right = run[:i], run[i + n:]
             if left:
                 self._classify(source, sentence, left, found)
+            while right and right[0].text in self.lex.connectors:
+                right = right[1:]
+            # "Commander in Chief of the Armed Forces Haider al-Abadi": the office, then the person
+            heads = [j for j, w in enumerate(right) if w.bare in self.lex.org_heads]
+            if heads and heads[-1] < len(right) - 1:
+                self._classify(source, sentence, right[:heads[-1] + 1], found)
+                right = right[heads[-1] + 1:]
             if right:
                 self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
             return
-        if len(run) > 1 and self.lex.is_demonym(run[0].bare) and not self._org_kind(run):
-            run = run[1:]
+        if len(run) > 1 and self.lex.is_demonym(run[0].bare) and (
+                not self._org_kind(run) or _ARTICLE_PREFIX.match(run[1].text)):
+            run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces"; not "Syrian Army"
         if len(run) == 1 and self.lex.is_demonym(run[0].bare):
             return
         name = self._name(text, run)
@@ -270,7 +287,8 @@ class Discoverer:
             return add("locations", place_hit.kind if place_hit else "other", "a preposition of place", 1)
         if self._is_person(run, before, after):
             return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
-        org = self._org_kind(run)
+        org = self._org_kind(run) or ((self.lex.raw.get("org_first_words") or {}).get(run[0].bare)
+                                       if len(run) > 1 else None)
         if org:
             return add("actors", org, f"organisation word '{self._head(run)}'", 2)
         head_place = self.lex.place_heads.get(run[-1].bare)
@@ -321,6 +339,8 @@ class Discoverer:
         return self.lex.org_heads.get(self._head(run)) or self.lex.org_heads.get(run[-1].bare)
 
     def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str] | None:
+        if run[-1].possessive:
+            return None   # "Mosul's bridges" are not a place called "Mosul bridge"
         m = self._place_after.match(after)
         shared = None if m else self._shared_noun.match(after)
         if shared:   # "the Khazir and Hasansham camps": Khazir camp
@@ -425,6 +445,9 @@ class Discoverer:
                 found.links.append((f"{word}’s {tail}", acronym, "slash-paired acronym definition"))
         for m in self._ACRONYM_AFTER.finditer(text):
             expansion, acronym = self._trim_expansion(m.group(1)), m.group(2)
+            if " and " in expansion and not self._initials_fit(expansion, acronym):
+                # "the al-Sanadid Forces and the Syriac Military Council (MFS)": the last name only
+                expansion = self._trim_expansion(re.split(r"\s+and\s+", expansion)[-1])
             if expansion and self._acronym_fits(expansion, acronym):
                 found.links.append((expansion, acronym, "acronym definition"))
                 if len(expansion.split()) >= 2 and name_key(expansion) not in self.known:
@@ -451,6 +474,11 @@ class Discoverer:
                 break   # "Norwegian Refugee Council": the demonym is part of the name
             words.pop(0)
         return " ".join(words)
+
+    def _initials_fit(self, expansion: str, acronym: str) -> bool:
+        letters = "".join(c for c in acronym if c.isalpha())
+        words = [w for w in re.split(r"[\s\-–/]+", expansion) if w and w[0].isupper()]
+        return letters == "".join(w[0] for w in words)
 
     def _acronym_fits(self, expansion: str, acronym: str) -> bool:
         letters = [c for c in acronym if c.isalpha()]
@@ -491,6 +519,10 @@ class Discoverer:
                 found.links.append((people[-1].name, m.group(1), "nom de guerre"))
                 found.candidates = [c for c in found.candidates
                                     if not (c.sentence == sentence.index and c.name == m.group(1))]
+
+    _DUBBED = re.compile(r"\b(?:operation|offensive|campaign|assault|battle)s?\b[^.;]{0,40}?\b(?:named|dubbed|called|"
+                         r"code-?named|known as)\s+[“\"‘']?((?:[A-Z][\w’'-]*|of|the|al-\w+)(?:\s+(?:[A-Z][\w’'-]*|of|the)){1,5})",
+                         re.I)
 
     _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")
 

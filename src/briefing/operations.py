@@ -16,8 +16,10 @@ PLACE_KINDS = {"city", "town", "village", "district", "base", "camp", "landmark"
 _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical)\b", re.I)
 _BRIDGE = (r"\s+(?:of|for|on|in|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
-           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province)\s+of\s+)?")
-_ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)\b", re.I)
+           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+)?")
+# "the operations to liberate western Anbar": a purpose clause may aim at a whole province
+_PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings) are their own.
 _FAMILY = {"attack": "attack"}
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "attack"]
@@ -47,7 +49,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     after_re = re.compile(rf"^['’]?s?\s+({after})\b", re.I)
     before_anaphor = re.compile(
         rf"\b({before})\b{_BRIDGE}(?:(?:western|eastern|northern|southern|old)\s+(?:half|part|side|districts?)\s+of\s+"
-        rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)\b", re.I)
+        rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
@@ -55,7 +57,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     for index, text, matches in sentences:
         places = [m for m in matches if kinds.get(m.entity_id) in PLACE_KINDS]
         hypothetical = bool(_HYPOTHETICAL.search(text))
-        for m in places:
+        purposed = [m for m in matches if kinds.get(m.entity_id) in ("province", "region")
+                    and _PURPOSE.search(text[:m.start])]
+        for m in places + purposed:
             lead = text[:m.start]
             b = before_re.search(lead)
             if b and not hypothetical and _is_noun(text, b.start(1)):
@@ -93,13 +97,20 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     return hits
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "whose"}
+
+
 def _is_noun(text: str, start: int) -> bool:
-    """'the battle for', 'its offensive on': a determiner or adjective before the cue word."""
-    lead = text[:start].rstrip().split()
-    return bool(lead) and (lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "that", "his", "her",
-                                                "recent", "latest", "new", "fresh", "final", "ongoing", "monthlong",
-                                                "month-long", "major", "long", "current", "first", "second"}
-                           or lead[-1].endswith(("’s", "'s", "-long", "pronged")))
+    """'the battle for', 'its offensive on', 'the full liberation of', 'military operations in':
+    a determiner or possessive at most three words before the cue word, with only modifiers between."""
+    lead = text[:start].rstrip().split()[-3:]
+    for i in range(len(lead) - 1, -1, -1):
+        word = lead[i].lower().strip("“”\"'")
+        if word in _DETERMINERS or word.endswith(("’s", "'s")):
+            return all(w.isalpha() or "-" in w for w in lead[i + 1:])
+        if not (word.isalpha() or "-" in word) or word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
+            break
+    return bool(lead) and lead[-1].lower() in {"military", "ground", "final", "renewed", "fresh", "major"}
 
 
 def _is_noun_after(text: str, start: int) -> bool:
