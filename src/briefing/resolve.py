@@ -192,8 +192,12 @@ def _display_name(cands: list[Candidate], linked: set[str], kind: str) -> str:
     full = [n for n in pool if not is_acronym(n)] or list(pool) or [c.name for c in cands]
     # the fullest spelled-out form the text types most often: "Mustafa Bali" over "Bali",
     # "Syrian Democratic Forces" over "SDF", "Tawhid Brigade" over its untyped alias
+    first = {}
+    for i, c in enumerate(cands):
+        first.setdefault(c.name, i)
+    # ties go to the name the text gives first ("X, also known as Y"), then the longer one
     return max(sorted(full), key=lambda n: (len(n.split()) if kind == "person" else 0, typed.get(n, 0),
-                                            counts.get(n, 0), len(n)))
+                                            counts.get(n, 0), -first.get(n, len(cands)), len(n)))
 
 
 def _assign_ids(entities: list[Entity]) -> None:
