@@ -82,7 +82,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         # "besieging ... in the provincial capital", "an IS siege on that city"
         for cue in list(besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
             rest = text[cue.end():]
-            target = _anaphor_target(rest, last_city, last_province, kinds)
+            earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in ("city", "town")]
+            target = _anaphor_target(rest, earlier[-1] if earlier else last_city, last_province, kinds)
             in_place = next((m for m in places if m.start >= cue.end() and
                              re.fullmatch(r"[\w\s’'-]{0,40}\b(?:in|of|on)\s+(?:the\s+)?", text[cue.end():m.start])), None)
             place = target or (in_place.entity_id if in_place else None)
