@@ -44,6 +44,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.model: render.SiteModel | None = None
         self.generated: set[str] = set()
+        self.search_tags: dict[str, list[str]] = {}
         self.root = Path.cwd()
 
     def _path(self, value: str) -> Path:
@@ -76,6 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in briefing.problems:
             log.warning(f"skipped an unreadable fact sheet: {problem}")
         self.model = model = render.SiteModel(briefing)
+        self.search_tags = render.search_tags(model)
 
         intro = None
         home = files.get_file_from_path("index.md")
@@ -121,6 +123,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return text
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        tags = self.search_tags.get(page.file.src_uri)
+        if tags and page.file.src_uri in self.generated and "tags" not in page.meta:
+            page.meta["tags"] = tags  # for Material's search (on_page_context); not shown on the page
         if page.file.src_uri in self.generated or self.model is None or "[[" not in markdown:
             return markdown
         return self._wikilinks(markdown, page.file.src_uri, page.file.src_uri)

@@ -1053,22 +1053,69 @@ def svg_graph(model: SiteModel, links: Links, nodes: list[str], edges: list[Edge
             parts.append(_m('<text class="edge-label" x="{}" y="{}" text-anchor="middle">{}</text>',
                             _f((x1 + x2) / 2), _f((y1 + y2) / 2 - 3), edge.label))
     parts.append("</g>")
-    for node in nodes:
-        if node not in positions:
-            continue
+    drawn = [node for node in nodes if node in positions]
+    radius = {node: 9 if node == center else 6 for node in drawn}
+    labels = {node: model.name(node) if len(model.name(node)) <= 26 else model.name(node)[:25] + "\u2026"
+              for node in drawn}
+    placed = place_labels({node: at(node) for node in drawn}, radius, labels, labels_above, center,
+                          [e for e in edges if e.a in positions and e.b in positions], width, height)
+    for node in drawn:
         x, y = at(node)
-        r = 9 if node == center else 6
-        label = model.name(node)
-        label = label if len(label) <= 26 else label[:25] + "\u2026"
+        lx, ly, anchor = placed[node]
         uri = model.uri(node)
         cls = f"node {model.group(node)}" + (" center" if node == center else "")
         parts.append(_m('<a href="{}" class="{}"><circle cx="{}" cy="{}" r="{}"><title>{}</title></circle>'
-                        '<text x="{}" y="{}" text-anchor="middle">{}</text></a>',
-                        links.url(uri) if uri else "#", cls, _f(x), _f(y), _f(r),
-                        f"{model.name(node)} ({model.kind(node)})", _f(x),
-                        _f(y - r - 5 if node in labels_above else y + r + 12), label))
+                        '<text x="{}" y="{}" text-anchor="{}">{}</text></a>',
+                        links.url(uri) if uri else "#", cls, _f(x), _f(y), _f(radius[node]),
+                        f"{model.name(node)} ({model.kind(node)})", _f(lx), _f(ly), anchor, labels[node]))
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+LABEL_CHAR = 6.6   # px per character of an 11px sans-serif label (generous: DejaVu Sans is wide)
+LABEL_HEIGHT = 11.0
+
+
+def place_labels(points: dict[str, tuple[float, float]], radius: dict[str, float], labels: dict[str, str],
+                 above: set[str] | frozenset[str], center: str | None, edges: list[Edge],
+                 width: float, height: float) -> dict[str, tuple[float, float, str]]:
+    """Where each node's label goes: below it, above, right or left, whichever first covers no other label
+    and no node (the most connected nodes choose first); failing that, the spot with the least overlap.
+    Returns {node: (x, y, text-anchor)}, y being the baseline."""
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e.a] = degree.get(e.a, 0) + 1
+        degree[e.b] = degree.get(e.b, 0) + 1
+    order = sorted(points, key=lambda n: (n != center, -degree.get(n, 0), labels[n].casefold(), n))
+    obstacles = [(x - radius[n] - 1, y - radius[n] - 1, x + radius[n] + 1, y + radius[n] + 1)
+                 for n, (x, y) in points.items()]
+    taken: list[tuple[float, float, float, float]] = []
+    out: dict[str, tuple[float, float, str]] = {}
+
+    def area(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+        return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+    for node in order:
+        x, y = points[node]
+        r, w = radius[node], len(labels[node]) * LABEL_CHAR
+        below, over = (x, y + r + 12, "middle"), (x, y - r - 5, "middle")
+        candidates = [over, below] if node in above else [below, over]
+        candidates += [(x + r + 4, y + 4, "start"), (x - r - 4, y + 4, "end")]
+        best, best_cost = candidates[0], float("inf")
+        for lx, ly, anchor in candidates:
+            left = lx - w / 2 if anchor == "middle" else lx if anchor == "start" else lx - w
+            box = (left, ly - LABEL_HEIGHT + 2, left + w, ly + 2)
+            cost = sum(area(box, o) for o in taken) + sum(area(box, o) for o in obstacles)
+            cost += 1000.0 * (max(0.0, -box[0]) + max(0.0, box[2] - width) + max(0.0, -box[1]) + max(0.0, box[3] - height))
+            if cost < best_cost:
+                best, best_cost = (lx, ly, anchor), cost
+            if cost == 0:
+                break
+        lx, ly, anchor = best
+        left = lx - w / 2 if anchor == "middle" else lx if anchor == "start" else lx - w
+        taken.append((left, ly - LABEL_HEIGHT + 2, left + w, ly + 2))
+        out[node] = best
+    return out
 
 
 def ego_graph(model: SiteModel, links: Links, eid: str, limit: int = 12) -> Markup | None:
@@ -1207,8 +1254,9 @@ def _infobox(model: SiteModel, links: Links, eid: str) -> list[tuple[str, Markup
             items = [_m("<li>{} {} <small>({})</small></li>", f.value or f.number, f.counts or "",
                         model.name(f.claimed_by) if f.claimed_by else "unattributed") for f in figures[:8]]
             rows.append(("Figures", Markup('<ul class="figures">' + "".join(items) + "</ul>")))
-    rows.append(("In the briefing", _m("{} facts \u00b7 {} sources", len(model.facts_of.get(eid, [])),
-                                        len(model.sources_of(eid)))))
+    n_facts, n_sources = len(model.facts_of.get(eid, [])), len(model.sources_of(eid))
+    rows.append(("In the briefing", _m("{} fact{} \u00b7 {} source{}", n_facts, "" if n_facts == 1 else "s",
+                                        n_sources, "" if n_sources == 1 else "s")))
     return rows
 
 
@@ -1570,3 +1618,17 @@ def render_site(briefing: Briefing | SiteModel, templates_dir: Path | str = DEFA
     """Every generated page and data file as {src_uri: text}; same sheets, same bytes."""
     model = briefing if isinstance(briefing, SiteModel) else SiteModel(briefing)
     return Renderer(model, templates_dir, options).pages()
+
+
+def search_tags(model: SiteModel) -> dict[str, list[str]]:
+    """{entity page src_uri: its aliases}: Material's search weighs `tags` above titles, so an alias query
+    ("SDF", "Daesh") finds the entity's page before a source whose headline merely contains it.
+
+    They go into the page's metadata during the build (the MkDocs plugin), not into its front matter: without
+    Material's tags plugin they are not shown on the page; search results show them as chips ("also known as")."""
+    tags: dict[str, list[str]] = {}
+    for eid in model.entities:
+        uri, aliases = model.uri(eid), model.aliases(eid)
+        if uri and aliases:
+            tags[uri] = aliases
+    return tags
