@@ -25,11 +25,17 @@ _FILE = "articles.json"
 
 @lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    """Changes whenever the code's rule version or any shipped data file changes."""
+    """Changes whenever the rules change: the package's code or any shipped data file (an
+    upgraded or edited rule must never be hidden behind a cached result)."""
+    return fingerprint_of(resources.files("briefing"))
+
+
+def fingerprint_of(package: Any) -> str:
+    """The fingerprint of a package folder (a Path or an importlib Traversable)."""
     digest = hashlib.sha256(f"{__version__}/{RULES_VERSION}".encode())
-    data = resources.files("briefing").joinpath("data")
-    for name in sorted(p.name for p in data.iterdir() if p.name.endswith((".yaml", ".json"))):
-        digest.update(name.encode() + data.joinpath(name).read_bytes())
+    for folder in (package, package.joinpath("data")):
+        for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".py", ".yaml", ".json"))):
+            digest.update(name.encode() + folder.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -127,7 +127,7 @@ def _event(ctx: Context, vocab: dict[str, Any], ids: list[str], when: When | Non
         return None
     text = _clause(ctx.text, hit.start(), hit.end())
     actors = [m for m in ctx.matches if ctx.folder_of.get(m.entity_id) == "actors"
-              and ctx.kind_of.get(m.entity_id) not in ("person", "media", "ngo")]
+              and ctx.kind_of.get(m.entity_id) not in ("person", "media", "ngo") and not _modifier(ctx, m)]
     before = [m for m in actors if m.end <= hit.start()]
     after = [m for m in actors if m.start >= hit.end()]
     by = next((m for m in after if re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", ctx.text[hit.end():m.start])), None)
@@ -173,30 +173,37 @@ _NUMBER = re.compile(
     r"\b((?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|over|about|around|approximately|approximate|"
     r"roughly|nearly|almost|some|up\s+to|an\s+estimated|estimated)\s+)?"
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands))\s+"
-    r"((?:[a-zA-Z\-]+\s+){0,2}?([a-z\-]+))\b", re.I)
+    r"dozens|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands))(?![\w,-])", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12}
+_UNITS = {"kilometers": "distance (km)", "kilometres": "distance (km)", "miles": "distance (miles)",
+          "percent": "per cent", "%": "per cent"}
 
 
 def _figures(ctx: Context, vocab: dict[str, Any], ids: list[str], when: When | None,
              claimant: str | None) -> list[Fact]:
+    """A number and, within the next four words, the noun it counts: "256 SDF fighters",
+    "at least 620 of the militants", "“less than 2,000” IS fighters"."""
     counted = set(vocab["counted_nouns"])
     out = []
     for m in _NUMBER.finditer(ctx.text):
-        value, noun = m.group(1), m.group(3).lower()
-        if noun not in counted:
+        value = m.group(1)
+        words = re.findall(r"[\w-]+", ctx.text[m.end():m.end() + 60])[:4]
+        at = next((i for i, w in enumerate(words) if w.lower() in counted), None)
+        if at is None or any(w.lower() in ("years", "months", "days", "weeks", "hours") for w in words[:at]):
             continue
-        phrase = m.group(2).strip()
-        tail = ctx.text[m.end():m.end() + 60]
-        outcome = re.match(r"^\s+(?:\w+\s+){0,3}?(killed|wounded|injured|trapped|displaced|captured|surrendering|"
-                           r"surrendered|remain|detained|executed|missing|dead)\b", tail)
-        counts = f"{phrase} {outcome.group(1)}" if outcome else phrase
+        noun = words[at].lower()
+        phrase = " ".join(w for w in words[:at + 1] if w.lower() not in ("of", "the"))
+        tail = ctx.text[m.end():m.end() + 90]
+        outcome = re.search(rf"\b{re.escape(words[at])}\b\s+(?:\w+\s+){{0,3}}?(killed|wounded|injured|trapped|displaced|"
+                            r"captured|surrendering|surrendered|remain|detained|executed|missing|dead)\b", tail)
+        said = f"{phrase} {outcome.group(1)}" if outcome else phrase
+        counts = _UNITS.get(noun) or said
         number = _parse_number(value)
         place = next((x.entity_id for x in ctx.matches if ctx.folder_of.get(x.entity_id) == "locations"), None)
         about = place or claimant or ids[0]
         out.append(Fact(fact_id(ctx.source, "figure", ctx.text, ids, value + counts), "figure",
-                        f"{value} {counts}", ctx.source, ctx.text, ctx.index, ids, about,
+                        f"{value} {said}", ctx.source, ctx.text, ctx.index, ids, about,
                         when.iso() if when else None, when.precision if when else None, claimant,
                         {"value": value, "number": number, "counts": counts}))
     return out
@@ -211,8 +218,13 @@ def _parse_number(value: str) -> float | int | None:
     return _WORDS.get(word)
 
 
+def _modifier(ctx: Context, m: Match) -> bool:
+    """"anti-Islamic State forces", "pro-government militias": the name qualifies another noun."""
+    return bool(re.search(r"\b(?:anti|pro|non|post|ex)-$", ctx.text[:m.start], re.I))
+
+
 def _relations(ctx: Context, vocab: dict[str, Any], when: When | None) -> list[Fact]:
-    actors = [m for m in ctx.matches if ctx.folder_of.get(m.entity_id) == "actors"]
+    actors = [m for m in ctx.matches if ctx.folder_of.get(m.entity_id) == "actors" and not _modifier(ctx, m)]
     out = []
     for rel_type, patterns in vocab["relations"].items():
         for pattern in patterns:

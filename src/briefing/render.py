@@ -1176,8 +1176,15 @@ def _fact_view(model: SiteModel, links: Links, fact: Fact, skip: Iterable[str] =
     quote = links.text(fact.quote, skip=skip)
     if quote and fact.quote[:1] not in "\"'\u201c\u2018\u00ab":
         quote = Markup("\u201c") + quote + Markup("\u201d")
-    return FactView(fact, date_html(fact.date, fact.precision), fact.text or fact.quote,
-                    quote, claimed, links.cite(fact), involved)
+    return FactView(fact, date_html(fact.date, fact.precision), _headline(fact), quote, claimed,
+                    links.cite(fact), involved)
+
+
+def _headline(fact: Fact) -> str:
+    """The fact's own wording, unless it is only a piece of the quote printed under it."""
+    text = re.sub(r"[…“”\"‘’']", "", fact.text or "").strip().casefold()
+    quote = re.sub(r"[…“”\"‘’']", "", fact.quote or "").casefold()
+    return "" if not text or text in quote else fact.text
 
 
 def _infobox(model: SiteModel, links: Links, eid: str) -> list[tuple[str, Markup]]:
@@ -1496,8 +1503,10 @@ class Renderer:
     def home_page(self) -> str:
         model, page = self.model, "index.md"
         links = self.links(page)
-        dates = [f.date for f in model.facts if f.date] + [
-            d for d in (_date(s.get("published")) for s in model.sources.values()) if d]
+        # the period the reporting covers: when the sources were published (background dates in
+        # the text, such as a 2006 troop surge, are not the briefing's period); facts if none is dated
+        dates = [d for d in (_date(s.get("published")) for s in model.sources.values()) if d] or \
+            [f.date for f in model.facts if f.date]
         events = sorted((f for f in model.facts if f.type == "event" and f.date),
                         key=lambda f: (date_sort_key(f.date), f.id), reverse=True)[:10]
         key = {}
