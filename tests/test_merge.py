@@ -113,11 +113,11 @@ def test_fields_extraction_stops_producing_go_unless_edited(root):
 
 def test_new_generated_fields_are_inserted_in_contract_order(root):
     gen = generated()
-    gen[IS] = {**{k: v for k, v in gen[IS].items() if k != "mentions"}}
-    apply(tmp_root := root, gen)
-    gen = generated()
-    apply(tmp_root, gen)
-    assert list(read(root, IS)) == list(gen[IS])
+    del gen[IS]["mentions"]
+    apply(root, gen)
+    assert "mentions" not in read(root, IS)
+    apply(root, generated())  # mentions are back: between relations and facts, as in the contract
+    assert list(read(root, IS)) == list(generated()[IS])
 
 
 # --- editor operations ------------------------------------------------------------------------
@@ -325,6 +325,23 @@ def test_hostile_sheet_is_skipped(root):
     assert report.skipped[0].message == "YAML anchors and aliases (&a) are not allowed in fact sheets"
 
 
+def test_odd_values_typed_by_an_editor_are_kept_not_fatal(root):
+    edit(root, IS, "  - IS\n", "  - {short: IS}\n  - [I, S]\n  - 12\n")
+    edit(root, IS, "kind: armed group", "kind: [armed group, state]")
+    edit(root, RAQQA, "facts: []", "facts: nothing yet")
+    edit(root, RAQQA, "coordinates:\n", "coordinates: 35.9N\nx-coordinates:\n")
+    gen = generated()
+    gen[IS]["aliases"].append("Daesh")
+    gen[RAQQA]["facts"] = [fact("f-5", "new")]
+    report = apply(root, gen)
+    sheet = read(root, IS)
+    assert sheet["aliases"][:4] == [{"short": "IS"}, ["I", "S"], 12, "ISIS"] and "Daesh" in sheet["aliases"]
+    assert sheet["kind"] == ["armed group", "state"]
+    assert read(root, RAQQA)["facts"] == "nothing yet"
+    assert read(root, RAQQA)["coordinates"] == "35.9N"
+    assert (RAQQA, "facts") in report.kept
+
+
 # --- comments and formatting --------------------------------------------------------------------
 
 def test_comments_survive_byte_for_byte(root):
@@ -357,6 +374,25 @@ def test_comment_before_a_removed_fact_moves_to_the_next(root):
     text = (root / IS).read_text()
     assert "# Raqqa fell in October 2017\n  - id: f-2\n" in text
     assert "f-1" not in text
+
+
+def test_a_comment_inside_a_fact_counts_as_an_edit(root):
+    edit(root, IS, "    text: IS captured Tabqa\n", "    text: IS captured Tabqa  # see the AP report too\n")
+    gen = generated()
+    gen[IS]["facts"] = [gen[IS]["facts"][1]]
+    report = apply(root, gen)
+    assert list(facts(root)) == ["f-1", "f-2"]
+    assert "    text: IS captured Tabqa  # see the AP report too\n" in (root / IS).read_text()
+    assert report.kept == []
+
+
+def test_comment_before_the_first_item_of_an_emptied_list_stays_valid(root):
+    edit(root, IS, "facts:\n", "facts:\n# checked against the AP wire\n")
+    gen = generated()
+    gen[IS]["facts"] = []
+    apply(root, gen)
+    assert load_sheet(root / IS).ok
+    assert (root / IS).read_text().endswith("facts: []\n# checked against the AP wire\n")
 
 
 def test_flow_style_chosen_by_the_editor_is_kept(root):
@@ -397,8 +433,8 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
 
     monkeypatch.setattr(store, "atomic_write", recording)
     apply(root, copy.deepcopy(gen))
-    assert written[-1] == ".briefing-state.json"
-    assert written[:2] == ["islamic-state.yaml", "raqqa.yaml"]
+    assert written == [".briefing-state.pending.json", "islamic-state.yaml", "raqqa.yaml", ".briefing-state.json"]
+    assert not (root / ".briefing-state.pending.json").exists()
 
     gen[IS]["aliases"].append("ISIL")
     before = (root / ".briefing-state.json").read_bytes()
@@ -410,6 +446,45 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
     with pytest.raises(OSError):
         apply(root, gen)
     assert (root / ".briefing-state.json").read_bytes() == before
+
+
+def die_before_the_state_file(monkeypatch: pytest.MonkeyPatch, root: Path, gen: dict[str, Any]) -> None:
+    """Run a merge that is killed after writing its sheets but before the state file."""
+    real = store.atomic_write
+
+    def dies(path: Path, text: str) -> None:
+        if path.name == ".briefing-state.json":
+            raise KeyboardInterrupt  # as good as SIGKILL here
+        real(path, text)
+
+    monkeypatch.setattr(store, "atomic_write", dies)
+    with pytest.raises(KeyboardInterrupt):
+        apply(root, gen)
+    monkeypatch.setattr(store, "atomic_write", real)
+
+
+def test_a_run_killed_before_the_state_file_is_recovered_from_the_journal(root, monkeypatch):
+    gen = generated()
+    gen[IS]["kind"] = "state"
+    die_before_the_state_file(monkeypatch, root, gen)
+    assert read(root, IS)["kind"] == "state" and state(root)["sheets"][IS]["base"]["kind"] == "armed group"
+    gen[IS]["kind"] = "coalition"  # the next extraction says something else again
+    report = apply(root, gen)
+    assert read(root, IS)["kind"] == "coalition" and report.kept == []  # not mistaken for an editor's value
+    assert state(root)["sheets"][IS]["base"]["kind"] == "coalition"
+    assert not (root / ".briefing-state.pending.json").exists()
+
+
+def test_journal_does_not_adopt_a_sheet_the_editor_changed_since(root, monkeypatch):
+    gen = generated()
+    gen[IS]["kind"] = "state"
+    die_before_the_state_file(monkeypatch, root, gen)
+    edit(root, IS, "name: Islamic State\n", "name: ISIL\n")
+    gen[IS]["kind"] = "coalition"
+    report = apply(root, gen)
+    assert read(root, IS)["name"] == "ISIL"
+    assert read(root, IS)["kind"] == "state"  # compared with the old base, 'state' looks like an edit: kept
+    assert report.kept == [(IS, "name"), (IS, "kind")]
 
 
 @pytest.mark.parametrize("rel", ["../x.yaml", "actors/../../x.yaml", "people/x.yaml", "actors/X.yaml", "actors/x.yml"])

@@ -15,7 +15,8 @@ ours = the editor's sheet now, theirs = what extraction says now.
   added by hand -> merged as if base were empty, so the editor wins on every field present.
 
 `merge_sheet` is the pure part (it edits a round-trip document in memory); `apply` reads,
-gathers every change, then writes sheets atomically and the state file last.
+gathers every change, then writes a journal (what each sheet will hold), the sheets (each
+atomically) and the state file last; a run killed half-way is recovered from the journal.
 """
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ from typing import Any, Iterable, Mapping
 from .errors import Problem
 from .sheets import FOLDERS, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
-                    dump_sheet, dump_state, install_schemas, load_sheet, load_state, plain,
-                    reattach_comment_lines, state_path, write_if_changed)
+                    dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
+                    reattach_comment_lines, recover_journal, remove_journal, state_path, write_if_changed,
+                    write_journal)
 
 FROZEN_FACT_STATUSES = ("rejected", "confirmed")
 # mappings whose parts only make sense together: an editor's corrected latitude must not be
@@ -81,6 +83,11 @@ def same(a: Any, b: Any) -> bool:
     return plain(a) == plain(b)
 
 
+def untouched(mine: Any, prior: Any) -> bool:
+    """As the generator wrote it: same data and no editor comment inside (a comment is an edit)."""
+    return same(mine, prior) and not has_comments(mine)
+
+
 def to_rt(value: Any) -> Any:
     """Plain data as round-trip containers, so comments can later attach to any part of it."""
     if isinstance(value, dict):
@@ -110,7 +117,7 @@ class _Merger:
             else:
                 self.field(ours, base, key, their, name, order)
         for key in list(base):
-            if key not in theirs and key in ours and same(ours[key], base[key]):
+            if key not in theirs and key in ours and untouched(ours[key], base[key]):
                 del ours[key]  # extraction no longer produces it and the editor never touched it
                 self.outcome.changed = True
 
@@ -127,7 +134,7 @@ class _Merger:
         nested = key not in ATOMIC_MAPPINGS and all(isinstance(v, dict) for v in (mine, their, prior))
         if key in base and nested:
             self.mapping(mine, prior, their, name)
-        elif key in base and same(mine, prior):
+        elif key in base and untouched(mine, prior) and not _would_lose_comments(mine, their):
             self.replace(ours, key, their)
         elif not same(mine, their):
             self.outcome.kept.append(name)
@@ -138,7 +145,7 @@ class _Merger:
             return
         mine = ours["aliases"]
         prior = base.get("aliases") if isinstance(base.get("aliases"), list) else []
-        known = set(plain(mine)) | set(plain(prior)) | self.removed_aliases
+        known = texts(mine) | texts(prior) | self.removed_aliases
         for alias in theirs:
             if alias not in known:
                 mine.append(alias)
@@ -165,7 +172,7 @@ class _Merger:
                 continue
             if fid in fresh:
                 self.mapping(fact, prior.get(fid, {}), fresh[fid], f"facts[{fid}]")
-            elif fid in prior and same(fact, prior[fid]):
+            elif fid in prior and untouched(fact, prior[fid]):
                 doomed.append(index)
         for index in reversed(doomed):
             del mine[index]
@@ -191,6 +198,16 @@ class _Merger:
         else:
             ours[key] = to_rt(value)
         self.outcome.changed = True
+
+
+def _would_lose_comments(old: Any, new: Any) -> bool:
+    """Replacing `old` by `new` would drop an editor's comment inside it."""
+    if isinstance(old, CommentedSeq) and isinstance(new, list) and not any(isinstance(i, (dict, list)) for i in old):
+        # `_refill` keeps the list's own comments and those on items whose text survives
+        kept = {plain(v) for v in new if not isinstance(v, (dict, list))}
+        return any(entry and entry[0] is not None and plain(old[index]) not in kept
+                   for index, entry in old.ca.items.items() if index < len(old))
+    return has_comments(old)
 
 
 def _refill(seq: CommentedSeq, values: list[Any]) -> None:
@@ -229,12 +246,14 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
 
     Everything is read and merged in memory first; then changed sheets are written atomically
     (byte-identical ones are not touched), then the state file. With `dry_run` nothing is
-    written and `report.diff` shows what would change.
+    written and `report.diff` shows what would change. Raises `ValidationError` only for a
+    damaged state file; broken sheets are skipped and listed in `report.skipped`.
     """
     theirs_all = {rel: _plain_copy(rel, sheet) for rel, sheet in sorted(generated.items())}
     for rel in theirs_all:
         _check_rel(root, rel)
     old = load_state(root)
+    recovered = recover_journal(root, old)  # a previous run was killed while writing
     state = State(dict(old.sheets), set(old.tombstones), set(old.rejected_facts))
     for rel in sorted(old.sheets):
         if not (root / rel).exists():  # the editor deleted it: never recreate it
@@ -250,13 +269,20 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
 
     if dry_run:
         report.diff = "".join(_diff(rel, before, after) for rel, (before, after) in sorted(writes.items()))
-        return report
-    for rel, (_, text) in sorted(writes.items()):
-        write_if_changed(root / rel, text)
-    if theirs_all or state_path(root).exists():
-        install_schemas(root)
-        write_if_changed(state_path(root), dump_state(state))
+    elif writes or theirs_all or state_path(root).exists() or recovered:
+        _commit(root, {rel: text for rel, (_, text) in writes.items()}, state)
     return report
+
+
+def _commit(root: Path, writes: dict[str, str], state: State) -> None:
+    """Journal, then sheets (each atomically, only if its bytes change), then the state file."""
+    if writes:
+        write_journal(root, {rel: (text, state.sheets[rel]) for rel, text in writes.items()})
+    for rel, text in sorted(writes.items()):
+        write_if_changed(root / rel, text)
+    install_schemas(root)
+    write_if_changed(state_path(root), dump_state(state))
+    remove_journal(root)
 
 
 def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, state: State,
@@ -300,11 +326,14 @@ def removed_aliases(prior: SheetState | None, doc: CommentedMap) -> set[str]:
     """Aliases an editor deleted from this sheet, now or in an earlier run."""
     if prior is None:
         return set()
-    mine = doc.get("aliases")
-    current = set(plain(mine)) if isinstance(mine, list) else set()
-    base = prior.base.get("aliases")
-    deleted = set(base) - current if isinstance(base, list) and "aliases" in doc else set()
+    current = texts(doc.get("aliases"))
+    deleted = texts(prior.base.get("aliases")) - current if "aliases" in doc else set()
     return (set(prior.removed_aliases) | deleted) - current
+
+
+def texts(values: Any) -> set[str]:
+    """The strings in a list (an editor may have typed anything into it)."""
+    return {str(v) for v in values if isinstance(v, str)} if isinstance(values, list) else set()
 
 
 def dropped_facts(ours: dict[str, LoadedSheet], bases: Mapping[str, SheetState], previous: Iterable[str]) -> set[str]:

@@ -6,6 +6,7 @@ build the round-trip document (whose composer would otherwise happily expand ali
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -26,6 +27,7 @@ from .errors import Problem, ValidationError
 from .sheets import SCHEMA_DIR, STATE_FILE, read_sheet_text, unsafe_yaml
 
 STATE_FORMAT = 1
+JOURNAL_FILE = ".briefing-state.pending.json"
 _STR = "tag:yaml.org,2002:str"
 _resolver = pyyaml.resolver.Resolver()
 
@@ -313,11 +315,55 @@ def reattach_comment_lines(doc: CommentedMap, detached: DetachedComments) -> Non
         if not leaves:
             _add_start_comment(doc, text)
             continue
-        token = _token(leaves[-1])
-        if token is None:
-            _set_token(leaves[-1], CommentToken("\n" + text, CommentMark(0)))
-        else:
-            token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + text
+        _append_lines(leaves[-1], text)
+    for element in elements:
+        _settle_empty(element)
+
+
+def _append_lines(element: _Element, text: str) -> None:
+    """Add comment lines after a leaf's line (after its end-of-line comment, if any)."""
+    value = element.holder[element.key]
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        value.fa.set_flow_style()  # an empty block collection would print its comments before `[]`
+    token = _token(element)
+    if token is None:
+        _set_token(element, CommentToken("\n" + text, CommentMark(0)))
+    else:
+        token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + text
+
+
+def _settle_empty(element: _Element) -> None:
+    """Comments that stood before the first item of a list the merge emptied go after `key: []`."""
+    value = element.holder[element.key]
+    if not isinstance(value, (CommentedMap, CommentedSeq)) or len(value):
+        return
+    tokens: list[Any] = []
+    if value.ca.comment and value.ca.comment[1]:
+        tokens += value.ca.comment[1]
+        value.ca.comment[1] = None
+    entry = element.holder.ca.items.get(element.key) if isinstance(element.holder, CommentedMap) else None
+    if entry and len(entry) > 3 and entry[3]:
+        tokens += [t for t in entry[3] if all(t is not seen for seen in tokens)]
+        entry[3] = None
+    if tokens:
+        _append_lines(element, "".join(t.value for t in tokens))
+
+
+def has_comments(node: Any) -> bool:
+    """Whether any comment is attached inside `node` (an editor annotated it)."""
+    if not isinstance(node, (CommentedMap, CommentedSeq)):
+        return False
+    comment = node.ca.comment
+    if comment and (comment[0] is not None or comment[1]):
+        return True
+    if any(any(_token_like(t) for t in entry) for entry in node.ca.items.values() if entry):
+        return True
+    children = node.values() if isinstance(node, CommentedMap) else node
+    return any(has_comments(child) for child in children)
+
+
+def _token_like(item: Any) -> bool:
+    return bool(item) if isinstance(item, list) else item is not None
 
 
 def _surviving_position(anchor: tuple[Any, ...], order: list[tuple[Any, ...]],
@@ -392,6 +438,51 @@ def _state_from_json(raw: dict[str, Any]) -> State:
     return State(sheets, set(raw.get("tombstones", [])), set(raw.get("rejected_facts", [])))
 
 
+def journal_path(root: Path) -> Path:
+    return root / JOURNAL_FILE
+
+
+def write_journal(root: Path, pending: dict[str, tuple[str, SheetState]]) -> None:
+    """Before sheets are written: what each will contain and its new base, in case the run dies.
+
+    Without it, sheets written by a run killed before the state file would look hand-made to the
+    next run (no base), and every value in them would count as an editor's.
+    """
+    raw = {rel: {"sha256": _sha256(text), "base": entry.base, "removed_aliases": sorted(entry.removed_aliases)}
+           for rel, (text, entry) in pending.items()}
+    atomic_write(journal_path(root), json.dumps({"format": STATE_FORMAT, "sheets": raw}, sort_keys=True,
+                                                ensure_ascii=False) + "\n")
+
+
+def recover_journal(root: Path, state: State) -> bool:
+    """Adopt the bases of sheets an interrupted run did write (their bytes match the journal)."""
+    path = journal_path(root)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))["sheets"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False  # no journal (the usual case), or an unusable one: it is only a recovery aid
+    for rel, entry in sorted(raw.items()):
+        try:
+            written = _sha256((root / rel).read_text(encoding="utf-8")) == entry["sha256"]
+        except (OSError, UnicodeDecodeError):
+            written = False
+        if written:
+            state.sheets[rel] = SheetState(dict(entry["base"]), list(entry.get("removed_aliases", [])))
+            state.tombstones.discard(rel)
+    return True
+
+
+def remove_journal(root: Path) -> None:
+    try:
+        journal_path(root).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def dump_state(state: State) -> str:
     """Sorted, indented JSON: the same state gives the same bytes and diffs cleanly."""
     sheets: dict[str, Any] = {}
@@ -411,6 +502,6 @@ def dump_state(state: State) -> str:
 
 __all__ = [
     "CommentedMap", "CommentedSeq", "DetachedComments", "LoadedSheet", "SheetState", "State", "atomic_write", "dump_sheet",
-    "detach_comment_lines", "dump_state", "dumps", "install_schemas", "load_sheet", "load_state", "loads_sheet", "new_yaml",
-    "plain", "reattach_comment_lines", "schema_files", "schema_header", "state_path", "write_if_changed",
+    "detach_comment_lines", "dump_state", "dumps", "has_comments", "install_schemas", "load_sheet", "load_state", "loads_sheet", "new_yaml",
+    "plain", "reattach_comment_lines", "recover_journal", "remove_journal", "schema_files", "schema_header", "state_path", "write_if_changed", "write_journal",
 ]
