@@ -130,3 +130,20 @@ def test_place_by_appositive_and_preposition(tmp_path):
 def test_a_truncated_excerpt_does_not_make_a_fragment_a_name(tmp_path):
     sheets = run(tmp_path, "The Sinai Liberation Front (SLF) said its fighters were moving into Qar")
     assert "Qar" not in {s["name"] for s in sheets.values()}
+
+
+def test_the_same_fact_from_two_articles_is_one_fact_with_two_sources(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, outlet_line in (("a.txt", "Fighters of the Sinai Liberation Front (SLF) captured the town of Qarabel "
+                                        "on February 28, 2016, officials said."),
+                              ("b.txt", "The Sinai Liberation Front (SLF) captured the town of Qarabel on February 28, "
+                                        "2016, residents told reporters.")):
+        (seeds / name).write_text(f"Rebels advance on the northern front near the border\n\nMarch 3, 2016\n\n"
+                                  f"{outlet_line}\n", encoding="utf-8")
+    sheets = extract_corpus(seeds, tmp_path / "briefings").sheets
+    events = [f for s in sheets.values() for f in s.get("facts") or [] if f["type"] == "event"]
+    assert len(events) == 1
+    assert events[0]["source"] == "a"
+    assert [r["source"] for r in events[0]["also_reported"]] == ["b"]
+    assert events[0]["also_reported"][0]["quote"].startswith("The Sinai Liberation Front (SLF) captured")

@@ -45,6 +45,7 @@ REFERENCES: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     (("operations",), ("commanders", "*"), ("actors",)),
     (tuple(FOLDERS), ("mentions", "*", "source"), ("sources",)),
     (tuple(FOLDERS), ("facts", "*", "source"), ("sources",)),
+    (tuple(FOLDERS), ("facts", "*", "also_reported", "*", "source"), ("sources",)),
     (tuple(FOLDERS), ("facts", "*", "claimed_by"), ("actors",)),
     (tuple(FOLDERS), ("facts", "*", "involves", "*"), ENTITY_FOLDERS),
 ] + [((folder,), ("merged_into",), (folder,)) for folder in FOLDERS]

@@ -266,7 +266,42 @@ def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
                     and m.surface in cand.role]
             fact = role_fact(cand.source, entity.id, entity.name, cand.role, sentence.text, cand.sentence, orgs)
             facts.setdefault(fact.id, fact)
-    return sorted(facts.values(), key=lambda f: f.id)
+    return corroborate(sorted(facts.values(), key=lambda f: f.id))
+
+
+def _same_statement(fact: Fact) -> tuple | None:
+    """What makes two facts from different articles one statement (None: never merged)."""
+    if fact.type == "relation" and fact.link:
+        return ("relation", fact.about, fact.link)
+    if fact.type == "figure" and fact.extra.get("number") is not None:
+        return ("figure", fact.about, fact.extra["number"], name_key(str(fact.extra.get("counts") or "")))
+    if fact.type == "event" and fact.date and len(fact.involves) >= 2:
+        return ("event", fact.date, fact.date_precision, tuple(sorted(fact.involves)))
+    if fact.type == "role":
+        return ("role", fact.about, name_key(fact.text))
+    return None
+
+
+def corroborate(facts: list[Fact]) -> list[Fact]:
+    """The same fact from two articles is one fact with two sources: the first source (by id)
+    keeps it, the others are listed under `also_reported` with their sentences."""
+    groups: dict[tuple, list[Fact]] = defaultdict(list)
+    out: list[Fact] = []
+    for fact in facts:
+        key = _same_statement(fact)
+        if key is None:
+            out.append(fact)
+        else:
+            groups[key].append(fact)
+    for group in groups.values():
+        group.sort(key=lambda f: (f.source, f.sentence, f.id))
+        first = group[0]
+        others = sorted({(f.source, f.quote) for f in group[1:] if f.source != first.source})
+        if others:
+            first.extra["also_reported"] = [{"source": s, "quote": q} for s, q in others]
+        out.append(first)
+        out.extend(f for f in group[1:] if f.source == first.source and f.quote != first.quote)
+    return sorted(out, key=lambda f: f.id)
 
 
 def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact],

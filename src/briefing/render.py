@@ -18,7 +18,7 @@ import json
 import math
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
@@ -298,6 +298,7 @@ class Fact:
     value: str | None = None
     number: float | int | None = None
     counts: str | None = None
+    also: tuple[tuple[str, str], ...] = ()     # other (source id, quote) reporting the same fact
 
 
 @dataclass(frozen=True)
@@ -459,6 +460,8 @@ class SiteModel:
             value=clean_text(raw.get("value")) or None,
             number=number if isinstance(number, (int, float)) and not isinstance(number, bool) else None,
             counts=clean_text(raw.get("counts")) or None,
+            also=tuple((str(a.get("source")), clean_text(a.get("quote"))) for a in raw.get("also_reported") or ()
+                       if isinstance(a, dict) and a.get("source") in self.sources),
         )
 
     def _collect_facts(self) -> None:
@@ -710,7 +713,11 @@ class Links:
         """The source and, when the quote is found, its sentence."""
         if not fact.source:
             return Markup('<span class="cite missing">no source</span>')
-        return self.source(fact.source, self.model.source_label(fact.source), self.model.anchor(fact), html)
+        first = self.source(fact.source, self.model.source_label(fact.source), self.model.anchor(fact), html)
+        others = [self.source(sid, self.model.source_label(sid),
+                              self.model.anchor(replace(fact, source=sid, quote=quote)), html)
+                  for sid, quote in fact.also]
+        return Markup("; ").join([first, *others]) if others else first
 
     def text(self, text: Any, seen: set[str] | None = None, skip: Iterable[str] = (),
              html: bool = False) -> Markup:
