@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -352,7 +353,12 @@ def find_dates(sentence: str, anchor: When | None = None) -> list[Span]:
     Absolute dates are tried first so that "June 22, 2017" is never read as "June 22" plus
     "2017"; without an anchor only absolute dates are returned.
     """
-    return [(s, e, w) for s, e, _, w in _matches(sentence, anchor, ABSOLUTE + RELATIVE) if w]
+    return list(_find_dates(sentence, anchor))
+
+
+@functools.lru_cache(maxsize=4096)   # facts and operations ask about the same sentence
+def _find_dates(sentence: str, anchor: When | None) -> tuple[Span, ...]:
+    return tuple((s, e, w) for s, e, _, w in _matches(sentence, anchor, ABSOLUTE + RELATIVE) if w)
 
 
 def parse_when(text: str) -> When | None:

@@ -103,7 +103,10 @@ class Discoverer:
     def __init__(self, lex: Lexicon, known_keys: dict[str, tuple[str, str]]) -> None:
         self.lex = lex
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
-        self.titles = [(t, t.split()) for t in lex.titles]
+        self._titles_by_first: dict[str, list[tuple[str, list[str]]]] = {}
+        for title in lex.titles:   # longest first, as the lexicon sorts them
+            clean = [p.rstrip(".") for p in title.split()]
+            self._titles_by_first.setdefault(clean[0], []).append((title, clean))
         role = "|".join(sorted(map(re.escape, lex.role_nouns), key=len, reverse=True))
         self._role_after = re.compile(
             rf"^\s*,\s+(?:who\s+(?:is|was)\s+|also\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
@@ -319,9 +322,8 @@ class Discoverer:
 
     def _title_in(self, run: list[_Word]) -> tuple[int, int, str] | None:
         texts = [w.bare.rstrip(".") for w in run]
-        for i in range(len(run)):
-            for title, parts in self.titles:
-                clean = [p.rstrip(".") for p in parts]
+        for i, word in enumerate(texts):
+            for title, clean in self._titles_by_first.get(word, ()):   # longest first
                 if texts[i:i + len(clean)] == clean and i + len(clean) < len(run):
                     return i, len(clean), title
         return None

@@ -37,6 +37,7 @@ class Matcher:
     def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
         pairs = names.items() if isinstance(names, Mapping) else names
         self._table: dict[tuple[str, ...], list[_Alias]] = {}
+        self._lengths: dict[str, set[int]] = {}
         self.max_len = 0
         for name, entity_id in sorted(pairs, key=lambda p: (p[1], p[0])):
             keys = self.keys_of(name)
@@ -44,7 +45,10 @@ class Matcher:
                 continue
             alias = _Alias(entity_id, name, is_acronym(name), any(c.isupper() for c in name))
             self._table.setdefault(keys, []).append(alias)
+            self._lengths.setdefault(keys[0], set()).add(len(keys))
             self.max_len = max(self.max_len, len(keys))
+        # per first word, the alias lengths to try, longest first: most words start no alias
+        self._tries = {first: sorted(lengths, reverse=True) for first, lengths in self._lengths.items()}
 
     @staticmethod
     def keys_of(text: str) -> tuple[str, ...]:
@@ -79,10 +83,13 @@ class Matcher:
             pending_start = None
         found: list[Match] = []
         i = 0
+        keys = [w[2] for w in words]
         while i < len(words):
             hit = None
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
-                candidates = self._table.get(tuple(w[2] for w in words[i:i + n]))
+            for n in self._tries.get(keys[i], ()):
+                if i + n > len(words):
+                    continue
+                candidates = self._table.get(tuple(keys[i:i + n]))
                 if not candidates:
                     continue
                 start, end = words[i][0], words[i + n - 1][1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "\u2019\u2018\u02bc\u02bf\u02be`\u00b4"
 # Arabic article forms that are written attached with a hyphen (az-Zour, ash-Sham) or, for
@@ -20,6 +21,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: accents off, typographic apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text)
@@ -29,6 +31,7 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=1 << 18)   # words repeat across a corpus: each is keyed once
 def token_key(token: str) -> str:
     """The comparison key of one word (already split off its neighbours)."""
     word = fold(token)
