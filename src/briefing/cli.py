@@ -34,25 +34,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     progress = Progress()
     dry = args.dry_run or args.check
     cache = ArticleCache(briefings, enabled=not args.no_cache)
-    if cache.last_run and cache.last_run == run_fingerprint(seeds, briefings):
+    # --check always does the whole comparison: it is what CI trusts (and CI has no cache anyway)
+    if not args.check and cache.last_run and cache.last_run == _fingerprint(run_fingerprint, seeds, briefings):
         print("Nothing changed since the last run (articles, sheets and rules are as they were): nothing to do.")
+        _warn_unreadable(briefings, None)
         return 0
     extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress, cache=cache)
     with progress.stage("merge"):
         result = merge.apply(briefings, extraction.sheets, dry_run=dry)
     if not dry:
         store.install_schemas(briefings)
-        cache.save(last_run=run_fingerprint(seeds, briefings))
+        cache.save(last_run=_fingerprint(run_fingerprint, seeds, briefings))
     print(review(extraction, result, dry_run=dry))
     if dry and args.dry_run and getattr(result, "diff", ""):
         print(result.diff)
-    unreadable = _unreadable_sheets(briefings, result)
-    for problem in unreadable:
-        print(f"warning: {problem}", file=sys.stderr)
-    if unreadable:
-        print(f"{len(unreadable)} fact sheet(s) could not be read and were left as they are; their names and "
-              "aliases were not used. Fix them (`briefing check` lists every problem) and run extract again.",
-              file=sys.stderr)
+    unreadable = _warn_unreadable(briefings, result)
     if args.check and _changes(result):
         print("briefings are out of date with the articles: run `briefing extract` and review the changes",
               file=sys.stderr)
@@ -63,7 +59,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _changes(result: object) -> bool:
-    return bool(getattr(result, "created", None) or getattr(result, "updated", None))
+    """Out of date: a sheet would be written, or one could not be merged (a broken sheet)."""
+    return bool(getattr(result, "created", None) or getattr(result, "updated", None)
+                or getattr(result, "skipped", None))
+
+
+def _fingerprint(run_fingerprint: Callable[[Path, Path], str], seeds: Path, briefings: Path) -> str | None:
+    """The run's fingerprint, or None when a file cannot be read now (reading reports it)."""
+    try:
+        return run_fingerprint(seeds, briefings)
+    except OSError:
+        return None
+
+
+def _warn_unreadable(briefings: Path, result: object) -> bool:
+    """Print a warning for every sheet extraction could not use; True if there was any."""
+    unreadable = _unreadable_sheets(briefings, result)
+    for problem in unreadable:
+        print(f"warning: {problem}", file=sys.stderr)
+    if unreadable:
+        print(f"{len(unreadable)} fact sheet(s) could not be read and were left as they are; their names and "
+              "aliases were not used. Fix them (`briefing check` lists every problem) and run extract again.",
+              file=sys.stderr)
+    return bool(unreadable)
 
 
 def _unreadable_sheets(briefings: Path, result: object) -> list:
