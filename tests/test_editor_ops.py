@@ -225,11 +225,6 @@ def test_merge_moves_facts_to_the_winner(project: Path):
     assert main(["check"]) == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline.sheet_seeds skips a sheet with merged_into entirely, so aliases an editor put on the "
-    "loser are not known to extraction: a name only the loser sheet lists ('Volcano Brigade') is "
-    "rediscovered as a brand-new sheet (actors/volcano-brigade.yaml) instead of resolving to the "
-    "winner; sheet_seeds should seed the loser's name+aliases under the winner's id"))
 def test_merge_resolves_editor_aliases_of_the_loser_to_the_winner(project: Path):
     edit(project, "actors/euphrates-volcano.yaml", "aliases:\n", "aliases:\n  - Volcano Brigade\n")
     edit(project, "actors/euphrates-volcano.yaml", "summary: ''\n", "summary: ''\nmerged_into: free-syrian-army\n")

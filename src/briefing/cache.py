@@ -105,10 +105,13 @@ class ArticleCache:
 
 
 def run_fingerprint(seeds: Path, briefings: Path) -> str:
-    """Everything an extract run depends on: the rules, every article's bytes and every sheet
-    (an editor's edit must be merged even when no article changed)."""
+    """Everything an extract run depends on: the rules, every file under seeds/ and every sheet
+    (an editor's edit must be merged even when no article changed). Files are known by path,
+    size and modification time, like make: nothing is read, so a 20 GB file dropped into seeds/
+    costs nothing here (reading refuses it by size)."""
     digest = hashlib.sha256(rules_fingerprint().encode())
     for folder in (seeds, briefings):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and CACHE_DIR not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_mode}\n".encode())
     return digest.hexdigest()

@@ -70,12 +70,28 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
 
 # -- stages -----------------------------------------------------------------------------------
 def sheet_seeds(existing: Briefing) -> list[Seed]:
-    """Editors' sheets are fixed identities: their aliases resolve to them."""
+    """Editors' sheets are fixed identities: their aliases resolve to them. A sheet merged into
+    another lends its name and aliases to the survivor (following chains a -> b -> c)."""
+    redirects = merged_redirects(existing)
+
+    def survivor(sheet_id: str) -> str:
+        seen = set()
+        while sheet_id in redirects and sheet_id not in seen:
+            seen.add(sheet_id)
+            sheet_id = redirects[sheet_id]
+        return sheet_id
+
+    lent: dict[str, list[str]] = {}
+    for _folder, sheet_id, sheet in existing.entities():
+        if sheet.get("merged_into"):
+            names = [sheet.get("name"), *(sheet.get("aliases") or ())]
+            lent.setdefault(survivor(sheet_id), []).extend(str(n) for n in names if isinstance(n, str) and n)
     seeds = []
     for folder, sheet_id, sheet in existing.entities():
         if sheet.get("merged_into"):
             continue
-        aliases = tuple(str(a) for a in sheet.get("aliases") or () if a)
+        aliases = tuple(a for a in (sheet.get("aliases") or ()) if isinstance(a, str) and a) + \
+            tuple(lent.get(sheet_id, ()))
         seeds.append(Seed(sheet_id, str(sheet.get("name") or sheet_id), folder, str(sheet.get("kind") or "other"),
                           aliases, "sheet"))
     return seeds
