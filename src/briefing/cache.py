@@ -16,7 +16,7 @@ from typing import Any
 
 from . import RULES_VERSION, __version__
 from .extract import Candidate, Discovery
-from .read import MAX_BYTES, Article, Excluded, read_article
+from .read import MAX_BYTES, Article, Excluded
 from .store import atomic_write
 
 CACHE_DIR = ".briefing-cache"
@@ -49,6 +49,7 @@ class ArticleCache:
         self.used: set[str] = set()
         self.hits = self.misses = 0
         self.last_run: str | None = None
+        self._pending: dict[Path, str] = {}
         if enabled and self.path.is_file():
             try:
                 raw = json.loads(self.path.read_text(encoding="utf-8"))
@@ -62,24 +63,34 @@ class ArticleCache:
         return hashlib.sha256(raw + b"\0" + str(path.relative_to(root) if path.is_relative_to(root)
                                                  else path).encode()).hexdigest()
 
-    def read(self, path: Path, root: Path) -> Article:
-        """Drop-in for `read.read_article`."""
-        if not self.enabled or path.stat().st_size > MAX_BYTES:
-            return read_article(path, root)
-        key = self.key(path, path.read_bytes(), root)
+    def lookup(self, path: Path, root: Path) -> Article | None:
+        """The cached article for this file's bytes, or None (then read it and `store` it)."""
+        if not self.enabled:
+            return None
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return None   # reading refuses it, with the message
+            key = self.key(path, path.read_bytes(), root)
+        except OSError:
+            return None       # reading reports it
         self.used.add(key)
+        self._pending[path] = key
         entry = self.entries.get(key)
-        if entry:
-            self.hits += 1
-            data = dict(entry["article"])
-            data["excluded"] = [Excluded(**e) for e in data["excluded"]]
-            article = Article(**data)
-        else:
+        if not entry:
             self.misses += 1
-            article = read_article(path, root)
-            self.entries[key] = {"article": asdict(article)}
+            return None
+        self.hits += 1
+        data = dict(entry["article"])
+        data["excluded"] = [Excluded(**e) for e in data["excluded"]]
+        article = Article(**data)
         article._cache_key = key  # type: ignore[attr-defined]
         return article
+
+    def store(self, path: Path, article: Article) -> None:
+        key = self._pending.get(path)
+        if self.enabled and key:
+            self.entries[key] = {"article": asdict(article)}
+            article._cache_key = key  # type: ignore[attr-defined]
 
     def discovery(self, article: Article) -> Discovery | None:
         entry = self.entries.get(getattr(article, "_cache_key", ""), {})

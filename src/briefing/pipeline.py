@@ -12,14 +12,16 @@ from typing import Any
 from . import assemble
 from .cache import ArticleCache
 from .dates import When, find_dates, parse_when
-from .extract import Candidate, Discoverer, Sentence, sentences_of
+from .errors import InputError, Problem
+from .extract import Candidate, Discoverer, Discovery, Sentence, sentences_of
 from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
 from .names import name_key
-from .progress import QUIET, Progress
 from .operations import OperationHit, find_operations, group_operations
-from .read import Article, read_corpus
+from .parallel import STATE, pmap
+from .progress import QUIET, Progress
+from .read import Article, article_paths, read_or_problem
 from .resolve import Entity, Seed, resolve, seeds_from_lexicon
 from .sheets import Briefing, load_briefing
 
@@ -47,7 +49,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
                    progress: Progress = QUIET, cache: ArticleCache | None = None) -> Extraction:
     lex = lexicon()
     with progress.stage("read"):
-        articles = read_corpus(seeds_dir, root, read=cache.read if cache else None)
+        articles = load_articles(seeds_dir, root, cache)
         existing = load_briefing(briefings_dir)
     texts = [_ArticleText(a, parse_when(a.published) if a.published else None, sentences_of(a.title, a.paragraphs))
              for a in articles]
@@ -69,6 +71,38 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
 
 
 # -- stages -----------------------------------------------------------------------------------
+def load_articles(seeds_dir: Path, root: Path | None, cache: ArticleCache | None) -> list[Article]:
+    """Every article, from the cache where its bytes are known, else read (over every core)."""
+    root = seeds_dir.parent if root is None else root
+    paths = article_paths(seeds_dir)
+    outcomes: dict[Path, Article | Problem] = {}
+    for path in paths:
+        hit = cache.lookup(path, root) if cache else None
+        if hit is not None:
+            outcomes[path] = hit
+    misses = [p for p in paths if p not in outcomes]
+    for path, outcome in zip(misses, pmap(_read_worker, misses, root=root)):
+        outcomes[path] = outcome
+        if cache and isinstance(outcome, Article):
+            cache.store(path, outcome)
+    problems = [o for o in outcomes.values() if isinstance(o, Problem)]
+    if problems:
+        raise InputError(f"{len(problems)} article file(s) could not be read",
+                         sorted(problems, key=lambda p: p.path))
+    return [outcomes[p] for p in paths]  # type: ignore[misc]
+
+
+def _read_worker(path: Path) -> Article | Problem:
+    return read_or_problem(path, STATE["root"])
+
+
+def _discover_worker(index: int) -> Discovery:
+    discoverer = STATE.get("discoverer") or STATE.setdefault("discoverer", Discoverer(STATE["lex"], STATE["known"]))
+    text = STATE["texts"][index]
+    return discoverer.discover(text.article.source_id, text.sentences)
+
+
+
 def sheet_seeds(existing: Briefing) -> list[Seed]:
     """Editors' sheets are fixed identities: their aliases resolve to them. A sheet merged into
     another lends its name and aliases to the survivor (following chains a -> b -> c)."""
@@ -118,15 +152,16 @@ def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText],
             continue
         for name in (seed.name, *seed.aliases):
             known.setdefault(name_key(name), (seed.folder, seed.kind))
-    discoverer = Discoverer(lex, known)
+    cached = [cache.discovery(t.article) if cache else None for t in texts]
+    todo = [i for i, found in enumerate(cached) if found is None]
+    for i, found in zip(todo, pmap(_discover_worker, todo, lex=lex, known=known, texts=texts)):
+        cached[i] = found
+        if cache:
+            cache.remember(texts[i].article, found)
     candidates: list[Candidate] = []
     links: list = []
-    for text in progress.each("discover", texts, len(texts)):
-        found = cache.discovery(text.article) if cache else None
-        if found is None:
-            found = discoverer.discover(text.article.source_id, text.sentences)
-            if cache:
-                cache.remember(text.article, found)
+    for text, found in zip(texts, cached):
+        assert found is not None
         candidates.extend(found.candidates)
         links.extend(found.links)
         candidates.extend(_authors(text.article))

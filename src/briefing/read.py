@@ -85,22 +85,33 @@ def read_corpus(folder: Path, root: Path | None = None,
     Every unreadable file is reported in one InputError.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError.at(folder, "not a folder of articles", "check the --seeds path")
     root = folder.parent if root is None else root
     articles, problems = [], []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES or path.is_dir():
-            continue
-        try:
-            articles.append((read or read_article)(path, root))   # `read`: e.g. a cache in front
-        except UnreadableArticle as error:
-            problems.append(error.problem)
-        except OSError as error:  # a front end touched the file first: it vanished, or is locked
-            problems.append(_os_failure(path, error).problem)
+    for path in article_paths(folder):
+        outcome = read_or_problem(path, root, read)
+        (problems if isinstance(outcome, Problem) else articles).append(outcome)
     if problems:
         raise InputError(f"{len(problems)} article file(s) could not be read", problems)
     return articles
+
+
+def article_paths(folder: Path) -> list[Path]:
+    """The article files of a folder, sorted by name (hidden files and other suffixes skipped)."""
+    if not folder.is_dir():
+        raise InputError.at(folder, "not a folder of articles", "check the --seeds path")
+    return [path for path in sorted(folder.iterdir(), key=lambda p: p.name)
+            if not path.name.startswith(".") and path.suffix.lower() in SUFFIXES and not path.is_dir()]
+
+
+def read_or_problem(path: Path, root: Path,
+                    read: Callable[[Path, Path], Article] | None = None) -> Article | Problem:
+    """One article, or the Problem that says why it cannot be read (for callers that gather all)."""
+    try:
+        return (read or read_article)(path, root)   # `read`: read_article, or e.g. a cache in front of it
+    except UnreadableArticle as error:
+        return error.problem
+    except OSError as error:  # a front end touched the file first: it vanished, or is locked
+        return _os_failure(path, error).problem
 
 
 def read_article(path: Path, root: Path | None = None) -> Article:
