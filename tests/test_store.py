@@ -227,3 +227,26 @@ def test_missing_state_is_empty_and_damaged_state_is_an_error(tmp_path):
     with pytest.raises(ValidationError) as caught:
         load_state(tmp_path)
     assert caught.value.problems[0].message.startswith("cannot read the merge state:")
+
+
+# --- the fast emitter writes exactly what ruamel writes --------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("aZ 09:#&*!|>-'\"{}[],%@`?\\\t\u2019\u00e9\u0627\u200f~.=")), max_size=25)
+_SCALAR = st.one_of(_TEXT, st.none(), st.integers(-5, 10**6), st.booleans(),
+                    st.sampled_from(["yes", "No", "1:30", "2015-06-24", "null", "~", "- x", "a: b", "#c", ""]))
+_SHEETLIKE = st.recursive(_SCALAR, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), inner, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=500, deadline=None)   # single-line strings: the fast path
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), _SHEETLIKE, min_size=1, max_size=6))
+def test_fast_dump_is_byte_identical_to_ruamel(data):
+    from ruamel.yaml.comments import CommentedMap
+    import io
+    slow = io.StringIO()
+    store.new_yaml().dump(data, slow)
+    assert store.dumps(data) == slow.getvalue()
+    assert store.dumps(CommentedMap(data)) == slow.getvalue()
