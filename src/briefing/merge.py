@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import Problem
-from .sheets import FOLDERS, sheet_path
+from .sheets import read_plain, FOLDERS, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
                     dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
                     reattach_comment_lines, recover_journal, remove_journal, state_path, write_if_changed,
@@ -259,12 +259,16 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
         if not (root / rel).exists():  # the editor deleted it: never recreate it
             del state.sheets[rel]
             state.tombstones.add(rel)
-    ours = _load_existing(root, theirs_all)
+    settled = _settled(root, theirs_all, state)
+    ours = _load_existing(root, theirs_all, skip=settled)
     state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
 
     report = MergeReport()
     writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
     for rel, theirs in theirs_all.items():
+        if rel in settled:
+            report.unchanged.append(rel)
+            continue
         _merge_one(rel, theirs, ours.get(rel), state, report, writes)
 
     if dry_run:
@@ -353,11 +357,28 @@ def dropped_facts(ours: dict[str, LoadedSheet], bases: Mapping[str, SheetState],
     return (deleted - alive) | rejected
 
 
-def _load_existing(root: Path, generated: Mapping[str, Any]) -> dict[str, LoadedSheet]:
-    """Every sheet on disk (rejections anywhere count) plus the generated paths that exist."""
+def _load_existing(root: Path, generated: Mapping[str, Any], skip: set[str] = frozenset()) -> dict[str, LoadedSheet]:
+    """Every sheet on disk (rejections anywhere count) plus the generated paths that exist,
+    except the settled ones (see `_settled`)."""
     rels = {f"{folder}/{path.name}" for folder in FOLDERS for path in (root / folder).glob("*.yaml")}
     rels |= {rel for rel in generated if (root / rel).exists()}
-    return {rel: load_sheet(root / rel) for rel in sorted(rels)}
+    return {rel: load_sheet(root / rel) for rel in sorted(rels - skip)}
+
+
+def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State) -> set[str]:
+    """Sheets with nothing to merge: extraction says what it said last time, and the file still
+    holds exactly that (read with the fast C loader; comments are invisible to it, and a sheet
+    that is not rewritten keeps them anyway). Their three-way result is the file as it is, so the
+    slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
+    settled = set()
+    for rel, theirs in theirs_all.items():
+        prior = state.sheets.get(rel)
+        if prior is None or prior.removed_aliases or prior.base != theirs:
+            continue
+        data, problem = read_plain(root / rel)
+        if problem is None and data == prior.base:
+            settled.add(rel)
+    return settled
 
 
 def _check_rel(root: Path, rel: str) -> None:
