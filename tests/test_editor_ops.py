@@ -225,6 +225,20 @@ def test_merge_moves_facts_to_the_winner(project: Path):
     assert main(["check"]) == 0
 
 
+def test_split_a_wrong_merge_gives_the_loser_its_mentions_back(project: Path):
+    before = mention_sources(sheet(project, "actors/euphrates-volcano.yaml"))
+    fsa_before = mention_sources(sheet(project, "actors/free-syrian-army.yaml"))
+    edit(project, "actors/euphrates-volcano.yaml", "summary: ''\n", "summary: ''\nmerged_into: free-syrian-army\n")
+    assert extract() == 0
+    assert mention_sources(sheet(project, "actors/free-syrian-army.yaml")) != fsa_before
+    # the editor undoes the merge: the line goes, and the next run splits them again
+    edit(project, "actors/euphrates-volcano.yaml", "merged_into: free-syrian-army\n", "")
+    assert extract() == 0
+    assert mention_sources(sheet(project, "actors/euphrates-volcano.yaml")) == before
+    assert mention_sources(sheet(project, "actors/free-syrian-army.yaml")) == fsa_before
+    assert main(["check"]) == 0
+
+
 def test_merge_resolves_editor_aliases_of_the_loser_to_the_winner(project: Path):
     edit(project, "actors/euphrates-volcano.yaml", "aliases:\n", "aliases:\n  - Volcano Brigade\n")
     edit(project, "actors/euphrates-volcano.yaml", "summary: ''\n", "summary: ''\nmerged_into: free-syrian-army\n")

@@ -66,6 +66,10 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         operations = discover_operations(lex, texts, by_id, entities)
         facts = collect_facts(texts, by_id, operations)
     with progress.stage("assemble"):
+        lent = lent_names(existing)   # names lent by a merged sheet stay on it, not on the survivor
+        for entity in entities:
+            if entity.id in lent:
+                entity.aliases = {a for a in entity.aliases if name_key(a) not in lent[entity.id]}
         sheets = assemble_sheets(texts, entities, facts, existing)
     return Extraction(articles, entities, sheets)
 
@@ -103,7 +107,16 @@ def _discover_worker(index: int) -> Discovery:
 
 
 
-def sheet_seeds(existing: Briefing) -> list[Seed]:
+def lent_names(existing: Briefing) -> dict[str, set[str]]:
+    """Survivor id -> name keys its merged sheets lend it (for matching, never written to it, so
+    that undoing the merge leaves no alias on two sheets)."""
+    out: dict[str, set[str]] = {}
+    for seed in sheet_seeds(existing, lent_only=True):
+        out.setdefault(seed.id or "", set()).update(name_key(n) for n in seed.aliases)
+    return out
+
+
+def sheet_seeds(existing: Briefing, lent_only: bool = False) -> list[Seed]:
     """Editors' sheets are fixed identities: their aliases resolve to them. A sheet merged into
     another lends its name and aliases to the survivor (following chains a -> b -> c)."""
     redirects = merged_redirects(existing)
@@ -120,6 +133,8 @@ def sheet_seeds(existing: Briefing) -> list[Seed]:
         if sheet.get("merged_into"):
             names = [sheet.get("name"), *(sheet.get("aliases") or ())]
             lent.setdefault(survivor(sheet_id), []).extend(str(n) for n in names if isinstance(n, str) and n)
+    if lent_only:
+        return [Seed(i, i, "", "", tuple(names), "sheet") for i, names in sorted(lent.items())]
     seeds = []
     for folder, sheet_id, sheet in existing.entities():
         if sheet.get("merged_into"):
