@@ -514,3 +514,20 @@ def test_merge_sheet_is_pure_on_a_document(tmp_path):
 def test_summary_line(root):
     assert apply(root, generated()).summary() == (
         "0 created, 0 updated, 3 unchanged, 0 editor values kept, 0 deleted by editors, 0 locked, 0 skipped")
+
+
+def test_a_sheet_no_longer_extracted_is_retired_unless_an_editor_touched_it(tmp_path):
+    from briefing import merge
+    first = {"locations/qarabel.yaml": {"id": "qarabel", "name": "Qarabel", "kind": "town", "aliases": []},
+             "locations/zarqan.yaml": {"id": "zarqan", "name": "Zarqan", "kind": "city", "aliases": []},
+             "locations/halwan.yaml": {"id": "halwan", "name": "Halwan", "kind": "city", "aliases": []}}
+    merge.apply(tmp_path, first)
+    edited = tmp_path / "locations" / "zarqan.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("aliases: []", "aliases:\n  - Zarqan City"),
+                      encoding="utf-8")
+    report = merge.apply(tmp_path, {"locations/halwan.yaml": first["locations/halwan.yaml"]})
+    assert report.retired == ["locations/qarabel.yaml"]
+    assert not (tmp_path / "locations" / "qarabel.yaml").exists()
+    assert "Zarqan City" in edited.read_text(encoding="utf-8")          # the editor's sheet stays
+    again = merge.apply(tmp_path, {"locations/halwan.yaml": first["locations/halwan.yaml"]})
+    assert not again.retired and not again.created

@@ -50,6 +50,7 @@ class MergeReport:
     tombstoned: list[str] = field(default_factory=list)          # deleted by an editor: not recreated
     locked: list[str] = field(default_factory=list)              # status: locked or merged_into
     skipped: list[Problem] = field(default_factory=list)         # broken sheets, left as they are
+    retired: list[str] = field(default_factory=list)             # no longer extracted, never edited: removed
     diff: str = ""                                               # unified diff, with dry_run
 
     def summary(self) -> str:
@@ -271,11 +272,32 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
             continue
         _merge_one(rel, theirs, ours.get(rel), state, report, writes)
 
+    report.retired = _retired(root, theirs_all, state)
     if dry_run:
         report.diff = "".join(_diff(rel, before, after) for rel, (before, after) in sorted(writes.items()))
-    elif writes or theirs_all or state_path(root).exists() or recovered:
+        report.diff += "".join(f"--- {rel}\n+++ /dev/null (no longer extracted)\n" for rel in report.retired)
+        return report
+    for rel in report.retired:
+        del state.sheets[rel]
+    if writes or theirs_all or state_path(root).exists() or recovered:
         _commit(root, {rel: text for rel, (_, text) in writes.items()}, state)
+    for rel in report.retired:   # after the state: a kill in between leaves an orphan, not a loss
+        (root / rel).unlink(missing_ok=True)
     return report
+
+
+def _retired(root: Path, theirs_all: Mapping[str, Any], state: State) -> list[str]:
+    """Sheets the generator made that extraction no longer produces (a rule improved, an article
+    was removed) and that no editor touched: the file is still exactly what was generated. A sheet
+    an editor changed in any way stays."""
+    out = []
+    for rel, prior in sorted(state.sheets.items()):
+        if rel in theirs_all or prior.removed_aliases:
+            continue
+        data, problem = read_plain(root / rel)
+        if problem is None and data == prior.base:
+            out.append(rel)
+    return out
 
 
 def _commit(root: Path, writes: dict[str, str], state: State) -> None:

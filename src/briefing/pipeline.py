@@ -390,8 +390,10 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
             op_facts[i].add(fact.source)
     # a sheet for what the text names; operations are named by cue phrases and authors in the
     # byline, which the matcher does not count as mentions
-    live = {e.id for e in entities if mentions.get(e.id) or e.origin == "sheet" or
-            (e.origin == "text" and (e.folder == "operations" or any(c.cue == "byline" for c in e.candidates)))}
+    # (a sheet nothing mentions any more is not regenerated: merge retires it if no editor touched
+    # it, and keeps it if one did)
+    live = {e.id for e in entities if mentions.get(e.id) or
+            (e.origin in ("text", "sheet") and (e.folder == "operations" or any(c.cue == "byline" for c in e.candidates)))}
     by_about: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         fact.involves = [i for i in fact.involves if i in live]

@@ -27,7 +27,7 @@ def possible_duplicates(entities: list[Any], threshold: float = 0.9) -> list[str
 
 def review(extraction: Any, result: Any, dry_run: bool = False) -> str:
     lines = [f"Read {len(extraction.articles)} article(s); {len(extraction.sheets)} sheet(s) extracted."]
-    for label in ("created", "updated", "unchanged", "kept", "tombstoned", "skipped"):
+    for label in ("created", "updated", "unchanged", "retired", "kept", "tombstoned", "skipped"):
         items = getattr(result, label, None)
         if items:
             lines.append(f"  {len(items)} {label}{' (dry run: nothing written)' if dry_run else ''}")
