@@ -265,6 +265,9 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
 
     report = MergeReport()
+    # a broken sheet is reported whether or not extraction has anything for it: the editor must know
+    report.skipped.extend(p for rel, loaded in ours.items() if rel not in theirs_all and not loaded.ok
+                          for p in loaded.problems)
     writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
     for rel, theirs in theirs_all.items():
         if rel in settled:
