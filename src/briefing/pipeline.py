@@ -100,6 +100,20 @@ def _read_worker(path: Path) -> Article | Problem:
     return read_or_problem(path, STATE["root"])
 
 
+def _facts_worker(n: int) -> list[Fact]:
+    """The facts of one article's sentences (the maps it reads are inherited, not pickled)."""
+    text = STATE["texts"][n]
+    out: list[Fact] = []
+    for sentence in text.sentences:
+        if sentence.index < 0:
+            continue
+        ctx = Context(text.article.source_id, sentence.index, sentence.text, text.matches.get(sentence.index, []),
+                      STATE["folder_of"], STATE["kind_of"], STATE["name_of"], text.anchor,
+                      STATE["operations"].get((n, sentence.index), []))
+        out.extend(sentence_facts(ctx))
+    return out
+
+
 def _discover_worker(index: int) -> Discovery:
     discoverer = STATE.get("discoverer") or STATE.setdefault("discoverer", Discoverer(STATE["lex"], STATE["known"]))
     text = STATE["texts"][index]
@@ -308,15 +322,11 @@ def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
     kind_of = {i: e.kind for i, e in by_id.items()}
     name_of = {i: e.name for i, e in by_id.items()}
     facts: dict[str, Fact] = {}
-    for n, text in enumerate(texts):
-        source = text.article.source_id
-        for sentence in text.sentences:
-            if sentence.index < 0:
-                continue
-            ctx = Context(source, sentence.index, sentence.text, text.matches.get(sentence.index, []),
-                          folder_of, kind_of, name_of, text.anchor, operations.get((n, sentence.index), []))
-            for fact in sentence_facts(ctx):
-                facts.setdefault(fact.id, fact)
+    per_article = pmap(_facts_worker, list(range(len(texts))), texts=texts, folder_of=folder_of,
+                       kind_of=kind_of, name_of=name_of, operations=operations)
+    for found in per_article:
+        for fact in found:
+            facts.setdefault(fact.id, fact)
     by_source = {t.article.source_id: t for t in texts}
     for entity in by_id.values():
         if entity.kind != "person":
