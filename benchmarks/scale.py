@@ -35,7 +35,7 @@ CODE_PATHS = ["src", "site_templates", "content", "mkdocs.yml"]   # what a run m
 
 STAGES = ["generate", "read", "extract", "check", "render", "mkdocs", "incremental"]
 PROFILED = ["extract", "render", "mkdocs", "incremental"]
-CHILD_ENV: dict[str, str] | None = None   # set by main(): children run the frozen code
+CHILD_ENV: dict[str, str] = {}   # set by main(): children run the frozen code
 MB = 1024 * 1024
 
 
@@ -50,11 +50,11 @@ class Child:
     log: Path
 
 
-def run_child(cmd: list[str], cwd: Path, log: Path, timeout: float) -> Child:
-    """Run `cmd`, output to `log`; wait4 gives this child's own peak RSS, not the maximum over all."""
+def run_child(cmd: list[str], cwd: Path, log: Path, timeout: float, env: dict[str, str] | None = None) -> Child:
+    """Run `cmd`, output to `log`; wait4 gives this child's own usage (with its workers'), not all children's."""
     start = time.perf_counter()
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=CHILD_ENV)
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**CHILD_ENV, **(env or {})})
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -70,7 +70,7 @@ def run_child(cmd: list[str], cwd: Path, log: Path, timeout: float) -> Child:
 
 
 def run_stage(stage: str, out: Path, timeout: float, briefings: Path | None = None,
-              profile: Path | None = None) -> dict[str, Any]:
+              profile: Path | None = None, env: dict[str, str] | None = None) -> dict[str, Any]:
     result_file = out / "logs" / f"{stage}{'-profile' if profile else ''}.json"
     result_file.unlink(missing_ok=True)
     cmd = [sys.executable, str(HERE / "stages.py"), stage, "--root", str(out), "--result", str(result_file)]
@@ -78,7 +78,7 @@ def run_stage(stage: str, out: Path, timeout: float, briefings: Path | None = No
         cmd += ["--briefings", str(briefings)]
     if profile:
         cmd += ["--profile", str(profile)]
-    child = run_child(cmd, out, result_file.with_suffix(".log"), timeout)
+    child = run_child(cmd, out, result_file.with_suffix(".log"), timeout, env)
     if child.returncode != 0 or not result_file.exists():
         tail = child.log.read_text(errors="replace")[-2000:]
         reason = "timed out" if child.wall >= timeout else f"exit {child.returncode}"
@@ -89,11 +89,12 @@ def run_stage(stage: str, out: Path, timeout: float, briefings: Path | None = No
     return result
 
 
-def run_cli_extract(out: Path, label: str, timeout: float, profile: Path | None = None) -> dict[str, Any]:
+def run_cli_extract(out: Path, label: str, timeout: float, profile: Path | None = None,
+                    env: dict[str, str] | None = None) -> dict[str, Any]:
     """`briefing extract` as an editor runs it (wall time includes start-up and imports)."""
     cmd = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
            "-m", "briefing.cli", "extract", "--seeds", "seeds", "--briefings", "briefings"]
-    child = run_child(cmd, out, out / "logs" / f"{label}.log", timeout)
+    child = run_child(cmd, out, out / "logs" / f"{label}.log", timeout, env)
     first = child.log.read_text(errors="replace").splitlines()[:2]
     return {"seconds": child.wall, "cpu": child.cpu, "child_peak_mb": child.peak_mb, "returncode": child.returncode,
             "report": " / ".join(first)}
@@ -109,16 +110,19 @@ def snapshot_code(out: Path, mode: str) -> Path:
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     if mode != "worktree":
-        archive = subprocess.run(["git", "archive", "--format=tar", mode, *CODE_PATHS], cwd=REPO,
-                                 capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
-    else:
-        for name in CODE_PATHS:
-            source = REPO / name
-            if source.is_dir():
-                shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(source, dest / name)
+        try:
+            archive = subprocess.run(["git", "archive", "--format=tar", mode, *CODE_PATHS], cwd=REPO,
+                                     capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+            return dest
+        except (OSError, subprocess.CalledProcessError) as err:   # not a git checkout: measure the files
+            print(f"cannot export {mode} with git ({err}); measuring the working tree", file=sys.stderr)
+    for name in CODE_PATHS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
     return dest
 
 
@@ -165,14 +169,16 @@ def profile_stage(stage: str, corpus: "Corpus", out: Path, timeout: float, top: 
     folder = out / "profile"
     folder.mkdir(parents=True, exist_ok=True)
     stats_file = folder / f"{stage}.prof"
+    one_process = {"BRIEFING_WORKERS": "1"}   # cProfile sees only its own process: no worker pool
     if stage == "extract":
         shutil.rmtree(folder / "briefings", ignore_errors=True)
-        result = run_stage("extract", out, timeout, briefings=folder / "briefings", profile=stats_file)
+        result = run_stage("extract", out, timeout, briefings=folder / "briefings", profile=stats_file,
+                           env=one_process)
     elif stage in ("render", "mkdocs"):
-        result = run_stage(stage, out, timeout, profile=stats_file)
+        result = run_stage(stage, out, timeout, profile=stats_file, env=one_process)
     else:
         add_article(corpus, out)
-        result = run_cli_extract(out, "incremental-profile", timeout, profile=stats_file)
+        result = run_cli_extract(out, "incremental-profile", timeout, profile=stats_file, env=one_process)
     if "failed" in result or not stats_file.exists():
         return result
     for order in ("cumulative", "tottime"):
@@ -214,8 +220,7 @@ def stage_table(results: dict[str, Any]) -> str:
                     f"({gen['markdown']} .md), {gen['bytes'] / MB:.1f} MB |")
     notes = {
         "read": lambda r: f"{r['articles']} articles, {r['paragraphs']} paragraphs, {r['dated']} dated",
-        "extract": lambda r: f"{r['sheets']} sheets {r['by_folder']}, {r['facts']} facts; "
-                             f"peak after extract_corpus {r['peak_mb_extract']:.0f} MB",
+        "extract": lambda r: f"{r['sheets']} sheets {r['by_folder']}, {r['facts']} facts",
         "check": lambda r: f"{r['problems']} problems",
         "render": lambda r: f"{r['pages']} pages, {r['markdown_bytes'] / MB:.1f} MB Markdown",
         "mkdocs": lambda r: f"{r['pages']} HTML pages ({r['entity_pages']} entity/source), "
@@ -233,6 +238,8 @@ def stage_table(results: dict[str, Any]) -> str:
         rows.append(f"| {stage} | {r['seconds']:.2f} | {cpu:.2f} | {r['wall']:.2f} | {r['child_peak_mb']:.0f} "
                     f"| {note(r)} |")
         for name, seconds in (r.get("stages") or {}).items():   # the pipeline's own progress stages
+            if name == "merge":
+                continue   # its own row below
             rows.append(f"| &nbsp;&nbsp;{stage} › {name} | {seconds:.2f} | | | | pipeline progress line |")
         total = r["seconds"] or 1
         for part, seconds in (r.get("parts") or {}).items():
@@ -253,23 +260,25 @@ def stage_table(results: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-ROW_HEADER = ("| N | sheets | HTML pages | read s | extract s | merge s | check s | render s | mkdocs s "
+ROW_HEADER = ("| N | code | sheets | HTML pages | read s | extract s | merge s | check s | render s | mkdocs s "
               "| peak RSS MB | HTML MB | avg KB/page | search index MB | index KB/page | extract+merge ms/article "
-              "| +1 article s | no change s |\n" + "|---:" * 17 + "|")
+              "| +1 article s | no change s |\n|---:|---|" + "---:|" * 16)
 
 
-def _cpu(result: dict[str, Any] | None, key: str = "cpu_seconds") -> str:
-    """CPU seconds of a stage (stable when the machine is shared), or why there are none."""
+def _time(result: dict[str, Any] | None, wall: str = "seconds", cpu: str = "cpu_seconds") -> str:
+    """'wall (CPU)' seconds of a stage: CPU counts the workers and is steadier on a shared machine."""
     if not result:
         return "–"
     if "failed" in result:
         return f"FAILED ({result['failed']})"
-    value = result.get(key)
-    return f"{value:.2f}" if isinstance(value, (int, float)) else "–"
+    if not isinstance(result.get(wall), (int, float)):
+        return "–"
+    return f"{result[wall]:.2f} ({result[cpu]:.2f})" if isinstance(result.get(cpu), (int, float)) \
+        else f"{result[wall]:.2f}"
 
 
-def table_row(n: int, results: dict[str, Any]) -> str:
-    """One line for the README table; times are CPU seconds (wall times are in the stage table)."""
+def table_row(n: int, code: str, results: dict[str, Any]) -> str:
+    """One line for the README table: times as 'wall (CPU)' seconds."""
     ext, mk = results.get("extract") or {}, results.get("mkdocs") or {}
     inc = results.get("incremental") or {}
     children = [r for r in results.values() if isinstance(r, dict) and "child_peak_mb" in r] + list(inc.values())
@@ -280,11 +289,11 @@ def table_row(n: int, results: dict[str, Any]) -> str:
         sizes = [f"{html / MB:.1f}", f"{html / pages / 1024:.1f}", f"{index / MB:.1f}", f"{index / pages / 1024:.1f}"]
     else:
         sizes = ["–"] * 4
-    per_article = f"{(ext['extract_cpu'] + ext['merge_cpu']) / n * 1000:.0f}" if "merge_cpu" in ext else "–"
-    cells = [str(n), str(ext.get("sheets", "–")), str(pages or "–"), _cpu(results.get("read")),
-             _cpu(ext, "extract_cpu"), _cpu(ext, "merge_cpu"), _cpu(results.get("check")),
-             _cpu(results.get("render")), _cpu(mk), f"{peak:.0f}", *sizes, per_article,
-             _cpu(inc.get("add_one"), "cpu"), _cpu(inc.get("unchanged"), "cpu")]
+    per_article = f"{(ext['seconds'] + ext['merge_seconds']) / n * 1000:.0f}" if "merge_seconds" in ext else "–"
+    cells = [str(n), code, str(ext.get("sheets", "–")), str(pages or "–"), _time(results.get("read")),
+             _time(ext, "seconds", "extract_cpu"), _time(ext, "merge_seconds", "merge_cpu"),
+             _time(results.get("check")), _time(results.get("render")), _time(mk), f"{peak:.0f}", *sizes,
+             per_article, _time(inc.get("add_one"), "seconds", "cpu"), _time(inc.get("unchanged"), "seconds", "cpu")]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -341,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average before {results['load_before'][0]:.1f}, after {results['load_after'][0]:.1f} "
           f"(on {os.cpu_count()} CPUs: wall times are noisy when others use the machine)\n")
     print(ROW_HEADER)
-    print(table_row(args.articles, results))
+    print(table_row(args.articles, results["code"], results))
     failed = [k for k, v in results.items() if isinstance(v, dict) and "failed" in v]
     return 1 if failed else 0
 

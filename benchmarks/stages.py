@@ -8,6 +8,7 @@ start-up and imports) and counts are written as JSON to FILE; `scale.py` runs th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import functools
 import inspect
@@ -24,10 +25,9 @@ from typing import Any, Callable
 
 import yaml
 
-from briefing import merge, pipeline, render, store
+from briefing import cli, merge, pipeline, render, report
 from briefing.check import check
 from briefing.read import read_corpus
-from briefing.report import review
 from briefing.sheets import load_briefing
 from briefing.site import build_site
 
@@ -36,8 +36,36 @@ CODE = Path(os.environ.get("BENCHMARK_CODE", REPO))   # templates, pages and mkd
 
 
 def peak_mb() -> float:
-    """Peak resident memory of this process so far, in MB (ru_maxrss is in KB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory so far, in MB: this process or its largest finished worker (ru_maxrss in KB)."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and its finished workers (the pipeline may use a process pool)."""
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF,
+                                                                        resource.RUSAGE_CHILDREN)))
+
+
+class Clock:
+    """Wall and CPU time of one call, and what it returned."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+        self.value: Any = None
+
+    def wrap(self, module: Any, name: str) -> None:
+        original = getattr(module, name)
+
+        @functools.wraps(original)
+        def clocked(*args: Any, **kwargs: Any) -> Any:
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            try:
+                self.value = original(*args, **kwargs)
+                return self.value
+            finally:
+                self.wall += time.perf_counter() - wall
+                self.cpu += cpu_seconds() - cpu
+        setattr(module, name, clocked)
 
 
 class StageTimer:
@@ -80,35 +108,33 @@ def stage_read(root: Path, briefings: Path) -> dict[str, Any]:
 
 
 def stage_extract(root: Path, briefings: Path) -> dict[str, Any]:
-    """What `briefing extract` does: extract_corpus, merge.apply, install_schemas, the review."""
+    """`briefing extract` into `briefings`, through the CLI's own code path (so its per-article cache is
+    built, as on an editor's first run), with extract_corpus, merge.apply and the review timed apart."""
     timer = StageTimer()
-    timer.wrap_calls_of(pipeline, pipeline.extract_corpus)
+    timer.wrap_calls_of(pipeline, pipeline.extract_corpus)   # the functions extract_corpus calls
+    clocks = {"extract": Clock(), "merge": Clock(), "review": Clock()}
+    clocks["extract"].wrap(pipeline, "extract_corpus")
+    clocks["merge"].wrap(merge, "apply")
+    clocks["review"].wrap(report, "review")
     briefings.mkdir(parents=True, exist_ok=True)
-    kwargs: dict[str, Any] = {}
-    progress_log = io.StringIO()
-    if "progress" in inspect.signature(pipeline.extract_corpus).parameters:
-        from briefing.progress import Progress   # the pipeline's own stage timings, when it has them
-        kwargs["progress"] = Progress(stream=progress_log)
-    t0, c0 = time.perf_counter(), time.process_time()
-    extraction = pipeline.extract_corpus(root / "seeds", briefings, root=root, **kwargs)
-    t1, c1 = time.perf_counter(), time.process_time()
-    rss_extract = peak_mb()
-    result = merge.apply(briefings, extraction.sheets)
-    store.install_schemas(briefings)
-    t2, c2 = time.perf_counter(), time.process_time()
-    text = review(extraction, result)
-    t3 = time.perf_counter()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(["extract", "--seeds", str(root / "seeds"), "--briefings", str(briefings)])
+    if status != 0 or clocks["extract"].value is None:
+        raise SystemExit(f"briefing extract failed (exit {status}):\n{out.getvalue()}\n{err.getvalue()}")
+    extraction, result = clocks["extract"].value, clocks["merge"].value
     parts = dict(sorted(timer.seconds.items(), key=lambda kv: -kv[1]))
-    parts["other"] = (t1 - t0) - sum(timer.seconds.values())
+    parts["other"] = clocks["extract"].wall - sum(timer.seconds.values())
+    stages = {m["name"]: float(m["seconds"])     # the pipeline's own progress lines
+              for m in re.finditer(r"^(?P<name>\S+)\s+(?P<seconds>[\d.]+) s$", err.getvalue(), re.M)}
     folders = Counter(rel.split("/")[0] for rel in extraction.sheets)
-    facts = sum(len(sheet.get("facts") or ()) for sheet in extraction.sheets.values())
-    stages = {m["name"]: float(m["seconds"])
-              for m in re.finditer(r"^(?P<name>\S+)\s+(?P<seconds>[\d.]+) s$", progress_log.getvalue(), re.M)}
-    return {"seconds": t1 - t0, "merge_seconds": t2 - t1, "review_seconds": t3 - t2,
-            "extract_cpu": c1 - c0, "merge_cpu": c2 - c1,
-            "stages": stages, "parts": parts, "calls": dict(timer.calls), "peak_mb_extract": rss_extract,
+    return {"seconds": clocks["extract"].wall, "extract_cpu": clocks["extract"].cpu,
+            "merge_seconds": clocks["merge"].wall, "merge_cpu": clocks["merge"].cpu,
+            "review_seconds": clocks["review"].wall, "stages": stages, "parts": parts, "calls": dict(timer.calls),
             "articles": len(extraction.articles), "sheets": len(extraction.sheets), "by_folder": dict(folders),
-            "facts": facts, "merge": result.summary(), "review_lines": text.count("\n") + 1}
+            "facts": sum(len(sheet.get("facts") or ()) for sheet in extraction.sheets.values()),
+            "merge": result.summary(), "review_lines": out.getvalue().count("\n"),
+            "warnings": [line for line in err.getvalue().splitlines() if line.startswith("warning")][:5]}
 
 
 def stage_check(root: Path, briefings: Path) -> dict[str, Any]:
@@ -183,14 +209,14 @@ def main() -> int:
     root = Path(args.root).resolve()
     briefings = Path(args.briefings).resolve() if args.briefings else root / "briefings"
     run = functools.partial(STAGES[args.stage], root, briefings)
-    cpu = time.process_time()
+    cpu = cpu_seconds()
     if args.profile:
         profiler = cProfile.Profile()
         result = profiler.runcall(run)
         profiler.dump_stats(args.profile)
     else:
         result = run()
-    result["cpu_seconds"] = time.process_time() - cpu
+    result["cpu_seconds"] = cpu_seconds() - cpu
     result["briefing_package"] = str(Path(pipeline.__file__).parent)
     result["peak_mb"] = peak_mb()
     Path(args.result).write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
