@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -163,3 +164,33 @@ def test_unknown_wikilink_fails_the_strict_build(tmp_path: Path) -> None:
 def test_missing_config_is_a_briefing_error(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match="no MkDocs configuration file"):
         build_site(tmp_path / "mkdocs.yml")
+
+
+def test_generated_html_sections_skip_markdown_but_reach_the_page(site: Path) -> None:
+    """Entity and source sections are HTML kept out of the Markdown pass: they arrive whole, with
+    their own links, and the headings between them still make the table of contents."""
+    page = (site / "actors" / "northern-front" / "index.html").read_text(encoding="utf-8")
+    assert "briefing:html" not in page
+    assert '<div class="facts">' in page and '<table class="infobox actor">' in page
+    assert re.search(r'<a href="../../sources/001-brenna-captured/#s-\d+">', page)
+    toc = page.split('class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
+    for heading in ("Facts", "Relations", "Related", "Mentioned in"):
+        assert heading in toc, heading
+    for path in site.rglob("*.html"):
+        assert "briefing:html" not in path.read_text(encoding="utf-8"), path
+
+
+def test_build_does_not_depend_on_string_hashing(site: Path, tmp_path: Path) -> None:
+    """Set order follows PYTHONHASHSEED, which differs per process: a rebuild in a fresh process
+    with another seed gives the same bytes (within one process a hash-order bug would not show)."""
+    import subprocess
+    import sys
+    config = make_project(tmp_path)
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", "import sys; from briefing.site import build_site; "
+                    "build_site(sys.argv[1], strict=True)", str(config)], check=True, env=env, capture_output=True)
+    built = sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*")
+                   if p.suffix in (".html", ".json", ".csv", ".geojson"))
+    assert len(built) > 20
+    for rel in built:
+        assert (tmp_path / "site" / rel).read_bytes() == (site / rel).read_bytes(), rel

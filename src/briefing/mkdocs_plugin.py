@@ -10,6 +10,7 @@ It only coordinates MkDocs events; `render.py` makes the pages, `sheets.py` read
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
@@ -27,6 +28,7 @@ from .sheets import load_briefing
 
 log = get_plugin_logger(__name__)
 
+SEARCH_ATTRIBUTE_RE = re.compile(r'\s?data-search-\w+="[^"]+"')   # what Material's search removes
 LEAFLET_TARGET = "assets/vendor/leaflet"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 
@@ -45,6 +47,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.model: render.SiteModel | None = None
         self.generated: set[str] = set()
         self.search_tags: dict[str, list[str]] = {}
+        self.verbatim: dict[str, list[str]] = {}   # src_uri -> HTML sections kept out of Markdown
+        self.full_content: dict[str, str] = {}     # src_uri -> page HTML while search sees the lean one
         self.root = Path.cwd()
 
     def _path(self, value: str) -> Path:
@@ -126,9 +130,34 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         tags = self.search_tags.get(page.file.src_uri)
         if tags and page.file.src_uri in self.generated and "tags" not in page.meta:
             page.meta["tags"] = tags  # for Material's search (on_page_context); not shown on the page
-        if page.file.src_uri in self.generated or self.model is None or "[[" not in markdown:
+        if page.file.src_uri in self.generated:
+            markdown, self.verbatim[page.file.src_uri] = render.lift_verbatim(markdown)
+            return markdown
+        if self.model is None or "[[" not in markdown:
             return markdown
         return self._wikilinks(markdown, page.file.src_uri, page.file.src_uri)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        sections = self.verbatim.pop(page.file.src_uri, None)
+        return render.restore_verbatim(html, sections) if sections else html
+
+    # Material's search plugin parses every page's HTML: on generated pages it is handed a lean copy
+    # (same indexed text, a fraction of the tags), and the page gets its full HTML back afterwards.
+    @event_priority(100)
+    def _search_sees_lean_html(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self.generated and page.content:
+            self.full_content[page.file.src_uri] = page.content
+            page.content = render.search_view(page.content)
+        return context
+
+    @event_priority(-100)
+    def _page_gets_full_html(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        full = self.full_content.pop(page.file.src_uri, None)
+        if full is not None:   # as the search plugin leaves its pages: without its data-search-* attributes
+            page.content = SEARCH_ATTRIBUTE_RE.sub("", full)
+        return context
+
+    on_page_context = CombinedEvent(_search_sees_lean_html, _page_gets_full_html)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for path in (self.briefings_dir, self.templates_dir):

@@ -98,6 +98,48 @@ def yaml_string(value: Any) -> Markup:
     return Markup(json.dumps(html.escape(clean_text(value), quote=True), ensure_ascii=False))
 
 
+# HTML that needs no Markdown pass: the MkDocs plugin lifts it out of the page before Markdown runs
+# and puts it back into the HTML after (Python-Markdown costs ~20 ms a page on HTML-heavy pages).
+# Without the plugin it is still valid Markdown: a comment, then raw HTML blocks.
+VERBATIM_OPEN, VERBATIM_CLOSE = "<!-- briefing:html -->", "<!-- /briefing:html -->"
+_VERBATIM_RE = re.compile(re.escape(VERBATIM_OPEN) + r"\n(.*?)\n" + re.escape(VERBATIM_CLOSE), re.S)
+_PLACEHOLDER_RE = re.compile(r"<!-- briefing:html (\d+) -->")
+
+
+def verbatim(html_text: str) -> Markup:
+    """Jinja filter: mark a rendered HTML section as needing no Markdown pass."""
+    return Markup(f"\n{VERBATIM_OPEN}\n{html_text.strip()}\n{VERBATIM_CLOSE}\n")
+
+
+def lift_verbatim(markdown: str) -> tuple[str, list[str]]:
+    """The page with each verbatim section replaced by a numbered placeholder comment, and the sections.
+
+    Article text cannot forge a placeholder: every value is escaped, `<` included."""
+    sections: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        sections.append(match.group(1))
+        return f"<!-- briefing:html {len(sections) - 1} -->"
+    return _VERBATIM_RE.sub(keep, markdown), sections
+
+
+def restore_verbatim(html_text: str, sections: list[str]) -> str:
+    return _PLACEHOLDER_RE.sub(lambda m: sections[int(m.group(1))], html_text)
+
+
+# What the search index does not keep, dropped before Material's parser walks the page (it keeps text,
+# paragraphs and lists; inline tags only cost it time): drawings, permalink anchors, inline tags.
+_SEARCH_DROP_RE = re.compile(r'<svg\b.*?</svg>|<a class="headerlink"[^>]*>.*?</a>', re.S)
+_SEARCH_INLINE_RE = re.compile(r"</?(?:a|span|small|strong|em|b|i|abbr|time|br)\b[^>]*>")
+_SEARCH_BREAK_RE = re.compile(r"<br\s*/?>(?=\S)")   # a break between words keeps them apart
+
+
+def search_view(page_html: str) -> str:
+    """A generated page's HTML as the search index sees it, with less for its HTML parser to walk."""
+    lean = _SEARCH_DROP_RE.sub("", page_html)
+    return _SEARCH_BREAK_RE.sub(" ", _SEARCH_INLINE_RE.sub("", lean))
+
+
 def _m(template: str, *args: Any) -> Markup:
     """Markup from a trusted template and escaped arguments (never `Markup % value`)."""
     return Markup(template.format(*(escape_md(a) for a in args)))
@@ -375,7 +417,7 @@ class SiteModel:
     def aliases(self, sheet_id: str) -> list[str]:
         sheet = self.entities.get(sheet_id) or self.sources.get(sheet_id) or {}
         name = self.name(sheet_id)
-        return sorted({a for a in _strings(sheet.get("aliases")) if a != name}, key=str.casefold)
+        return sorted({a for a in _strings(sheet.get("aliases")) if a != name}, key=lambda a: (a.casefold(), a))
 
     def uri(self, sheet_id: str) -> str | None:
         if sheet_id in self.entities:
@@ -777,7 +819,7 @@ def replace_wikilinks(markdown: str, page: str, model: SiteModel) -> tuple[str, 
 
 
 def _summary(text: Any, links: Links) -> Markup:
-    """Editor-written summary: plain text with [[wiki-links]], paragraphs kept."""
+    """Editor-written summary as HTML paragraphs: plain text with [[wiki-links]]."""
     raw = str(text or "").replace("\r\n", "\n")
     paragraphs = [p for p in re.split(r"\n\s*\n", raw) if p.strip()]
     out = []
@@ -788,11 +830,11 @@ def _summary(text: Any, links: Links) -> Markup:
             sid = links.model.find(match.group(1))
             label = (match.group(2) or match.group(1)).strip()
             uri = links.model.uri(sid) if sid else None
-            pieces.append(links.md(uri, label) if uri else escape_md(label))
+            pieces.append(links.html(uri, label) if uri else escape_md(label))
             at = match.end()
         pieces.append(escape_md(paragraph[at:]))
-        out.append("".join(pieces))
-    return Markup("\n\n".join(out))
+        out.append("<p>" + "".join(pieces) + "</p>")
+    return Markup("\n".join(out))
 
 
 # ------------------------------------------------------------------------------------ SVG
@@ -1178,13 +1220,14 @@ class FactView:
 
 
 def _fact_view(model: SiteModel, links: Links, fact: Fact, skip: Iterable[str] = ()) -> FactView:
-    claimed = links.entity(fact.claimed_by) if fact.claimed_by else None
-    involved = links.entities([i for i in fact.involves if i not in set(skip)])
-    quote = links.text(fact.quote, skip=skip)
+    """A fact's parts as HTML (links are <a>, so a fact list needs no Markdown pass)."""
+    claimed = links.entity(fact.claimed_by, html=True) if fact.claimed_by else None
+    involved = links.entities([i for i in fact.involves if i not in set(skip)], html=True)
+    quote = links.text(fact.quote, skip=skip, html=True)
     if quote and fact.quote[:1] not in "\"'\u201c\u2018\u00ab":
         quote = Markup("\u201c") + quote + Markup("\u201d")
     return FactView(fact, date_html(fact.date, fact.precision), _headline(fact), quote, claimed,
-                    links.cite(fact), involved)
+                    links.cite(fact, html=True), involved)
 
 
 def _headline(fact: Fact) -> str:
@@ -1285,11 +1328,11 @@ def _relations(model: SiteModel, links: Links, eid: str) -> list[dict[str, Any]]
     rows = []
     for edge in model.neighbours.get(eid, []):
         other = edge.b if edge.a == eid else edge.a
-        this = _m("**{}**", model.name(eid))
-        subject = this if edge.a == eid else links.entity(edge.a)
-        obj = this if edge.b == eid else links.entity(edge.b)
+        this = _m("<strong>{}</strong>", model.name(eid))
+        subject = this if edge.a == eid else links.entity(edge.a, html=True)
+        obj = this if edge.b == eid else links.entity(edge.b, html=True)
         rows.append({"subject": subject, "label": edge.label, "object": obj,
-                     "sources": join_safe(links.source(s, model.source_label(s)) for s in edge.sources),
+                     "sources": join_safe(links.source(s, model.source_label(s), html=True) for s in edge.sources),
                      "sort": (model.name(other).casefold(), edge.label, other)})
     return sorted(rows, key=lambda r: r["sort"])
 
@@ -1317,7 +1360,7 @@ class Renderer:
         model, page = self.model, self.model.uri(eid) or ""
         links = self.links(page)
         facts = model.entity_facts(eid)
-        related = [{"link": links.entity(o), "kind": model.kind(o), "sources": s, "facts": f}
+        related = [{"link": links.entity(o, html=True), "kind": model.kind(o), "sources": s, "facts": f}
                    for o, s, f in model.related(eid)]
         mentioned = sorted(model.mentions.get(eid, {}).items(),
                            key=lambda kv: (-kv[1], date_sort_key(_date(model.sources[kv[0]].get("published"))), kv[0]))
@@ -1332,7 +1375,7 @@ class Renderer:
             figures=[_fact_view(model, links, f, skip=[eid]) for f in facts if f.type == "figure"],
             relations=_relations(model, links, eid),
             related=related,
-            mentioned=[{"link": links.source(s), "label": model.source_label(s), "count": c} for s, c in mentioned],
+            mentioned=[{"link": links.source(s, html=True), "label": model.source_label(s), "count": c} for s, c in mentioned],
             graph=ego_graph(model, links, eid),
         )
 
@@ -1352,7 +1395,8 @@ class Renderer:
         paragraphs = []
         for paragraph in model.sentences[sid]:
             seen: set[str] = set()
-            spans = [_m('<span class="sentence" id="s-{}">', s.index) + links.text(s.text, seen) + Markup("</span>")
+            spans = [_m('<span class="sentence" id="s-{}">', s.index) + links.text(s.text, seen, html=True)
+                     + Markup("</span>")
                      for s in paragraph]
             paragraphs.append(Markup(" ").join(spans))
         url = clean_text(sheet.get("url"))
@@ -1370,12 +1414,12 @@ class Renderer:
                     for r in _dicts(sheet.get("excluded"))]
         facts = sorted(model.facts_by_source.get(sid, []), key=lambda f: (self._anchor_n(f), f.id))
         cited = [{"view": _fact_view(model, links, f), "anchor": model.anchor(f),
-                  "about": links.entity(f.home)} for f in facts]
+                  "about": links.entity(f.home, html=True)} for f in facts]
         mentioned = sorted(model.in_source.get(sid, ()), key=lambda e: (model.name(e).casefold(), e))
         return self.render("source.md.j2", page, front=_front(model.name(sid), SOURCE_BOOST),
                            id=sid, title=model.name(sid), meta=meta, paragraphs=paragraphs,
                            excluded=excluded, cited=cited,
-                           mentioned=[links.entity(e) for e in mentioned if e in model.entities])
+                           mentioned=[links.entity(e, html=True) for e in mentioned if e in model.entities])
 
     def _anchor_n(self, fact: Fact) -> int:
         anchor = self.model.anchor(fact)
@@ -1384,7 +1428,7 @@ class Renderer:
     def kind_index(self, folder: str) -> str:
         model, page = self.model, f"{folder}/index.md"
         links = self.links(page)
-        rows = [{"link": links.entity(i), "kind": model.kind(i), "aliases": join_safe(model.aliases(i)),
+        rows = [{"link": links.entity(i, html=True), "kind": model.kind(i), "aliases": join_safe(model.aliases(i)),
                  "facts": len(model.facts_of.get(i, [])), "sources": len(model.sources_of(i))}
                 for i in model.ids(folder)]
         return self.render("kind_index.md.j2", page, title=KIND_LABEL[folder], folder=folder, rows=rows)
@@ -1396,7 +1440,7 @@ class Renderer:
         for sid in sorted(model.sources, key=lambda s: (date_sort_key(_date(model.sources[s].get("published"))), s),
                           reverse=True):
             sheet = model.sources[sid]
-            rows.append({"link": links.source(sid), "publisher": sheet.get("publisher") or "",
+            rows.append({"link": links.source(sid, html=True), "publisher": sheet.get("publisher") or "",
                          "published": date_html(sheet.get("published"), sheet.get("published_precision")),
                          "facts": len(model.facts_by_source.get(sid, [])),
                          "entities": len(model.in_source.get(sid, ()))})
@@ -1625,6 +1669,7 @@ def make_environment(templates_dir: Path | str = DEFAULT_TEMPLATES) -> Environme
     # `|e` would only HTML-escape; `|join` would drop Markup: both replaced by Markdown-safe ones
     env.filters.update(e=escape_md, escape=escape_md, forceescape=escape_md,
                        join=lambda items, d="": join_safe(items, d))
+    env.filters["verbatim"] = verbatim
     env.globals.update(date_html=date_html, format_date=format_date, yaml_string=yaml_string)
     return env
 
