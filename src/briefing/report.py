@@ -1,28 +1,34 @@
 """The review report `briefing extract` ends with: what an editor should look at."""
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-from itertools import combinations
 from typing import Any
+
+from rapidfuzz import fuzz, process
 
 from .names import name_key
 
 
 def possible_duplicates(entities: list[Any], threshold: float = 0.9) -> list[str]:
-    """Pairs of sheets in one folder whose names are close but were not merged."""
-    out = []
-    by_folder: dict[str, list[Any]] = {}
+    """Pairs of sheets of one folder and kind whose names are close (indel similarity) but were not merged.
+
+    Only names starting alike are compared, each against the rest of its block in rapidfuzz's C loop:
+    forty thousand sheets take seconds, where all pairs in Python took hours."""
+    blocks: dict[tuple[str, str, str], list[tuple[str, str, Any]]] = {}
     for entity in entities:
-        by_folder.setdefault(entity.folder, []).append(entity)
-    for folder, group in sorted(by_folder.items()):
-        keyed = sorted((name_key(e.name), e) for e in group if name_key(e.name))
-        for (ka, a), (kb, b) in combinations(keyed, 2):
-            if ka[:1] != kb[:1] or a.kind != b.kind or min(len(ka), len(kb)) < 6:
-                continue
-            ratio = SequenceMatcher(None, ka, kb).ratio()
-            if ratio >= threshold:
-                out.append(f"{folder}/{a.id} '{a.name}' ~ {folder}/{b.id} '{b.name}' (names {ratio:.0%} alike)")
-    return out
+        key = name_key(entity.name)
+        if len(key) >= 6:
+            blocks.setdefault((entity.folder, str(entity.kind), key[0]), []).append((key, entity.id, entity))
+    pairs = []
+    for (folder, _, _), group in blocks.items():
+        group.sort(key=lambda item: item[:2])
+        keys = [key for key, _, _ in group]
+        for i, (key, _, a) in enumerate(group[:-1]):
+            for _, score, j in process.extract(key, keys[i + 1:], scorer=fuzz.ratio, score_cutoff=threshold * 100,
+                                               limit=None):
+                b = group[i + 1 + j][2]
+                pairs.append((folder, key, keys[i + 1 + j], a.id, b.id,
+                              f"{folder}/{a.id} '{a.name}' ~ {folder}/{b.id} '{b.name}' (names {score / 100:.0%} alike)"))
+    return [line for *_, line in sorted(pairs)]
 
 
 def review(extraction: Any, result: Any, dry_run: bool = False) -> str:
