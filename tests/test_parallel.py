@@ -1,4 +1,4 @@
-"""Spreading read, discovery and facts over worker processes changes nothing in the output."""
+"""Spreading read, discovery, facts and page rendering over worker processes changes nothing in the output."""
 from __future__ import annotations
 
 import shutil
@@ -23,3 +23,14 @@ def test_two_workers_write_what_one_writes(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_WORKERS", "2")   # forces the fork pool even for a small corpus
     two = _run(seeds, tmp_path / "two")
     assert one == two and len(one) > 50
+
+
+def test_pages_rendered_by_two_workers_are_those_one_renders(monkeypatch):
+    from briefing.render import render_site
+    from briefing.sheets import load_briefing
+    briefing = load_briefing(ROOT / "briefings")
+    monkeypatch.setenv("BRIEFING_WORKERS", "1")
+    one = render_site(briefing)
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")
+    two = render_site(briefing)
+    assert one == two and sum(uri.startswith(("actors/", "locations/", "sources/")) for uri in one) > 50

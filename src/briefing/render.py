@@ -30,6 +30,7 @@ from mkdocs.utils import get_relative_url
 from . import geo
 from .mentions import Matcher
 from .names import name_key
+from .parallel import STATE, pmap, workers_for
 from .sheets import ENTITY_FOLDERS, ID_RE, Briefing
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
@@ -1355,6 +1356,14 @@ class Renderer:
             links=links, model=self.model, site_name=self.options.site_name, page=page, **context)
         return text.rstrip() + "\n"
 
+    def warm(self) -> None:
+        """Compute the model's lazy indexes once, before workers fork (each would build its own)."""
+        model = self.model
+        for name in ("matcher", "name_index", "sentences", "coordinates", "_back_references", "edges", "neighbours"):
+            getattr(model, name)
+        for template in ("entity.md.j2", "source.md.j2", "_facts.md.j2"):
+            self.env.get_template(template)
+
     # -- pages
     def entity_page(self, eid: str) -> str:
         model, page = self.model, self.model.uri(eid) or ""
@@ -1645,12 +1654,14 @@ class Renderer:
         for folder in ENTITY_FOLDERS:
             out[f"{folder}/index.md"] = self.kind_index(folder)
         out["sources/index.md"] = self.sources_index()
-        for eid in sorted(model.entities):
-            out[model.uri(eid) or ""] = self.entity_page(eid)
+        # one page per sheet: the bulk of the work, spread over the cores (the workers inherit the model)
+        jobs = [("entity", eid) for eid in sorted(model.entities)] + [("source", sid) for sid in sorted(model.sources)]
+        if workers_for(len(jobs)) > 1:
+            self.warm()
+        for (kind, sid), text in zip(jobs, pmap(_render_worker, jobs, renderer=self)):
+            out[(model.uri(sid) if kind == "entity" else page_uri("sources", sid)) or ""] = text
         for old, (folder, target) in sorted(model.redirects.items()):
             out.setdefault(page_uri(folder, old), self.redirect_page(old, folder, target))
-        for sid in sorted(model.sources):
-            out[page_uri("sources", sid)] = self.source_page(sid)
         out["timeline.md"] = self.timeline()
         out["map.md"] = self.map_page()
         out["graph.md"] = self.graph_page()
@@ -1660,6 +1671,12 @@ class Renderer:
         out["data/places.geojson"] = self.places_geojson()
         out["data/events.csv"] = self.events_csv()
         return dict(sorted(out.items()))
+
+
+def _render_worker(job: tuple[str, str]) -> str:
+    renderer: Renderer = STATE["renderer"]
+    kind, sheet_id = job
+    return renderer.entity_page(sheet_id) if kind == "entity" else renderer.source_page(sheet_id)
 
 
 def make_environment(templates_dir: Path | str = DEFAULT_TEMPLATES) -> Environment:
