@@ -60,7 +60,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         entities = resolve(seeds, candidates, links)
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
-        match_mentions(entities, texts, merged_redirects(existing), progress)
+        match_mentions(entities, texts, merged_redirects(existing))
         discover_city_parts(lex, texts, by_id, entities)
     with progress.stage("facts"):
         operations = discover_operations(lex, texts, by_id, entities)
@@ -207,15 +207,26 @@ def _authors(article: Article) -> list[Candidate]:
             for n in names if _PERSON_NAME.match(n) and not re.search(r"\b(?:Press|News|Staff|Agency|Reuters)\b", n)]
 
 
-def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],
-                   progress: Progress = QUIET) -> None:
+def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str]) -> None:
     # operations are matched in their own pass (discover_operations) so that "the siege of Kobani"
     # still counts as a mention of Kobani, whether or not the operation is known yet
     pairs = [(name, redirects.get(e.id, e.id)) for e in entities if e.folder != "operations" for name in e.names()]
-    matcher = Matcher(pairs)
-    for text in progress.each("mentions", texts, len(texts)):
-        for sentence in text.sentences:
-            text.matches[sentence.index] = matcher.find(sentence.text)
+    found = pmap(_match_worker, list(range(len(texts))), matcher=Matcher(pairs), texts=texts)
+    for text, matches in zip(texts, found):
+        text.matches.update(matches)
+
+
+def _match_worker(n: int) -> dict[int, list[Match]]:
+    """Sentence index -> the matcher's matches, for one article."""
+    return {s.index: STATE["matcher"].find(s.text) for s in STATE["texts"][n].sentences}
+
+
+def _operations_worker(n: int) -> list[OperationHit]:
+    """The described operations (battles, sieges, offensives) of one article."""
+    text = STATE["texts"][n]
+    sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences if s.index >= 0]
+    years = {s.index: _year(s.text, text.anchor) for s in text.sentences}
+    return list(find_operations(STATE["lex"], sentences, STATE["kinds"], years))
 
 
 def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
@@ -265,10 +276,9 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     kinds = {e.id: e.kind for e in entities if e.folder == "locations"}
     hits: list[tuple[str, OperationHit]] = []
     where: list[tuple[int, OperationHit]] = []
-    for n, text in enumerate(texts):
-        sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences if s.index >= 0]
-        years = {s.index: _year(s.text, text.anchor) for s in text.sentences}
-        for hit in find_operations(lex, sentences, kinds, years):
+    found = pmap(_operations_worker, list(range(len(texts))), texts=texts, lex=lex, kinds=kinds)
+    for n, (text, article_hits) in enumerate(zip(texts, found)):
+        for hit in article_hits:
             hits.append((text.article.source_id, hit))
             where.append((n, hit))
     names = {e.id: e.name for e in entities}
@@ -290,13 +300,13 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             per_sentence[(n, hit.sentence)].append(op_id)
     # operations named in the text ("Operation Inherent Resolve", a name an editor gave)
     matcher = Matcher([(name, e.id) for e in entities if e.folder == "operations" for name in e.names()])
-    for n, text in enumerate(texts):
-        for sentence in text.sentences:
-            found = matcher.find(sentence.text)
-            text.op_matches[sentence.index] = found
+    for n, (text, matches) in enumerate(zip(texts, pmap(_match_worker, list(range(len(texts))), matcher=matcher,
+                                                        texts=texts))):
+        text.op_matches.update(matches)
+        for index, found in matches.items():
             for m in found:
-                if sentence.index >= 0 and m.entity_id not in per_sentence[(n, sentence.index)]:
-                    per_sentence[(n, sentence.index)].append(m.entity_id)
+                if index >= 0 and m.entity_id not in per_sentence[(n, index)]:
+                    per_sentence[(n, index)].append(m.entity_id)
     return per_sentence
 
 
