@@ -379,3 +379,17 @@ def test_map_frame_leaves_far_places_out_of_the_drawing() -> None:
         "lat": 40.0, "lon": -10.0, "basis": "editor"})}})
     inside, outside = map_points(SiteModel(lonely))
     assert len(inside) == 1 and len(outside) == 1
+
+
+def test_hub_pages_show_the_newest_facts_and_say_how_many_more(monkeypatch) -> None:
+    import briefing.render as render_module
+    full = render_site(load_briefing(FIXTURE), TEMPLATES)["actors/northern-front.md"]
+    all_facts = full.split("## Facts")[1].split("\n## ")[0].count("<li>")
+    assert all_facts >= 3 and 'class="more"' not in full
+    monkeypatch.setattr(render_module, "PAGE_LIMITS", {"facts": 2, "figures": 1, "relations": 1, "mentioned": 1})
+    page = render_site(load_briefing(FIXTURE), TEMPLATES)["actors/northern-front.md"]
+    facts = page.split("## Facts")[1].split("\n## ")[0]
+    assert facts.count("<li>") == 2 and f"… and {all_facts - 2} older fact" in facts
+    items = lambda text: re.findall(r"<li>.*?</li>", text, re.S)  # noqa: E731
+    assert items(facts) == items(full.split("## Facts")[1].split("\n## ")[0])[:2]   # the newest two
+    assert page.split("## Mentioned in")[1].count("<li>") == 1

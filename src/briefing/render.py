@@ -38,6 +38,9 @@ KIND_LABEL = {"actors": "Actors", "locations": "Locations", "operations": "Opera
 SINGULAR = {"actors": "actor", "locations": "location", "operations": "operation", "sources": "source"}
 ENTITY_BOOST = 3
 SOURCE_BOOST = 0.5
+# Longest lists an entity page shows (a hub such as a country gathers thousands of facts and sources
+# in a large briefing); the timeline and the downloads have everything.
+PAGE_LIMITS = {"facts": 200, "figures": 100, "relations": 100, "mentioned": 100}
 DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv")
 CSV_COLUMNS = ("event_date", "precision", "actor1", "actor2", "location", "latitude", "longitude",
                "fatalities", "source", "notes")
@@ -1373,6 +1376,10 @@ class Renderer:
                    for o, s, f in model.related(eid)]
         mentioned = sorted(model.mentions.get(eid, {}).items(),
                            key=lambda kv: (-kv[1], date_sort_key(_date(model.sources[kv[0]].get("published"))), kv[0]))
+        lists = {"facts": [f for f in facts if f.type != "figure"], "figures": [f for f in facts if f.type == "figure"],
+                 "relations": _relations(model, links, eid), "mentioned": mentioned}
+        more = {name: max(0, len(items) - PAGE_LIMITS[name]) for name, items in lists.items()}
+        lists = {name: items[:PAGE_LIMITS[name]] for name, items in lists.items()}
         return self.render(
             "entity.md.j2", page,
             front=_front(model.name(eid), ENTITY_BOOST),
@@ -1380,11 +1387,12 @@ class Renderer:
             singular=SINGULAR[model.folder_of[eid]], aliases=model.aliases(eid),
             summary=_summary(model.entities[eid].get("summary"), links),
             infobox=_infobox(model, links, eid),
-            facts=[_fact_view(model, links, f, skip=[eid]) for f in facts if f.type != "figure"],
-            figures=[_fact_view(model, links, f, skip=[eid]) for f in facts if f.type == "figure"],
-            relations=_relations(model, links, eid),
-            related=related,
-            mentioned=[{"link": links.source(s, html=True), "label": model.source_label(s), "count": c} for s, c in mentioned],
+            facts=[_fact_view(model, links, f, skip=[eid]) for f in lists["facts"]],
+            figures=[_fact_view(model, links, f, skip=[eid]) for f in lists["figures"]],
+            relations=lists["relations"], related=related,
+            mentioned=[{"link": links.source(s, html=True), "label": model.source_label(s), "count": c}
+                       for s, c in lists["mentioned"]],
+            more=more, timeline=links.url("timeline.md"), downloads=links.url("downloads.md"),
             graph=ego_graph(model, links, eid),
         )
 
