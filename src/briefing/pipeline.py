@@ -420,6 +420,10 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
         if fact.about in live:
             by_about[fact.about].append(fact)
     relations = assemble.relations_of(facts)
+    involving: dict[str, list[Fact]] = defaultdict(list)   # entity id -> facts that involve it, in order
+    for fact in facts:
+        for i in dict.fromkeys(fact.involves):
+            involving[i].append(fact)
     sheets: dict[str, dict[str, Any]] = {}
     for text in texts:
         sheets[f"sources/{text.article.source_id}.yaml"] = assemble.source_sheet(text.article)
@@ -440,7 +444,7 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
             extra = assemble.location_extra(entity, _part_of(entity, locations_by_key, texts_by_source, kinds, live),
                                             assemble.coordinates_for(entity))
         else:
-            extra = _operation_extra(entity, facts, kinds, live)
+            extra = _operation_extra(entity, involving.get(entity.id, []), kinds, live)
         sheets[f"{entity.folder}/{entity.id}.yaml"] = assemble.entity_sheet(
             entity, mention_counts, by_about.get(entity.id, []), extra)
     return dict(sorted(sheets.items()))
@@ -479,8 +483,8 @@ def _part_of(entity: Entity, by_key: dict[str, Entity], texts: dict[str, _Articl
     return None
 
 
-def _operation_extra(entity: Entity, facts: list[Fact], by_id: dict[str, Entity], live: set[str]) -> dict[str, Any]:
-    involved = [f for f in facts if entity.id in f.involves]
+def _operation_extra(entity: Entity, involved: list[Fact], by_id: dict[str, Entity], live: set[str]) -> dict[str, Any]:
+    """Start, places and sides of an operation, from the facts that involve it."""
     dates = sorted((f.date, f.date_precision) for f in involved if f.date)
     start = {"date": dates[0][0], "precision": dates[0][1]} if dates else None
     locations = sorted({i for f in involved for i in f.involves
