@@ -184,6 +184,9 @@ def test_extract_leaves_hostile_sheets_alone_and_says_so(tmp_path, capsys, case)
     assert path.read_bytes() == before
     assert (briefings / "sources/tabqa.yaml").is_file()        # the rest was extracted
     assert not marker.exists()
+    assert main(["extract", *args]) == 0                       # nothing changed: the warning stands
+    out, err = capsys.readouterr()
+    assert "Nothing changed" in out and f"warning: {path}" in err
     assert main(["extract", "--check", *args]) == 1            # CI does not pass with an unreadable sheet
     assert not marker.exists()
 

@@ -49,6 +49,7 @@ class ArticleCache:
         self.used: set[str] = set()
         self.hits = self.misses = 0
         self.last_run: str | None = None
+        self.warnings: list[str] = []   # what the last run warned about (still true if nothing changed)
         self._pending: dict[Path, str] = {}
         if enabled and self.path.is_file():
             try:
@@ -56,6 +57,7 @@ class ArticleCache:
                 if raw.get("rules") == rules_fingerprint():
                     self.entries = raw.get("articles", {})
                     self.last_run = raw.get("last_run")
+                    self.warnings = [str(w) for w in raw.get("warnings") or []]
             except (OSError, ValueError):
                 self.entries = {}   # a damaged cache is only a slower run
 
@@ -105,14 +107,14 @@ class ArticleCache:
             self.entries[key]["discovery"] = {"candidates": [asdict(c) for c in found.candidates],
                                               "links": [list(link) for link in found.links]}
 
-    def save(self, last_run: str | None = None) -> None:
+    def save(self, last_run: str | None = None, warnings: list[str] | None = None) -> None:
         """Keep only the entries this run used (deleted articles leave the cache)."""
         if not self.enabled:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         entries = {k: v for k, v in sorted(self.entries.items()) if k in self.used}
         atomic_write(self.path, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
-                                            "articles": entries}, ensure_ascii=False))
+                                            "warnings": warnings or [], "articles": entries}, ensure_ascii=False))
 
 
 def run_fingerprint(seeds: Path, briefings: Path) -> str:

@@ -37,18 +37,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # --check always does the whole comparison: it is what CI trusts (and CI has no cache anyway)
     if not args.check and cache.last_run and cache.last_run == _fingerprint(run_fingerprint, seeds, briefings):
         print("Nothing changed since the last run (articles, sheets and rules are as they were): nothing to do.")
-        _warn_unreadable(briefings, None)
+        _warn_unreadable(cache.warnings)   # nothing changed, so neither did they
         return 0
     extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress, cache=cache)
     with progress.stage("merge"):
         result = merge.apply(briefings, extraction.sheets, dry_run=dry)
+    unreadable = _unreadable_sheets(extraction, result)
     if not dry:
         store.install_schemas(briefings)
-        cache.save(last_run=_fingerprint(run_fingerprint, seeds, briefings))
+        cache.save(last_run=_fingerprint(run_fingerprint, seeds, briefings), warnings=unreadable)
     print(review(extraction, result, dry_run=dry))
     if dry and args.dry_run and getattr(result, "diff", ""):
         print(result.diff)
-    unreadable = _warn_unreadable(briefings, result)
+    _warn_unreadable(unreadable)
     if args.check and _changes(result):
         print("briefings are out of date with the articles: run `briefing extract` and review the changes",
               file=sys.stderr)
@@ -72,30 +73,26 @@ def _fingerprint(run_fingerprint: Callable[[Path, Path], str], seeds: Path, brie
         return None
 
 
-def _warn_unreadable(briefings: Path, result: object) -> bool:
-    """Print a warning for every sheet extraction could not use; True if there was any."""
-    unreadable = _unreadable_sheets(briefings, result)
+def _warn_unreadable(unreadable: list[str]) -> None:
+    """A warning for every sheet extraction could not use."""
     for problem in unreadable:
         print(f"warning: {problem}", file=sys.stderr)
     if unreadable:
         print(f"{len(unreadable)} fact sheet(s) could not be read and were left as they are; their names and "
               "aliases were not used. Fix them (`briefing check` lists every problem) and run extract again.",
               file=sys.stderr)
-    return bool(unreadable)
 
 
-def _unreadable_sheets(briefings: Path, result: object) -> list:
+def _unreadable_sheets(extraction: object, result: object) -> list[str]:
     """Sheets extraction could not use (broken or hostile YAML), one problem per file.
 
     Extraction skips them and the merge leaves them untouched; without a word the editor would
     believe their aliases had been applied.
     """
-    from .sheets import load_briefing
-
     found = {}
-    for problem in [*load_briefing(briefings).problems, *(getattr(result, "skipped", None) or [])]:
+    for problem in [*getattr(extraction, "unreadable", []), *(getattr(result, "skipped", None) or [])]:
         found.setdefault(problem.path, problem)
-    return [found[path] for path in sorted(found)]
+    return [str(found[path]) for path in sorted(found)]
 
 
 def cmd_check(args: argparse.Namespace) -> int:

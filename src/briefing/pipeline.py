@@ -34,6 +34,7 @@ class Extraction:
     entities: list[Entity]
     sheets: dict[str, dict[str, Any]]                 # relative path -> sheet data
     notes: list[str] = field(default_factory=list)    # for the review report
+    unreadable: list[Problem] = field(default_factory=list)   # sheets that could not be read (left alone)
 
 
 @dataclass
@@ -71,7 +72,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
             if entity.id in lent:
                 entity.aliases = {a for a in entity.aliases if name_key(a) not in lent[entity.id]}
         sheets = assemble_sheets(texts, entities, facts, existing)
-    return Extraction(articles, entities, sheets)
+    return Extraction(articles, entities, sheets, unreadable=list(existing.problems))
 
 
 # -- stages -----------------------------------------------------------------------------------
