@@ -68,8 +68,11 @@ def kill(process: subprocess.Popen[bytes]) -> bool:
 
 
 def sheets_written(briefings: Path) -> int:
+    """Sheets on disk, counting those still in their temp files (all are written, then renamed)."""
     try:
-        return sum(1 for folder in briefings.iterdir() if folder.is_dir() for _ in folder.glob("*.yaml"))
+        return sum(1 for folder in briefings.iterdir() if folder.is_dir()
+                   for path in folder.iterdir() if path.name.endswith((".yaml", ".yaml.tmp")) or
+                   path.name.startswith(".") and path.name.endswith(".tmp"))
     except FileNotFoundError:
         return 0
 
@@ -130,7 +133,7 @@ def interrupt_and_rerun(root: Path, when: str, clean_files: dict[str, bytes], du
     result = run(root)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert_consistent(briefings)
+    assert assert_consistent(briefings) == []   # the rerun removed the killed run's temp files
     assert files(briefings) == clean_files, f"killed at {when} ({written} sheets written, {leftovers=})"
 
 

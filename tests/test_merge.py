@@ -425,13 +425,13 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
     gen[IS]["aliases"].append("Daesh")
     gen[RAQQA]["aliases"].append("Rakka")
     written: list[str] = []
-    real = store.atomic_write
+    real = os.replace
 
-    def recording(path: Path, text: str) -> None:
-        written.append(path.name)
-        real(path, text)
+    def recording(source: Any, target: Any) -> None:   # every file reaches its place by one rename
+        written.append(Path(target).name)
+        real(source, target)
 
-    monkeypatch.setattr(store, "atomic_write", recording)
+    monkeypatch.setattr(os, "replace", recording)
     apply(root, copy.deepcopy(gen))
     assert written == [".briefing-state.pending.json", "islamic-state.yaml", "raqqa.yaml", ".briefing-state.json"]
     assert not (root / ".briefing-state.pending.json").exists()
@@ -439,12 +439,15 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
     gen[IS]["aliases"].append("ISIL")
     before = (root / ".briefing-state.json").read_bytes()
 
-    def failing(path: Path, text: str) -> None:
-        raise OSError("disk full")
+    def failing(source: Any, target: Any) -> None:
+        if str(target).endswith(".yaml"):
+            raise OSError("disk full")
+        real(source, target)
 
-    monkeypatch.setattr(store, "atomic_write", failing)
+    monkeypatch.setattr(os, "replace", failing)
     with pytest.raises(OSError):
         apply(root, gen)
+    assert not list(root.rglob("*.tmp"))   # the failed run cleaned up after itself
     assert (root / ".briefing-state.json").read_bytes() == before
 
 

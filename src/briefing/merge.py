@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import Problem
+from .parallel import STATE, pmap
 from .sheets import read_plain, FOLDERS, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
                     dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
-                    reattach_comment_lines, recover_journal, remove_journal, state_path, write_if_changed,
-                    write_journal)
+                    reattach_comment_lines, recover_journal, remove_journal, remove_stale_temp_files, state_path,
+                    write_if_changed, write_journal, write_many_if_changed)
 
 FROZEN_FACT_STATUSES = ("rejected", "confirmed")
 # mappings whose parts only make sense together: an editor's corrected latitude must not be
@@ -254,6 +255,8 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     for rel in theirs_all:
         _check_rel(root, rel)
     old = load_state(root)
+    if not dry_run:
+        remove_stale_temp_files(root / folder for folder in FOLDERS)
     recovered = recover_journal(root, old)  # a previous run was killed while writing
     state = State(dict(old.sheets), set(old.tombstones), set(old.rejected_facts))
     for rel in sorted(old.sheets):
@@ -269,11 +272,14 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     report.skipped.extend(p for rel, loaded in ours.items() if rel not in theirs_all and not loaded.ok
                           for p in loaded.problems)
     writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
+    # new sheets are plain dumps, the bulk of a first run: made over every core
+    new = [rel for rel in theirs_all if rel not in settled and rel not in ours and rel not in state.tombstones]
+    fresh = dict(zip(new, pmap(_dump_new, new, sheets=theirs_all, rejected=state.rejected_facts)))
     for rel, theirs in theirs_all.items():
         if rel in settled:
             report.unchanged.append(rel)
             continue
-        _merge_one(rel, theirs, ours.get(rel), state, report, writes)
+        _merge_one(rel, theirs, ours.get(rel), state, report, writes, fresh)
 
     report.retired = _retired(root, theirs_all, state)
     if dry_run:
@@ -307,25 +313,33 @@ def _commit(root: Path, writes: dict[str, str], state: State) -> None:
     """Journal, then sheets (each atomically, only if its bytes change), then the state file."""
     if writes:
         write_journal(root, {rel: (text, state.sheets[rel]) for rel, text in writes.items()})
-    for rel, text in sorted(writes.items()):
-        write_if_changed(root / rel, text)
+    write_many_if_changed({root / rel: text for rel, text in sorted(writes.items())})
     install_schemas(root)
     write_if_changed(state_path(root), dump_state(state))
     remove_journal(root)
 
 
+def _new_sheet(theirs: dict[str, Any], rejected: set[str]) -> dict[str, Any]:
+    """A generated sheet as first written: without the facts editors rejected elsewhere."""
+    facts = theirs.get("facts")
+    sheet = dict(theirs)
+    if isinstance(facts, list):
+        sheet["facts"] = [f for f in facts if fact_id(f) not in rejected]
+    return sheet
+
+
+def _dump_new(rel: str) -> str:
+    return dump_sheet(_new_sheet(STATE["sheets"][rel], STATE["rejected"]), FOLDERS[rel.split("/", 1)[0]])
+
+
 def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, state: State,
-               report: MergeReport, writes: dict[str, tuple[str, str]]) -> None:
+               report: MergeReport, writes: dict[str, tuple[str, str]], fresh: Mapping[str, str]) -> None:
     kind = FOLDERS[rel.split("/", 1)[0]]
     if loaded is None:
         if rel in state.tombstones:
             report.tombstoned.append(rel)
             return
-        facts = theirs.get("facts")
-        sheet = dict(theirs)
-        if isinstance(facts, list):
-            sheet["facts"] = [f for f in facts if fact_id(f) not in state.rejected_facts]
-        writes[rel] = ("", dump_sheet(sheet, kind))
+        writes[rel] = ("", fresh.get(rel) or dump_sheet(_new_sheet(theirs, state.rejected_facts), kind))
         state.sheets[rel] = SheetState(theirs)
         report.created.append(rel)
         return

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
@@ -223,11 +223,14 @@ def plain(value: Any) -> Any:
     return value
 
 
+TEMP_SUFFIX = ".tmp"
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -254,6 +257,62 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_many_if_changed(files: Mapping[Path, str]) -> list[Path]:
+    """`write_if_changed` for many files with one flush to disk for all of them (one fsync per
+    file made a first run over 36,000 sheets take minutes). Each file is still replaced in one
+    step, old or new, never half, and no file is renamed into place before every new file's
+    bytes are on disk. Returns the paths written."""
+    todo: dict[Path, str] = {}
+    for path, text in files.items():
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                continue
+        except (OSError, UnicodeDecodeError):
+            pass
+        todo[path] = text
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, text in todo.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+            temps.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.chmod(tmp, mode)
+        if temps:
+            _flush_to_disk([tmp for tmp, _ in temps])
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        raise
+    for folder in sorted({path.parent for path in todo}):
+        _fsync_dir(folder)
+    return list(todo)
+
+
+def _flush_to_disk(paths: list[str]) -> None:
+    if hasattr(os, "sync"):
+        os.sync()   # one call for every file (POSIX)
+        return
+    for tmp in paths:
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+
+
+def remove_stale_temp_files(folders: Iterable[Path]) -> None:
+    """Temporary files a killed run left behind (a kill skips the clean-up): never a sheet."""
+    for folder in folders:
+        for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def write_if_changed(path: Path, text: str) -> bool:
