@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from briefing.check import check, check_or_raise
 from briefing.errors import ValidationError
 from briefing.merge import apply
+from briefing.sheets import MAX_SHEET_BYTES
 from briefing.store import install_schemas, schema_files
 
 HEADER = "# yaml-language-server: $schema=../schema/{}.schema.json\n"
@@ -306,7 +307,7 @@ def test_hostile_sheets(root):
     lol = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
     put(root, "actors/lol.yaml", lol)
-    big = put(root, "sources/big.yaml", "id: big\nbody:\n" + ("  - " + "x" * 96 + "\n") * (10 * 1024 * 1024 // 100))
+    big = put(root, "sources/big.yaml", "id: big\nbody:\n" + ("  - " + "x" * 96 + "\n") * (MAX_SHEET_BYTES // 100 + 1))
     put(root, "actors/evil.yaml", "id: evil\nname: !!python/object/apply:os.system ['touch pwned']\n")
     put(root, "actors/passwd.yaml", "id: ../etc/passwd\nname: P\nkind: other\naliases: []\n")
     started = time.perf_counter()
@@ -317,7 +318,7 @@ def test_hostile_sheets(root):
         "actors/lol.yaml:1:5: YAML anchors and aliases (&a0) are not allowed in fact sheets",
         "actors/passwd.yaml:1:5: id '../etc/passwd' does not match the file name 'passwd.yaml'",
         "actors/passwd.yaml:1:5: id '../etc/passwd' is not a valid id",
-        f"sources/big.yaml: sheet is {big.stat().st_size} bytes; the limit is 5242880 bytes (5 MB)",
+        f"sources/big.yaml: sheet is {big.stat().st_size} bytes; the limit is {MAX_SHEET_BYTES} bytes (64 MB)",
     ]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from briefing.sheets import MAX_SHEET_BYTES
 
 HEADER = "# yaml-language-server: $schema=../schema/actor.schema.json\n"
 VALID = HEADER + "id: {id}\nname: {name}\nkind: armed group\naliases: []\n"
@@ -74,9 +75,9 @@ def hostile_cases(marker: Path) -> list[tuple[str, str, str | bytes, int | None,
         ("binary", "actors/png.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", None, ("cannot read file",)),
         ("not UTF-8", "actors/latin.yaml", (VALID.format(id="latin", name="Caf\xe9")).encode("latin-1"), None,
          ("save it as UTF-8",)),
-        ("10 MB sheet", "actors/huge.yaml",
-         VALID.format(id="huge", name="Huge") + "summary: '" + "x" * (10 * 1024 * 1024) + "'\n", None,
-         ("the limit is", "5 MB")),
+        ("oversized sheet", "actors/huge.yaml",
+         VALID.format(id="huge", name="Huge") + "summary: '" + "x" * MAX_SHEET_BYTES + "'\n", None,
+         ("the limit is", f"{MAX_SHEET_BYTES >> 20} MB")),
     ]
 
 
@@ -128,8 +129,8 @@ def test_bomb_is_refused_before_expansion(tmp_path, capsys):
 def test_huge_sheet_is_not_read(tmp_path, capsys, monkeypatch):
     path = tmp_path / "actors" / "huge.yaml"
     path.parent.mkdir()
-    with path.open("wb") as handle:             # sparse: 10 MB of NUL bytes, nothing to read
-        handle.truncate(10 * 1024 * 1024)
+    with path.open("wb") as handle:             # sparse: NUL bytes over the limit, nothing to read
+        handle.truncate(MAX_SHEET_BYTES + 1)
     opened: list[Path] = []
     original = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: opened.append(self) or original(self, *a, **k))
@@ -137,7 +138,7 @@ def test_huge_sheet_is_not_read(tmp_path, capsys, monkeypatch):
     assert main(["check", "--briefings", str(tmp_path)]) == 1
     assert time.monotonic() - started < LIMIT_SECONDS
     assert path not in opened
-    assert f"{path}: sheet is 10485760 bytes; the limit is" in capsys.readouterr().err
+    assert f"{path}: sheet is {MAX_SHEET_BYTES + 1} bytes; the limit is" in capsys.readouterr().err
 
 
 def test_every_problem_of_every_sheet_at_once(tmp_path, capsys):
@@ -145,7 +146,7 @@ def test_every_problem_of_every_sheet_at_once(tmp_path, capsys):
     paths = []
     for case_id, rel, data, _line, _phrases in hostile_cases(marker):
         if case_id in ("billion laughs", "python object apply", "id with ../", "reserved id index",
-                       "duplicate keys", "wrong types", "10 MB sheet"):
+                       "duplicate keys", "wrong types", "oversized sheet"):
             paths.append(write(tmp_path, rel, data))
     assert main(["check", "--briefings", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -160,7 +161,7 @@ ARTICLE = ("Fighters enter Tabqa\n\nBy Jane Doe\n\nJune 30, 2017\n\n"
            "The Syrian Democratic Forces said on Friday that its fighters had captured Tabqa.\n")
 UNREADABLE = ("billion laughs", "python object apply", "python object new as the whole document", "duplicate keys",
               "second document", "deep nesting", "tab indentation", "not a mapping", "binary", "not UTF-8",
-              "10 MB sheet")
+              "oversized sheet")
 
 
 @pytest.mark.parametrize("case", UNREADABLE)

@@ -17,6 +17,7 @@ from briefing.site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "briefings"
+ENTITY_AND_SOURCES = ("actors", "locations", "operations", "sources")
 INTRO = "Intro linking [[Northern Front]] and [[brenna|the city]].\n"
 
 
@@ -126,6 +127,13 @@ def test_search_index_has_aliases_and_boosts(site: Path) -> None:
     assert docs["actors/northern-front/"].get("boost") == 3
     assert docs["sources/001-brenna-captured/"].get("boost") == 0.5
     assert not any(loc.startswith("actors/nf-alliance") for loc in docs)  # redirect pages are not indexed
+    # what a large briefing's index can afford: names, kinds, aliases, summaries and source titles; the
+    # facts, article text and lists of other entities stay out (tenfold the size, and noise for a name query)
+    sections = {loc.split("#", 1)[1] for loc in docs if "#" in loc and loc.split("/")[0] in ENTITY_AND_SOURCES}
+    assert not sections & {"facts", "figures", "relations", "related", "mentioned-in", "text", "mentioned",
+                           "facts-from-this-source"}, sections
+    assert docs["sources/001-brenna-captured/"]["title"] and "Publisher" not in docs["sources/001-brenna-captured/"]["text"]
+    assert all(len(d["text"]) < 2000 for loc, d in docs.items() if loc.split("/")[0] in ENTITY_AND_SOURCES)
 
 
 def test_merged_sheet_redirects(site: Path) -> None:
