@@ -34,3 +34,16 @@ def test_pages_rendered_by_two_workers_are_those_one_renders(monkeypatch):
     monkeypatch.setenv("BRIEFING_WORKERS", "2")
     two = render_site(briefing)
     assert one == two and sum(uri.startswith(("actors/", "locations/", "sources/")) for uri in one) > 50
+
+
+def test_check_in_workers_finds_the_same_problems_at_the_same_lines(tmp_path, monkeypatch):
+    from briefing.check import check
+    briefings = tmp_path / "briefings"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "briefings", briefings)
+    sheet = briefings / "actors" / "northern-front.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "affiliation: no-such-sheet\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_WORKERS", "1")
+    one = check(briefings)
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")   # sheets come back from the workers without node trees
+    two = check(briefings)
+    assert one == two and any(p.line and "no-such-sheet" in p.message for p in two)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import multiprocessing
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from referencing import Registry, Resource
 
 from .errors import Problem, ValidationError
 from .names import name_key, slugify
+from .parallel import pmap
 from .sheets import (ENTITY_FOLDERS, FOLDERS, ID_RE, RESERVED_IDS, read_sheet_text, syntax_problem,
                      unsafe_yaml)
 from .store import schema_files
@@ -67,8 +69,15 @@ class Sheet:
 
     def at(self, keys: tuple[Any, ...], message: str, hint: str | None = None, *, key: bool = False) -> Problem:
         """A problem at the value (or, with key=True, the key) found by following `keys`."""
-        line, column = position(self.node, keys, key=key)
+        line, column = position(self.positions(), keys, key=key)
         return Problem(str(self.path), message, line, column, hint)
+
+    def positions(self) -> yaml.Node | None:
+        """The node tree; a sheet checked in a worker process comes back without it (sending it costs
+        more than parsing again), so it is read again in the rare case a problem needs a line number."""
+        if self.node is None and isinstance(self.data, dict):
+            self.node = read_sheet(self.folder, self.path).node
+        return self.node
 
 
 def check(root: Path) -> list[Problem]:
@@ -76,13 +85,12 @@ def check(root: Path) -> list[Problem]:
     if not root.is_dir():
         return [Problem(str(root), "briefings folder not found",
                         hint="run 'briefing extract' first, or pass --briefings DIR")]
-    sheets = [read_sheet(folder, path) for folder in FOLDERS for path in sorted((root / folder).glob("*.yaml"))]
+    jobs = [(folder, path) for folder in FOLDERS for path in sorted((root / folder).glob("*.yaml"))]
+    sheets = pmap(_check_sheet, jobs)   # each sheet on its own, over every core; then the cross-checks
     problems = [p for folder in FOLDERS for p in _misnamed_files(root / folder)]
     for sheet in sheets:
         problems += sheet.problems
     readable = [s for s in sheets if isinstance(s.data, dict)]
-    for sheet in readable:
-        problems += schema_problems(sheet) + id_problems(sheet)
     ids = {folder: {s.path.stem for s in sheets if s.folder == folder} for folder in FOLDERS}
     problems += reference_problems(readable, ids)
     problems += alias_problems(readable)
@@ -97,6 +105,16 @@ def check_or_raise(root: Path) -> None:
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         raise ValidationError(f"{count} in {root}", problems)
+
+
+def _check_sheet(job: tuple[str, Path]) -> Sheet:
+    """Read one sheet and check what needs no other sheet: syntax, schema, id."""
+    sheet = read_sheet(*job)
+    if isinstance(sheet.data, dict):
+        sheet.problems += schema_problems(sheet) + id_problems(sheet)
+    if multiprocessing.parent_process() is not None:
+        sheet.node = None   # in a worker: see Sheet.positions
+    return sheet
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -417,17 +435,18 @@ def _merged(a: Sheet, b: Sheet) -> bool:
 
 def fact_id_problems(sheets: list[Sheet]) -> list[Problem]:
     problems = []
-    first: dict[str, tuple[Sheet, int | None]] = {}
+    first: dict[str, tuple[Sheet, tuple[Any, ...]]] = {}
     for sheet in sorted(sheets, key=lambda s: s.rel):
         for keys, fid in values_at(sheet.data, ("facts", "*", "id")):
             if not isinstance(fid, str):
                 continue
             if fid in first:
-                other, line = first[fid]
+                other, where = first[fid]
+                line = position(other.positions(), where)[0]
                 problems.append(sheet.at(keys, f"fact id '{fid}' is already used in {other.rel} on line {line}",
                                          "fact ids must be unique: delete the copy or give it a new id"))
             else:
-                first[fid] = (sheet, position(sheet.node, keys)[0])
+                first[fid] = (sheet, keys)
     return problems
 
 
