@@ -16,6 +16,8 @@ STATE: dict[str, Any] = {}   # what a stage's workers read (inherited through fo
 
 
 def workers_for(n_items: int) -> int:
+    if multiprocessing.parent_process() is not None:
+        return 1   # already a worker: no pool inside a pool
     wanted = os.environ.get("BRIEFING_WORKERS")
     if wanted and wanted.isdigit():
         return max(1, int(wanted))
