@@ -134,13 +134,19 @@ def restore_verbatim(html_text: str, sections: list[str]) -> str:
 # What the search index does not keep, dropped before Material's parser walks the page (it keeps text,
 # paragraphs and lists; inline tags only cost it time): drawings, permalink anchors, inline tags.
 _SEARCH_DROP_RE = re.compile(r'<svg\b.*?</svg>|<a class="headerlink"[^>]*>.*?</a>', re.S)
+_EXCLUDED_SECTION_RE = re.compile(r"<h([1-6])\b[^>]*\bdata-search-exclude\b.*?(?=<h[1-6]\b|</article>|\Z)", re.S)
+_EXCLUDED_BLOCK_RE = re.compile(r"<(table|div|ul|form)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 _SEARCH_INLINE_RE = re.compile(r"</?(?:a|span|small|strong|em|b|i|abbr|time|br)\b[^>]*>")
 _SEARCH_BREAK_RE = re.compile(r"<br\s*/?>(?=\S)")   # a break between words keeps them apart
 
 
 def search_view(page_html: str) -> str:
-    """A generated page's HTML as the search index sees it, with less for its HTML parser to walk."""
-    lean = _SEARCH_DROP_RE.sub("", page_html)
+    """A generated page's HTML as the search index sees it, with less for its HTML parser to walk:
+    what it would skip anyway (sections under a `data-search-exclude` heading, excluded tables and
+    boxes, which the templates never nest in their own kind) is not there to walk."""
+    lean = _EXCLUDED_SECTION_RE.sub("", page_html)
+    lean = _EXCLUDED_BLOCK_RE.sub("", lean)
+    lean = _SEARCH_DROP_RE.sub("", lean)
     return _SEARCH_BREAK_RE.sub(" ", _SEARCH_INLINE_RE.sub("", lean))
 
 
@@ -581,6 +587,13 @@ class SiteModel:
     def sentences(self) -> dict[str, list[list[Sentence]]]:
         return {sid: body_sentences(sheet) for sid, sheet in self.sources.items()}
 
+    def matches_in(self, text: str) -> list[Any]:
+        """The matcher's matches in `text`, remembered: a quote is shown on every page of what it involves."""
+        cache = self.__dict__.setdefault("_found", {})
+        if text not in cache:
+            cache[text] = self.matcher.find(text)
+        return cache[text]
+
     def anchor(self, fact: Fact) -> str | None:
         if not fact.source or not fact.quote:
             return None
@@ -773,7 +786,7 @@ class Links:
         skip = set(skip)
         out: list[str] = []
         at = 0
-        for match in self.model.matcher.find(text):
+        for match in self.model.matches_in(text):
             eid = match.entity_id
             if eid in seen or eid in skip or eid not in self.model.entities:
                 continue
@@ -1514,7 +1527,7 @@ class Renderer:
         points, outside = map_points(model)
         bounds = [min(p.lat for p in points), min(p.lon for p in points), max(p.lat for p in points),
                   max(p.lon for p in points)] if points else None
-        located = [{"link": links.entity(e), "kind": model.kind(e), "lat": f"{lat:.4f}", "lon": f"{lon:.4f}",
+        located = [{"link": links.entity(e, html=True), "kind": model.kind(e), "lat": f"{lat:.4f}", "lon": f"{lon:.4f}",
                     "basis": basis} for e, (lat, lon, basis) in sorted(model.coordinates.items(),
                                                                      key=lambda kv: (model.name(kv[0]).casefold(), kv[0]))]
         missing = [links.entity(e) for e in model.ids("locations") if e not in model.coordinates]
@@ -1539,8 +1552,8 @@ class Renderer:
         positions, height, above = packed_layout(nodes, [(e.a, e.b) for e in edges])
         svg = svg_graph(model, links, nodes, edges, positions, height=int(max(height, 320)),
                         labels_above=above) if nodes else None
-        rows = [{"a": links.entity(e.a), "label": e.label, "b": links.entity(e.b),
-                 "sources": join_safe(links.source(s, model.source_label(s)) for s in e.sources)}
+        rows = [{"a": links.entity(e.a, html=True), "label": e.label, "b": links.entity(e.b, html=True),
+                 "sources": join_safe(links.source(s, model.source_label(s), html=True) for s in e.sources)}
                 for e in sorted(model.edges, key=lambda e: (model.name(e.a).casefold(), e.label, model.name(e.b).casefold()))]
         return self.render("graph.md.j2", page, svg=svg, rows=rows, shown=len(nodes), total=len(degree))
 
@@ -1560,6 +1573,7 @@ class Renderer:
             numbers = {f.number for f in facts if f.number is not None}
             claimants = {f.claimed_by for f in facts}
             out.append({"counts": counts, "place": links.entity(place) if place else None,
+                        "place_html": links.entity(place, html=True) if place else None,
                         "contested": len(numbers) > 1 or (len(facts) > 1 and len(claimants) > 1),
                         "low": f"{min(numbers):,}" if numbers else None, "high": f"{max(numbers):,}" if numbers else None,
                         "rows": [{"view": _fact_view(model, links, f), "value": f.value or f.number,
