@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -54,6 +55,7 @@ class SheetRepresenter(RoundTripRepresenter):
 _ANALYSER = pyyaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
 
 
+@lru_cache(maxsize=1 << 16)   # keys, ids, kinds and source ids recur in every sheet
 def str_style(data: str) -> str | None:
     """How a string is written, decided here rather than by either emitter, so that ruamel (for
     sheets an editor has touched) and libyaml (for new sheets, ten times faster) write the same bytes."""
