@@ -356,8 +356,16 @@ def find_dates(sentence: str, anchor: When | None = None) -> list[Span]:
     return list(_find_dates(sentence, anchor))
 
 
+# What every rule above needs somewhere in the sentence: most sentences have none of it, and
+# thirty regular expressions cost more than this one (tests/test_dates.py checks it misses nothing).
+MAYBE_DATE = re.compile(r"\d|(?i:day|week|month|year|tonight|tomorrow|morning|afternoon|evening)|"
+                        + ANY_MONTH + "|" + WEEKDAY)
+
+
 @functools.lru_cache(maxsize=4096)   # facts and operations ask about the same sentence
 def _find_dates(sentence: str, anchor: When | None) -> tuple[Span, ...]:
+    if not MAYBE_DATE.search(sentence):
+        return ()
     return tuple((s, e, w) for s, e, _, w in _matches(sentence, anchor, ABSOLUTE + RELATIVE) if w)
 
 
