@@ -44,7 +44,7 @@ class BriefingConfig(base.Config):
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
-        self.model: render.SiteModel | None = None
+        self.model: render.SiteModel | render.LinkTargets | None = None
         self.generated: set[str] = set()
         self.search_tags: dict[str, list[str]] = {}
         self.verbatim: dict[str, list[str]] = {}   # src_uri -> HTML sections kept out of Markdown
@@ -92,6 +92,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         options = render.RenderOptions(site_name=config.site_name, directory_urls=config.use_directory_urls,
                                        leaflet=self._leaflet_files() != [], intro=intro)
         pages = render.render_site(model, self.templates_dir, options)
+        # hand-written pages still need [[wiki-links]]: keep only what resolves them, not every sheet
+        self.model = render.LinkTargets.of(model)
+        del model, briefing
 
         self.generated = set()
         for uri, content in pages.items():
@@ -139,7 +142,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         sections = self.verbatim.pop(page.file.src_uri, None)
+        if page.file.src_uri in self.generated:
+            # MkDocs holds every page until the end of the build: drop the Markdown, only the HTML is used
+            # from here on (a large briefing's Markdown is half a gigabyte)
+            page.markdown = None
+            page.file.content_string = ""
         return render.restore_verbatim(html, sections) if sections else html
+
 
     # Material's search plugin parses every page's HTML: on generated pages it is handed a lean copy
     # (same indexed text, a fraction of the tags), and the page gets its full HTML back afterwards.

@@ -722,6 +722,11 @@ def _is_number(value: Any) -> bool:
 
 # ------------------------------------------------------------------------------------ links
 
+def md_href(page: str, target: str) -> str:
+    """The relative path from one docs file to another, as a Markdown link wants it."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
 class Links:
     """Links from one page: Markdown links (checked by MkDocs) and URLs for raw HTML and SVG."""
 
@@ -732,7 +737,7 @@ class Links:
 
     def md_href(self, target: str, anchor: str | None = None) -> Markup:
         """Relative path to a docs file (ids are slugs, so it needs no escaping)."""
-        href = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        href = md_href(self.page, target)
         return Markup(f"{href}#{anchor}" if anchor else href)
 
     def url(self, target: str, anchor: str | None = None) -> Markup:
@@ -806,13 +811,40 @@ _CODE_OR_WIKILINK_RE = re.compile(r"(`+).+?\1|" + WIKILINK_RE.pattern)
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
 
-def replace_wikilinks(markdown: str, page: str, model: SiteModel) -> tuple[str, list[str]]:
+@dataclass
+class LinkTargets:
+    """What resolving [[wiki-links]] needs of a SiteModel (`find`, `uri`), without the sheets."""
+
+    canonical: dict[str, str]
+    sources: set[str]
+    folder_of: dict[str, str]
+    name_index: dict[str, str]
+
+    @classmethod
+    def of(cls, model: SiteModel) -> LinkTargets:
+        return cls(dict(model.canonical), set(model.sources), {i: model.folder_of[i] for i in model.entities},
+                   model.name_index)
+
+    def find(self, target: str) -> str | None:
+        target = target.strip()
+        if target in self.canonical:
+            return self.canonical[target]
+        if target in self.sources:
+            return target
+        return self.name_index.get(name_key(target))
+
+    def uri(self, sheet_id: str) -> str | None:
+        if sheet_id in self.folder_of:
+            return page_uri(self.folder_of[sheet_id], sheet_id)
+        return page_uri("sources", sheet_id) if sheet_id in self.sources else None
+
+
+def replace_wikilinks(markdown: str, page: str, model: SiteModel | LinkTargets) -> tuple[str, list[str]]:
     """`[[Name]]`/`[[id|label]]` -> Markdown links from `page`; returns (text, unresolved names).
 
     Hand-written pages are trusted: the label is kept as the editor wrote it. Fenced code
     blocks are left alone.
     """
-    links = Links(model, page)
     unresolved: list[str] = []
 
     def swap(match: re.Match[str]) -> str:
@@ -824,7 +856,7 @@ def replace_wikilinks(markdown: str, page: str, model: SiteModel) -> tuple[str, 
         if not uri:
             unresolved.append(target)
             return label
-        return f"[{label}]({links.md_href(uri)})"
+        return f"[{label}]({md_href(page, uri)})"
 
     out: list[str] = []
     fenced = False
