@@ -8,7 +8,9 @@
 4. check     check.check                                       | (benchmarks/stages.py), peak
 5. render    load_briefing + SiteModel + render_site           | memory = the child's ru_maxrss
 6. mkdocs    site.build_site with a copy of mkdocs.yml         /
-7. incremental  one more article, `briefing extract`; then `briefing extract` with nothing changed
+7. search    the first search on the built site in headless Chromium (benchmarks/search_latency.py;
+             skipped without Chromium and Playwright)
+8. incremental  one more article, `briefing extract`; then `briefing extract` with nothing changed
 
 Prints the stage table and one Markdown row for benchmarks/README.md; writes DIR/results.json.
 `--profile [extract render mkdocs incremental]` then runs those again under cProfile (DIR/profile/) and
@@ -33,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CODE_PATHS = ["src", "site_templates", "content", "mkdocs.yml"]   # what a run measures, frozen at its start
 
-STAGES = ["generate", "read", "extract", "check", "render", "mkdocs", "incremental"]
+STAGES = ["generate", "read", "extract", "check", "render", "mkdocs", "search", "incremental"]
 PROFILED = ["extract", "render", "mkdocs", "incremental"]
 CHILD_ENV: dict[str, str] = {}   # set by main(): children run the frozen code
 MB = 1024 * 1024
@@ -151,6 +153,22 @@ def add_article(corpus: "Corpus", out: Path) -> Path:
     return corpus.write(out / "seeds", [existing])[0]
 
 
+def search(out: Path, timeout: float) -> dict[str, Any]:
+    """Page opened -> first results on screen, best of three fresh browser contexts."""
+    cmd = [sys.executable, str(HERE / "search_latency.py"), str(out / "site"), "--runs", "3"]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=CHILD_ENV)
+    except subprocess.TimeoutExpired:
+        return {"failed": "timed out"}
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout)[-500:]
+        reason = "no browser" if "playwright" in tail.lower() or "chromium" in tail.lower() else "error"
+        return {"skipped" if reason == "no browser" else "failed": f"{reason}: {tail.strip().splitlines()[-1:]}"}
+    runs = json.loads(done.stdout)["runs"]
+    return {"first_answer_s": min(r["first_answer_s"] for r in runs), "ready_s": min(r["ready_s"] for r in runs),
+            "runs": runs}
+
+
 def incremental(corpus: "Corpus", out: Path, timeout: float) -> dict[str, Any]:
     """One article more, then a run with nothing changed: what an editor waits for day to day."""
     add_article(corpus, out)
@@ -251,6 +269,10 @@ def stage_table(results: dict[str, Any]) -> str:
             rows.append(f"| merge (write sheets) | {r['merge_seconds']:.2f} | {r['merge_cpu']:.2f} | | "
                         f"| {r['merge']} |")
             rows.append(f"| review report | {r['review_seconds']:.2f} | | | | {r['review_lines']} lines |")
+    found = results.get("search")
+    if found:
+        rows.append(f"| first search (Chromium) | {_first_search(found)} | | | | index ready after "
+                    f"{found.get('ready_s', '–')} s; {found.get('skipped') or found.get('failed') or 'best of 3'} |")
     inc = results.get("incremental")
     if inc:
         for key, label in (("add_one", "+1 article: briefing extract"), ("unchanged", "no change: briefing extract")):
@@ -262,7 +284,7 @@ def stage_table(results: dict[str, Any]) -> str:
 
 ROW_HEADER = ("| N | code | sheets | HTML pages | read s | extract s | merge s | check s | render s | mkdocs s "
               "| peak RSS MB | HTML MB | avg KB/page | search index MB | index KB/page | extract+merge ms/article "
-              "| +1 article s | no change s |\n|---:|---|" + "---:|" * 16)
+              "| +1 article s | no change s | make site s | first search s |\n|---:|---|" + "---:|" * 18)
 
 
 def _time(result: dict[str, Any] | None, wall: str = "seconds", cpu: str = "cpu_seconds") -> str:
@@ -275,6 +297,23 @@ def _time(result: dict[str, Any] | None, wall: str = "seconds", cpu: str = "cpu_
         return "–"
     return f"{result[wall]:.2f} ({result[cpu]:.2f})" if isinstance(result.get(cpu), (int, float)) \
         else f"{result[wall]:.2f}"
+
+
+def _make_site(results: dict[str, Any]) -> str:
+    """What `make site` does: `briefing extract` (with its merge), then `briefing build` (check + MkDocs),
+    as the sum of those stages' process wall times."""
+    parts = [results.get(stage) or {} for stage in ("extract", "check", "mkdocs")]
+    if any("wall" not in p for p in parts):
+        return "–"
+    return f"{sum(p['wall'] for p in parts):.0f}"
+
+
+def _first_search(result: dict[str, Any] | None) -> str:
+    if not result:
+        return "–"
+    if "first_answer_s" in result:
+        return f"{result['first_answer_s']:.2f}"
+    return "skipped" if "skipped" in result else f"FAILED ({result.get('failed')})"
 
 
 def table_row(n: int, code: str, results: dict[str, Any]) -> str:
@@ -293,7 +332,8 @@ def table_row(n: int, code: str, results: dict[str, Any]) -> str:
     cells = [str(n), code, str(ext.get("sheets", "–")), str(pages or "–"), _time(results.get("read")),
              _time(ext, "seconds", "extract_cpu"), _time(ext, "merge_seconds", "merge_cpu"),
              _time(results.get("check")), _time(results.get("render")), _time(mk), f"{peak:.0f}", *sizes,
-             per_article, _time(inc.get("add_one"), "seconds", "cpu"), _time(inc.get("unchanged"), "seconds", "cpu")]
+             per_article, _time(inc.get("add_one"), "seconds", "cpu"), _time(inc.get("unchanged"), "seconds", "cpu"),
+             _make_site(results), _first_search(results.get("search"))]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -338,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
             results[stage] = generate(corpus, out)
         elif stage == "incremental":
             results[stage] = incremental(corpus, out, args.timeout)
+        elif stage == "search":
+            results[stage] = search(out, args.timeout)
         else:
             results[stage] = run_stage(stage, out, args.timeout)
     if args.profile is not None:
