@@ -1,6 +1,7 @@
 """The command line: exit codes, messages, and seeds -> extract -> check -> strict build end to end."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def test_seeds_extract_check_and_strict_build(tmp_path, monkeypatch, capsys):
     assert main(["extract"]) == 0                       # a second run changes nothing
     assert {p: p.read_bytes() for p in sorted((tmp_path / "briefings").rglob("*")) if p.is_file()} == first
     assert main(["check"]) == 0
+    capsys.readouterr()
     assert main(["build", "--site", "site"]) == 0
+    stages = re.findall(r"^(\w+) +[\d.]+ s$", capsys.readouterr().err, re.M)   # a long build says where it is
+    assert stages == ["check", "load", "render", "convert", "write"], stages
     site = tmp_path / "site"
     for page in ("index.html", "actors/index.html", "actors/islamic-state/index.html",
                  "locations/raqqa/index.html", "operations/operation-inherent-resolve/index.html",

@@ -24,7 +24,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from . import merge, store
     from .cache import ArticleCache, run_fingerprint
     from .pipeline import extract_corpus
-    from .progress import Progress
+    from .progress import QUIET, Progress
     from .report import review
 
     seeds, briefings = Path(args.seeds), Path(args.briefings)
@@ -109,11 +109,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from . import mkdocs_plugin
     from .check import check_or_raise
+    from .progress import Progress
     from .site import build_site
 
-    check_or_raise(Path(args.briefings))
-    build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
+    progress = Progress()
+    with progress.stage("check"):
+        check_or_raise(Path(args.briefings))
+    mkdocs_plugin.PROGRESS = progress
+    try:
+        build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
+    finally:
+        mkdocs_plugin.PROGRESS = QUIET
     print(f"site built in {args.site or 'site'}/")
     return 0
 

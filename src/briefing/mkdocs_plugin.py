@@ -11,6 +11,7 @@ It only coordinates MkDocs events; `render.py` makes the pages, `sheets.py` read
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from . import render
+from .progress import QUIET, Progress
 from .sheets import load_briefing
 
 log = get_plugin_logger(__name__)
+# `briefing build` sets this to report the build's stages (one line each); MkDocs alone stays quiet
+PROGRESS: Progress = QUIET
 
 SEARCH_ATTRIBUTE_RE = re.compile(r'\s?data-search-\w+="[^"]+"')   # what Material's search removes
 LEAFLET_TARGET = "assets/vendor/leaflet"
@@ -50,6 +54,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.verbatim: dict[str, list[str]] = {}   # src_uri -> HTML sections kept out of Markdown
         self.full_content: dict[str, str] = {}     # src_uri -> page HTML while search sees the lean one
         self.root = Path.cwd()
+        self._since = time.perf_counter()
+
+    def _done(self, stage: str) -> None:
+        """One progress line: `stage` took the time since the previous one."""
+        now = time.perf_counter()
+        if PROGRESS.enabled:
+            PROGRESS.line(f"{stage:<10} {now - self._since:7.2f} s")
+        self._since = now
 
     def _path(self, value: str) -> Path:
         path = Path(value)
@@ -77,6 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.briefings_dir.is_dir():
             log.info(f"no fact sheets yet: '{self.briefings_dir}' does not exist")
+        self._since = time.perf_counter()
         briefing = load_briefing(self.briefings_dir)
         for problem in briefing.problems:
             log.warning(f"skipped an unreadable fact sheet: {problem}")
@@ -91,7 +104,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.remove(home)
         options = render.RenderOptions(site_name=config.site_name, directory_urls=config.use_directory_urls,
                                        leaflet=self._leaflet_files() != [], intro=intro)
+        self._done("load")
         pages = render.render_site(model, self.templates_dir, options)
+        self._done("render")
         # hand-written pages still need [[wiki-links]]: keep only what resolves them, not every sheet
         self.model = render.LinkTargets.of(model)
         del model, briefing
@@ -167,6 +182,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     on_page_context = CombinedEvent(_search_sees_lean_html, _page_gets_full_html)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self._done("convert")   # every page through Markdown
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._done("write")     # theme templates, search index, files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for path in (self.briefings_dir, self.templates_dir):

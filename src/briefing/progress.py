@@ -22,7 +22,7 @@ class Progress:
         start = time.perf_counter()
         yield
         if self.enabled:
-            self._line(f"{name:<10} {time.perf_counter() - start:7.2f} s")
+            self.line(f"{name:<10} {time.perf_counter() - start:7.2f} s")
 
     def each(self, name: str, items: Iterable[T], total: int) -> Iterator[T]:
         """Yield items, redrawing a counter on a terminal every few items."""
@@ -35,7 +35,7 @@ class Progress:
         if self.live:
             self.stream.write("\r\033[K")
 
-    def _line(self, text: str) -> None:
+    def line(self, text: str) -> None:
         self.stream.write(text + "\n")
         self.stream.flush()
 
