@@ -24,7 +24,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from . import merge, store
     from .cache import ArticleCache, run_fingerprint
     from .pipeline import extract_corpus
-    from .progress import QUIET, Progress
+    from .progress import Progress
     from .report import review
 
     seeds, briefings = Path(args.seeds), Path(args.briefings)
@@ -111,7 +111,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from . import mkdocs_plugin
     from .check import check_or_raise
-    from .progress import Progress
+    from .progress import QUIET, Progress
     from .site import build_site
 
     progress = Progress()
