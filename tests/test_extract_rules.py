@@ -147,3 +147,11 @@ def test_the_same_fact_from_two_articles_is_one_fact_with_two_sources(tmp_path):
     assert events[0]["source"] == "a"
     assert [r["source"] for r in events[0]["also_reported"]] == ["b"]
     assert events[0]["also_reported"][0]["quote"].startswith("The Sinai Liberation Front (SLF) captured")
+
+
+def test_name_after_a_role_of_a_place_is_a_person_not_another_place(tmp_path):
+    sheets = run(tmp_path, "The mayor of Manbij, Doru Maletic, said the roads to Kessel were open again. "
+                           "Fighters later took the villages of Ostrel, Baran Dol and Vetka.")
+    assert names(sheets, "actors")["Doru Maletic"]["kind"] == "person"
+    assert "Doru Maletic" not in names(sheets, "locations")
+    assert {"Ostrel", "Baran Dol", "Vetka"} <= set(names(sheets, "locations"))   # a list of places stays one

@@ -114,6 +114,8 @@ class Discoverer:
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
         self._role_comma_before = re.compile(rf"\b({role})\b[^,.;“”\"]{{0,50}},\s*$", re.I)
+        # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
+        self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
         self._place_of = re.compile(
             r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
@@ -257,7 +259,10 @@ class Discoverer:
             return add("locations", place[1], place[2], 2, place[0])
         # "the towns of Anah, Rawa and al-Qaim", "camps in Amriyat al-Fallujah and Habbaniyah"
         last = self._last_place
+        appositive_of_role = len(run) > 1 and re.match(r"^\s*(?:,|\.\s*$)", after) and \
+            self._role_of_place_comma.search(before)
         if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
+                and not appositive_of_role
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             return add("locations", last[3], "listed with a place", 1)
 
