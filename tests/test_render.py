@@ -393,3 +393,21 @@ def test_hub_pages_show_the_newest_facts_and_say_how_many_more(monkeypatch) -> N
     items = lambda text: re.findall(r"<li>.*?</li>", text, re.S)  # noqa: E731
     assert items(facts) == items(full.split("## Facts")[1].split("\n## ")[0])[:2]   # the newest two
     assert page.split("## Mentioned in")[1].count("<li>") == 1
+
+
+def test_a_long_timeline_is_one_page_per_month_with_an_index(monkeypatch) -> None:
+    import briefing.render as render_module
+    whole = render_site(load_briefing(FIXTURE), TEMPLATES)["timeline.md"]
+    events = whole.count("<tr data-entities=")
+    assert events >= 3
+    monkeypatch.setattr(render_module, "TIMELINE_PAGE_ROWS", 2)
+    pages = render_site(load_briefing(FIXTURE), TEMPLATES)
+    months = sorted(uri for uri in pages if uri.startswith("timeline/"))
+    assert len(months) >= 2 and all(re.fullmatch(r"timeline/\d{4}(-\d\d)?\.md", uri) for uri in months)
+    index = pages["timeline.md"]
+    assert "<tr data-entities=" not in index
+    for uri in months:
+        assert f"]({uri})" in index                                # the index links every month
+        assert "[All months](../timeline.md)" in pages[uri]
+    assert sum(pages[uri].count("<tr data-entities=") for uri in months) == events   # every event, once
+    assert "→](" in pages[months[0]] and "[←" in pages[months[-1]]

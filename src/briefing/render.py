@@ -40,6 +40,7 @@ ENTITY_BOOST = 3
 SOURCE_BOOST = 0.5
 # Longest lists an entity page shows (a hub such as a country gathers thousands of facts and sources
 # in a large briefing); the timeline and the downloads have everything.
+TIMELINE_PAGE_ROWS = 2000   # more dated events than this: one timeline page per month
 PAGE_LIMITS = {"facts": 200, "figures": 100, "relations": 100, "mentioned": 100}
 DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv")
 CSV_COLUMNS = ("event_date", "precision", "actor1", "actor2", "location", "latitude", "longitude",
@@ -1545,13 +1546,36 @@ class Renderer:
                                              html=True)
         return rows
 
-    def timeline(self) -> str:
-        links = self.links("timeline.md")
-        rows = self._timeline_rows(links)
+    def timeline(self) -> dict[str, str]:
+        """timeline.md with every event; past TIMELINE_PAGE_ROWS, an index of months and a page per
+        month (timeline/2016-05.md), so that no page grows with the briefing."""
+        rows = self._timeline_rows(self.links("timeline.md"))
+        if len(rows) <= TIMELINE_PAGE_ROWS:
+            return {"timeline.md": self._timeline_page("timeline.md", "Timeline", rows)}
+        rows = self._timeline_rows(self.links("timeline/month.md"))   # links as seen from any month page
+        months: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            months.setdefault(row["date"][:7], []).append(row)
+        keys = sorted(months)
+        uris = {key: f"timeline/{key}.md" for key in keys}
+        out = {}
+        for i, key in enumerate(keys):
+            page = uris[key]
+            step = {k: {"label": format_date(keys[j]), "href": md_href(page, uris[keys[j]])}
+                    for k, j in (("previous", i - 1), ("next", i + 1)) if 0 <= j < len(keys)}
+            out[page] = self._timeline_page(page, f"Timeline: {format_date(key)}", months[key],
+                                            up=md_href(page, "timeline.md"), **step)
+        parts = [{"year": key[:4], "label": format_date(key) if len(key) > 4 else "month not known",
+                  "href": md_href("timeline.md", uris[key]), "count": len(months[key])} for key in keys]
+        out["timeline.md"] = self._timeline_page("timeline.md", "Timeline", [], parts=parts, total=len(rows))
+        return out
+
+    def _timeline_page(self, page: str, title: str, rows: list[dict[str, Any]], **context: Any) -> str:
         present = sorted({e for r in rows for e in r["entities"]}, key=lambda e: (self.model.name(e).casefold(), e))
-        return self.render("timeline.md.j2", "timeline.md", rows=rows,
+        context = {"parts": None, "total": len(rows), "up": None, "previous": None, "next": None, **context}
+        return self.render("timeline.md.j2", page, title=title, rows=rows,
                            entity_options=[(e, self.model.name(e)) for e in present],
-                           type_options=sorted({r["type"] for r in rows}))
+                           type_options=sorted({r["type"] for r in rows}), **context)
 
     def map_page(self) -> str:
         model, page = self.model, "map.md"
@@ -1716,7 +1740,7 @@ class Renderer:
             out[(model.uri(sid) if kind == "entity" else page_uri("sources", sid)) or ""] = text
         for old, (folder, target) in sorted(model.redirects.items()):
             out.setdefault(page_uri(folder, old), self.redirect_page(old, folder, target))
-        out["timeline.md"] = self.timeline()
+        out.update(self.timeline())
         out["map.md"] = self.map_page()
         out["graph.md"] = self.graph_page()
         out["figures.md"] = self.figures_page()
