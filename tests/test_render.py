@@ -411,3 +411,18 @@ def test_a_long_timeline_is_one_page_per_month_with_an_index(monkeypatch) -> Non
         assert "[All months](../timeline.md)" in pages[uri]
     assert sum(pages[uri].count("<tr data-entities=") for uri in months) == events   # every event, once
     assert "→](" in pages[months[0]] and "[←" in pages[months[-1]]
+
+
+def test_a_long_index_is_split_by_initial_and_sources_by_month(monkeypatch) -> None:
+    import briefing.render as render_module
+    whole = render_site(load_briefing(FIXTURE), TEMPLATES)
+    listed = {folder: whole[f"{folder}/index.md"].count("<tr><td>") for folder in ("locations", "sources")}
+    monkeypatch.setattr(render_module, "INDEX_PAGE_ROWS", 1)
+    pages = render_site(load_briefing(FIXTURE), TEMPLATES)
+    for folder, count in listed.items():
+        parts = sorted(uri for uri in pages if uri.startswith(f"{folder}/index/"))
+        assert len(parts) >= 2 and "<tr><td>" not in pages[f"{folder}/index.md"]
+        assert sum(pages[uri].count("<tr><td>") for uri in parts) == count            # every sheet, once
+        assert all(f"]({uri.split('/', 1)[1]})" in pages[f"{folder}/index.md"] for uri in parts)
+    assert "locations/index/b.md" in pages and "Brenna" in pages["locations/index/b.md"]
+    assert any(re.fullmatch(r"sources/index/\d{4}-\d\d\.md", uri) for uri in pages)

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace, dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -41,6 +41,7 @@ SOURCE_BOOST = 0.5
 # Longest lists an entity page shows (a hub such as a country gathers thousands of facts and sources
 # in a large briefing); the timeline and the downloads have everything.
 TIMELINE_PAGE_ROWS = 2000   # more dated events than this: one timeline page per month
+INDEX_PAGE_ROWS = 2000      # more sheets in a folder than this: its index is split by initial (sources: by month)
 PAGE_LIMITS = {"facts": 200, "figures": 100, "relations": 100, "mentioned": 100}
 DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv")
 CSV_COLUMNS = ("event_date", "precision", "actor1", "actor2", "location", "latitude", "longitude",
@@ -1488,26 +1489,58 @@ class Renderer:
         anchor = self.model.anchor(fact)
         return int(anchor[2:]) if anchor else 1 << 30
 
-    def kind_index(self, folder: str) -> str:
-        model, page = self.model, f"{folder}/index.md"
-        links = self.links(page)
-        rows = [{"link": links.entity(i, html=True), "kind": model.kind(i), "aliases": join_safe(model.aliases(i)),
-                 "facts": len(model.facts_of.get(i, [])), "sources": len(model.sources_of(i))}
-                for i in model.ids(folder)]
-        return self.render("kind_index.md.j2", page, title=KIND_LABEL[folder], folder=folder, rows=rows)
+    def kind_index(self, folder: str) -> dict[str, str]:
+        model = self.model
 
-    def sources_index(self) -> str:
-        model, page = self.model, "sources/index.md"
-        links = self.links(page)
-        rows = []
-        for sid in sorted(model.sources, key=lambda s: (date_sort_key(_date(model.sources[s].get("published"))), s),
-                          reverse=True):
-            sheet = model.sources[sid]
-            rows.append({"link": links.source(sid, html=True), "publisher": sheet.get("publisher") or "",
-                         "published": date_html(sheet.get("published"), sheet.get("published_precision")),
-                         "facts": len(model.facts_by_source.get(sid, [])),
-                         "entities": len(model.in_source.get(sid, ()))})
-        return self.render("sources_index.md.j2", page, title="Sources", rows=rows)
+        def rows(links: Links, ids: list[str]) -> list[dict[str, Any]]:
+            return [{"link": links.entity(i, html=True), "kind": model.kind(i), "aliases": join_safe(model.aliases(i)),
+                     "facts": len(model.facts_of.get(i, [])), "sources": len(model.sources_of(i))} for i in ids]
+
+        def initial(i: str) -> str:
+            first = model.name(i)[:1].casefold()
+            return first if "a" <= first <= "z" else "other"
+        return self._paged_index(folder, KIND_LABEL[folder], "kind_index.md.j2", model.ids(folder), rows,
+                                 initial, lambda key: key.upper() if len(key) == 1 else "other")
+
+    def sources_index(self) -> dict[str, str]:
+        model = self.model
+        ids = sorted(model.sources, key=lambda s: (date_sort_key(_date(model.sources[s].get("published"))), s),
+                     reverse=True)
+
+        def rows(links: Links, ids: list[str]) -> list[dict[str, Any]]:
+            return [{"link": links.source(sid, html=True), "publisher": model.sources[sid].get("publisher") or "",
+                     "published": date_html(model.sources[sid].get("published"),
+                                            model.sources[sid].get("published_precision")),
+                     "facts": len(model.facts_by_source.get(sid, [])), "entities": len(model.in_source.get(sid, ()))}
+                    for sid in ids]
+
+        def month(sid: str) -> str:
+            return (_date(model.sources[sid].get("published")) or "undated")[:7]
+        return self._paged_index("sources", "Sources", "sources_index.md.j2", ids, rows, month,
+                                 lambda key: format_date(key) if key != "undated" else "undated")
+
+    def _paged_index(self, folder: str, title: str, template: str, ids: list[str],
+                     rows: Callable[[Links, list[str]], list[dict[str, Any]]],
+                     key_of: Callable[[str], str], label_of: Callable[[str], str]) -> dict[str, str]:
+        """`folder/index.md` listing `ids`; past INDEX_PAGE_ROWS, a line of parts (by initial, by month) and a
+        page per part in `folder/index/` (no sheet can have the id 'index', so no page is overwritten)."""
+        page = f"{folder}/index.md"
+        if len(ids) <= INDEX_PAGE_ROWS:
+            return {page: self.render(template, page, title=title, folder=folder, parts=None, up=None,
+                                      rows=rows(self.links(page), ids))}
+        groups: dict[str, list[str]] = {}
+        for i in ids:
+            groups.setdefault(key_of(i), []).append(i)
+        out = {}
+        parts = []
+        for key, members in groups.items():   # in the order of `ids`
+            uri = f"{folder}/index/{key}.md"
+            out[uri] = self.render(template, uri, title=f"{title}: {label_of(key)}", folder=folder, parts=None,
+                                   rows=rows(self.links(uri), members), up=md_href(uri, page))
+            parts.append({"label": label_of(key), "href": md_href(page, uri), "count": len(members)})
+        out[page] = self.render(template, page, title=title, folder=folder, parts=parts, up=None, rows=[],
+                                total=len(ids))
+        return out
 
     def _timeline_rows(self, links: Links) -> list[dict[str, Any]]:
         model = self.model
@@ -1730,8 +1763,8 @@ class Renderer:
         model = self.model
         out: dict[str, str] = {"index.md": self.home_page()}
         for folder in ENTITY_FOLDERS:
-            out[f"{folder}/index.md"] = self.kind_index(folder)
-        out["sources/index.md"] = self.sources_index()
+            out.update(self.kind_index(folder))
+        out.update(self.sources_index())
         # one page per sheet: the bulk of the work, spread over the cores (the workers inherit the model)
         jobs = [("entity", eid) for eid in sorted(model.entities)] + [("source", sid) for sid in sorted(model.sources)]
         if workers_for(len(jobs)) > 1:
