@@ -426,3 +426,14 @@ def test_a_long_index_is_split_by_initial_and_sources_by_month(monkeypatch) -> N
         assert all(f"]({uri.split('/', 1)[1]})" in pages[f"{folder}/index.md"] for uri in parts)
     assert "locations/index/b.md" in pages and "Brenna" in pages["locations/index/b.md"]
     assert any(re.fullmatch(r"sources/index/\d{4}-\d\d\.md", uri) for uri in pages)
+
+
+def test_map_graph_and_figures_tables_are_capped_with_a_count_of_the_rest(monkeypatch) -> None:
+    import briefing.render as render_module
+    monkeypatch.setattr(render_module, "TABLE_ROWS", 1)
+    monkeypatch.setattr(render_module, "CONTESTED_GROUPS", 0)
+    pages = render_site(load_briefing(FIXTURE), TEMPLATES)
+    assert re.search(r"… and \d+ less mentioned places", pages["map.md"])
+    assert re.search(r"… and \d+ more links", pages["graph.md"])
+    assert re.search(r"… and \d+ more contested figures", pages["figures.md"])
+    assert pages["graph.md"].count("<tr><td>") == 1 and pages["map.md"].split("## Places")[1].count("<tr><td>") == 1

@@ -41,6 +41,8 @@ SOURCE_BOOST = 0.5
 # Longest lists an entity page shows (a hub such as a country gathers thousands of facts and sources
 # in a large briefing); the timeline and the downloads have everything.
 TIMELINE_PAGE_ROWS = 2000   # more dated events than this: one timeline page per month
+TABLE_ROWS = 1000           # longest table on the map, graph and figures pages (the downloads have all)
+CONTESTED_GROUPS = 200      # contested figures shown, those with the most claims
 INDEX_PAGE_ROWS = 2000      # more sheets in a folder than this: its index is split by initial (sources: by month)
 PAGE_LIMITS = {"facts": 200, "figures": 100, "relations": 100, "mentioned": 100}
 DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv")
@@ -1616,16 +1618,21 @@ class Renderer:
         points, outside = map_points(model)
         bounds = [min(p.lat for p in points), min(p.lon for p in points), max(p.lat for p in points),
                   max(p.lon for p in points)] if points else None
-        located = [{"link": links.entity(e, html=True), "kind": model.kind(e), "lat": f"{lat:.4f}", "lon": f"{lon:.4f}",
-                    "basis": basis} for e, (lat, lon, basis) in sorted(model.coordinates.items(),
-                                                                     key=lambda kv: (model.name(kv[0]).casefold(), kv[0]))]
-        missing = [links.entity(e) for e in model.ids("locations") if e not in model.coordinates]
+        # the most mentioned places, in name order (a large briefing has thousands: the GeoJSON has them all)
+        shown = sorted(model.coordinates, key=lambda e: (-model.mention_count(e), model.name(e).casefold(), e))
+        shown = sorted(shown[:TABLE_ROWS], key=lambda e: (model.name(e).casefold(), e))
+        located = [{"link": links.entity(e, html=True), "kind": model.kind(e), "lat": f"{model.coordinates[e][0]:.4f}",
+                    "lon": f"{model.coordinates[e][1]:.4f}", "basis": model.coordinates[e][2]} for e in shown]
+        missing = [e for e in model.ids("locations") if e not in model.coordinates]
+        more_missing = max(0, len(missing) - TABLE_ROWS)
+        missing = [links.entity(e) for e in missing[:TABLE_ROWS]]
         return self.render("map.md.j2", page, svg=svg_map(points, links),
                            bounds=",".join(f"{b:.4f}" for b in bounds) if bounds else "",
                            outside=[links.entity(p.id) for p in sorted(outside, key=lambda p: (p.name.casefold(), p.id))],
                            geojson=links.url("data/places.geojson"), root=links.url("index.md"),
                            leaflet=links.url("assets/vendor/leaflet/") if self.options.leaflet else None,
-                           located=located, missing=missing)
+                           located=located, missing=missing, more_located=len(model.coordinates) - len(located),
+                           more_missing=more_missing)
 
     def graph_page(self, max_nodes: int = 60) -> str:
         model, page = self.model, "graph.md"
@@ -1643,8 +1650,10 @@ class Renderer:
                         labels_above=above) if nodes else None
         rows = [{"a": links.entity(e.a, html=True), "label": e.label, "b": links.entity(e.b, html=True),
                  "sources": join_safe(links.source(s, model.source_label(s), html=True) for s in e.sources)}
-                for e in sorted(model.edges, key=lambda e: (model.name(e.a).casefold(), e.label, model.name(e.b).casefold()))]
-        return self.render("graph.md.j2", page, svg=svg, rows=rows, shown=len(nodes), total=len(degree))
+                for e in sorted(model.edges, key=lambda e: (model.name(e.a).casefold(), e.label,
+                                                            model.name(e.b).casefold()))[:TABLE_ROWS]]
+        return self.render("graph.md.j2", page, svg=svg, rows=rows, shown=len(nodes), total=len(degree),
+                           more=len(model.edges) - len(rows))
 
     def figures_page(self) -> str:
         model, page = self.model, "figures.md"
@@ -1669,7 +1678,11 @@ class Renderer:
                                   "number": "" if f.number is None else f"{f.number:,}"} for f in facts]})
         contested = [g for g in out if g["contested"]]
         single = [g for g in out if not g["contested"]]
-        return self.render("figures.md.j2", page, contested=contested, single=single)
+        # a large briefing: the groups with the most claims, and the first of the others (downloads: all)
+        shown = {id(g) for g in sorted(contested, key=lambda g: -len(g["rows"]))[:CONTESTED_GROUPS]}
+        kept = [g for g in contested if id(g) in shown]
+        return self.render("figures.md.j2", page, contested=kept, single=single[:TABLE_ROWS],
+                           more_contested=len(contested) - len(kept), more_single=max(0, len(single) - TABLE_ROWS))
 
     def home_page(self) -> str:
         model, page = self.model, "index.md"
