@@ -48,6 +48,12 @@ def vocabulary() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+@lru_cache(maxsize=4)
+def _event_verbs(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every event verb, longest first (built once, not per sentence)."""
+    return re.compile(r"\b(" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + r")\b", re.I)
+
+
 def fact_id(source: str, kind: str, quote: str, involves: list[str], detail: str = "") -> str:
     digest = hashlib.sha1("\x1f".join([source, kind, quote, ",".join(involves), detail]).encode()).hexdigest()
     return f"f-{digest[:10]}"
@@ -121,8 +127,7 @@ def _event(ctx: Context, vocab: dict[str, Any], ids: list[str], when: When | Non
     """An event sentence. Its text is the clause around the verb as written (a rule that
     rewrites sentences would put words in a source's mouth); agent and patient are kept
     separately for operation sides."""
-    verbs = sorted(vocab["event_verbs"], key=len, reverse=True)
-    hit = re.search(r"\b(" + "|".join(map(re.escape, verbs)) + r")\b", ctx.text, re.I)
+    hit = _event_verbs(tuple(vocab["event_verbs"])).search(ctx.text)
     if not hit or _HEDGE.search(ctx.text[max(0, hit.start() - 40):hit.start()]):
         return None
     text = _clause(ctx.text, hit.start(), hit.end())
@@ -225,6 +230,8 @@ def _modifier(ctx: Context, m: Match) -> bool:
 
 def _relations(ctx: Context, vocab: dict[str, Any], when: When | None) -> list[Fact]:
     actors = [m for m in ctx.matches if ctx.folder_of.get(m.entity_id) == "actors" and not _modifier(ctx, m)]
+    if len({m.entity_id for m in actors}) < 2:
+        return []   # a relation links two actors
     out = []
     for rel_type, patterns in vocab["relations"].items():
         for pattern in patterns:
