@@ -409,15 +409,10 @@ def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State)
     holds exactly that (read with the fast C loader; comments are invisible to it, and a sheet
     that is not rewritten keeps them anyway). Their three-way result is the file as it is, so the
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
-    settled = set()
-    for rel, theirs in theirs_all.items():
-        prior = state.sheets.get(rel)
-        if prior is None or prior.removed_aliases or prior.base != theirs:
-            continue
-        data, problem = read_plain(root / rel)
-        if problem is None and data == prior.base:
-            settled.add(rel)
-    return settled
+    same = [rel for rel, theirs in theirs_all.items()
+            if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base == theirs]
+    return {rel for rel, (data, problem) in zip(same, pmap(read_plain, [root / rel for rel in same]))
+            if problem is None and data == state.sheets[rel].base}
 
 
 def _check_rel(root: Path, rel: str) -> None:
