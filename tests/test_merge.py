@@ -534,3 +534,38 @@ def test_a_sheet_no_longer_extracted_is_retired_unless_an_editor_touched_it(tmp_
     assert "Zarqan City" in edited.read_text(encoding="utf-8")          # the editor's sheet stays
     again = merge.apply(tmp_path, {"locations/halwan.yaml": first["locations/halwan.yaml"]})
     assert not again.retired and not again.created
+
+
+def test_a_sheet_no_editor_touched_skips_the_round_trip_load_and_one_with_a_comment_does_not(root, monkeypatch):
+    """A hub's sheet changes with every new article; while it is byte for byte what extraction wrote, its merge
+    is the new generated sheet, without ruamel's slow load. Any edit, even only a comment, takes the full merge."""
+    import briefing.merge as merge_module
+    gen = generated()
+    apply(root, copy.deepcopy(gen))
+    loaded: list[str] = []
+    real = merge_module.load_sheet
+    monkeypatch.setattr(merge_module, "load_sheet", lambda path: loaded.append(path.name) or real(path))
+    gen[IS]["aliases"].append("Daesh")
+    (root / RAQQA).write_text((root / RAQQA).read_text(encoding="utf-8") + "# checked by the desk\n", encoding="utf-8")
+    gen[RAQQA]["aliases"].append("Rakka")
+    report = apply(root, copy.deepcopy(gen))
+    assert IS in report.updated and RAQQA in report.updated
+    assert "islamic-state.yaml" not in loaded and "raqqa.yaml" in loaded
+    assert "Daesh" in yaml.safe_load((root / IS).read_text(encoding="utf-8"))["aliases"]
+    raqqa = (root / RAQQA).read_text(encoding="utf-8")
+    assert "# checked by the desk" in raqqa and "Rakka" in raqqa
+    assert apply(root, copy.deepcopy(gen)).updated == []   # and the next run has nothing to do
+
+
+def test_after_a_full_merge_the_editors_values_keep_winning_in_later_runs(root):
+    """A sheet once merged with an editor's values is never again taken for untouched, even while its bytes stay."""
+    gen = generated()
+    apply(root, copy.deepcopy(gen))
+    path = root / IS
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Islamic State", "name: Islamic State (IS)"),
+                    encoding="utf-8")
+    for alias in ("Daesh", "ISIL", "Dawla"):
+        gen[IS]["aliases"].append(alias)
+        apply(root, copy.deepcopy(gen))
+        sheet = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert sheet["name"] == "Islamic State (IS)" and alias in sheet["aliases"]

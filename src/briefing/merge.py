@@ -28,11 +28,11 @@ from typing import Any, Iterable, Mapping
 
 from .errors import Problem
 from .parallel import STATE, pmap
-from .sheets import read_plain, FOLDERS, sheet_path
+from .sheets import MAX_SHEET_BYTES, read_plain, FOLDERS, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
                     dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
                     reattach_comment_lines, recover_journal, remove_journal, remove_stale_temp_files, state_path,
-                    write_if_changed, write_journal, write_many_if_changed)
+                    text_sha256, write_if_changed, write_journal, write_many_if_changed)
 
 FROZEN_FACT_STATUSES = ("rejected", "confirmed")
 # mappings whose parts only make sense together: an editor's corrected latitude must not be
@@ -264,7 +264,8 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
             del state.sheets[rel]
             state.tombstones.add(rel)
     settled = _settled(root, theirs_all, state)
-    ours = _load_existing(root, theirs_all, skip=settled)
+    untouched = _untouched(root, theirs_all, state, settled)
+    ours = _load_existing(root, theirs_all, skip=settled | set(untouched))
     state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
 
     report = MergeReport()
@@ -273,13 +274,22 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
                           for p in loaded.problems)
     writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
     # new sheets are plain dumps, the bulk of a first run: made over every core
-    new = [rel for rel in theirs_all if rel not in settled and rel not in ours and rel not in state.tombstones]
-    fresh = dict(zip(new, pmap(_dump_new, new, sheets=theirs_all, rejected=state.rejected_facts)))
+    new = [rel for rel in theirs_all
+           if rel not in settled and rel not in untouched and rel not in ours and rel not in state.tombstones]
+    dumped = new + list(untouched)
+    fresh = dict(zip(dumped, pmap(_dump_new, dumped, sheets=theirs_all, rejected=state.rejected_facts)))
     for rel, theirs in theirs_all.items():
         if rel in settled:
             report.unchanged.append(rel)
-            continue
-        _merge_one(rel, theirs, ours.get(rel), state, report, writes, fresh)
+        elif rel in untouched:   # no editor's work in it: the merge is the new generated sheet
+            state.sheets[rel] = SheetState(theirs, written=text_sha256(fresh[rel]))
+            if fresh[rel] != untouched[rel]:
+                writes[rel] = (untouched[rel], fresh[rel])
+                report.updated.append(rel)
+            else:
+                report.unchanged.append(rel)
+        else:
+            _merge_one(rel, theirs, ours.get(rel), state, report, writes, fresh)
 
     report.retired = _retired(root, theirs_all, state)
     if dry_run:
@@ -340,7 +350,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, sta
             report.tombstoned.append(rel)
             return
         writes[rel] = ("", fresh.get(rel) or dump_sheet(_new_sheet(theirs, state.rejected_facts), kind))
-        state.sheets[rel] = SheetState(theirs)
+        state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]))
         report.created.append(rel)
         return
     if not loaded.ok:
@@ -413,6 +423,29 @@ def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State)
             if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base == theirs]
     return {rel for rel, (data, problem) in zip(same, pmap(read_plain, [root / rel for rel in same]))
             if problem is None and data == state.sheets[rel].base}
+
+
+def _untouched(root: Path, theirs_all: Mapping[str, Any], state: State, settled: set[str]) -> dict[str, str]:
+    """Sheets (with their text) that no editor has touched since extraction wrote them: the file is
+    byte for byte what it wrote (the state keeps the hash). Their three-way merge is simply the new
+    generated data, so the slow round-trip load is skipped (seconds for a hub's multi-megabyte
+    sheet, which every new article about it changes). A comment, a reordered key, any edit: the
+    bytes differ and the sheet takes the full merge."""
+    rels = [rel for rel in theirs_all if rel not in settled and rel in state.sheets and state.sheets[rel].written
+            and not state.sheets[rel].removed_aliases and (root / rel).is_file()]
+    texts = pmap(_untouched_text, rels, root=root, hashes={rel: state.sheets[rel].written for rel in rels})
+    return {rel: text for rel, text in zip(rels, texts) if text is not None}
+
+
+def _untouched_text(rel: str) -> str | None:
+    path = STATE["root"] / rel
+    try:
+        if path.stat().st_size > MAX_SHEET_BYTES:
+            return None   # the full merge reports it
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if STATE["hashes"][rel] and text_sha256(text) == STATE["hashes"][rel] else None
 
 
 def _check_rel(root: Path, rel: str) -> None:

@@ -539,6 +539,9 @@ class SheetState:
 
     base: dict[str, Any]
     removed_aliases: list[str] = field(default_factory=list)
+    # sha256 of the text written when it held nothing but this base (a new or untouched sheet); while the file
+    # keeps those bytes no editor has worked on it. None after a full merge (it may hold an editor's values).
+    written: str | None = None
 
 
 @dataclass
@@ -572,7 +575,8 @@ def _state_from_json(raw: dict[str, Any]) -> State:
     if raw.get("format") != STATE_FORMAT:
         raise ValueError(f"unknown format {raw.get('format')!r}, expected {STATE_FORMAT}")
     sheets = {
-        rel: SheetState(dict(entry["base"]), [str(a) for a in entry.get("removed_aliases", [])])
+        rel: SheetState(dict(entry["base"]), [str(a) for a in entry.get("removed_aliases", [])],
+                        str(entry["written"]) if entry.get("written") else None)
         for rel, entry in raw.get("sheets", {}).items()
     }
     return State(sheets, set(raw.get("tombstones", [])), set(raw.get("rejected_facts", [])))
@@ -588,8 +592,8 @@ def write_journal(root: Path, pending: dict[str, tuple[str, SheetState]]) -> Non
     Without it, sheets written by a run killed before the state file would look hand-made to the
     next run (no base), and every value in them would count as an editor's.
     """
-    raw = {rel: {"sha256": _sha256(text), "base": entry.base, "removed_aliases": sorted(entry.removed_aliases)}
-           for rel, (text, entry) in pending.items()}
+    raw = {rel: {"sha256": _sha256(text), "base": entry.base, "removed_aliases": sorted(entry.removed_aliases),
+                 "written": entry.written} for rel, (text, entry) in pending.items()}
     atomic_write(journal_path(root), json.dumps({"format": STATE_FORMAT, "sheets": raw}, sort_keys=True,
                                                 ensure_ascii=False) + "\n")
 
@@ -607,7 +611,8 @@ def recover_journal(root: Path, state: State) -> bool:
         except (OSError, UnicodeDecodeError):
             written = False
         if written:
-            state.sheets[rel] = SheetState(dict(entry["base"]), list(entry.get("removed_aliases", [])))
+            state.sheets[rel] = SheetState(dict(entry["base"]), list(entry.get("removed_aliases", [])),
+                                           entry.get("written"))
             state.tombstones.discard(rel)
     return True
 
@@ -617,6 +622,10 @@ def remove_journal(root: Path) -> None:
         journal_path(root).unlink()
     except FileNotFoundError:
         pass
+
+
+def text_sha256(text: str) -> str:
+    return _sha256(text)
 
 
 def _sha256(text: str) -> str:
@@ -630,6 +639,8 @@ def dump_state(state: State) -> str:
         record: dict[str, Any] = {"base": entry.base}
         if entry.removed_aliases:
             record["removed_aliases"] = sorted(set(entry.removed_aliases))
+        if entry.written:
+            record["written"] = entry.written
         sheets[rel] = record
     raw = {
         "format": STATE_FORMAT,
