@@ -108,7 +108,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         pages = render.render_site(model, self.templates_dir, options)
         self._done("render")
         # hand-written pages still need [[wiki-links]]: keep only what resolves them, not every sheet
-        self.model = render.LinkTargets.of(model)
+        self.model = model.link_targets
         del model, briefing
 
         self.generated = set()

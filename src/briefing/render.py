@@ -482,14 +482,13 @@ class SiteModel:
         index.pop("", None)
         return index
 
+    @cached_property
+    def link_targets(self) -> LinkTargets:
+        return LinkTargets.of(self)
+
     def find(self, target: str) -> str | None:
         """A sheet by id or by any of its names (wiki-links)."""
-        target = target.strip()
-        if target in self.canonical:
-            return self.canonical[target]
-        if target in self.sources:
-            return target
-        return self.name_index.get(name_key(target))
+        return self.link_targets.find(target)
 
     # -- facts
     def _fact(self, raw: dict[str, Any], home: str, n: int) -> Fact | None:
@@ -830,6 +829,7 @@ class LinkTargets:
                    model.name_index)
 
     def find(self, target: str) -> str | None:
+        """A sheet by id or by any of its names."""
         target = target.strip()
         if target in self.canonical:
             return self.canonical[target]
