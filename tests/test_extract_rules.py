@@ -155,3 +155,11 @@ def test_name_after_a_role_of_a_place_is_a_person_not_another_place(tmp_path):
     assert names(sheets, "actors")["Doru Maletic"]["kind"] == "person"
     assert "Doru Maletic" not in names(sheets, "locations")
     assert {"Ostrel", "Baran Dol", "Vetka"} <= set(names(sheets, "locations"))   # a list of places stays one
+
+
+def test_a_named_side_of_a_city_is_a_district_of_it(tmp_path):
+    sheets = run(tmp_path, "Militants blew up the old mosque in west Mosul on Wednesday, officials said. "
+                           "Fighting later moved to south-east Mosul and western Mosul.")
+    places = names(sheets, "locations")
+    assert places["West Mosul"]["kind"] == "district" and places["West Mosul"]["part_of"] == "mosul"
+    assert not {"East Mosul", "Western Mosul", "South-east Mosul"} & set(places)   # descriptions, not names

@@ -250,3 +250,10 @@ def test_fast_dump_is_byte_identical_to_ruamel(data):
     store.new_yaml().dump(data, slow)
     assert store.dumps(data) == slow.getvalue()
     assert store.dumps(CommentedMap(data)) == slow.getvalue()
+
+
+def test_strings_that_yaml_1_2_reads_as_numbers_are_quoted(tmp_path):
+    """'09' and '1e3' are strings to PyYAML's YAML 1.1 but numbers to ruamel's 1.2, which loads sheets to merge."""
+    data = {"id": "x", "name": "09", "aliases": ["1e3", "0o7", "1_000", "plain"]}
+    path = write(tmp_path / "x.yaml", store.dumps(data))
+    assert plain(load_sheet(path).data) == data

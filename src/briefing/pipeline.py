@@ -62,6 +62,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
         match_mentions(entities, texts, merged_redirects(existing))
+        discover_city_sides(lex, texts, by_id, entities)
         discover_city_parts(lex, texts, by_id, entities)
     with progress.stage("facts"):
         operations = discover_operations(lex, texts, by_id, entities)
@@ -270,6 +271,55 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             if found:
                 kept = [m for m in matches if not any(f.start <= m.start < f.end for f in found)]
                 text.matches[sentence.index] = sorted(kept + found)
+
+
+def discover_city_sides(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
+                        entities: list[Entity]) -> None:
+    """"west Mosul", "East Aleppo": the side of a city named like a district of its own (not
+    "north-west Mosul" or "western Mosul", which describe where, not which)."""
+    import re
+
+    sides = lex.raw.get("city_sides") or {}
+    if not sides:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sides)) + r")\s+$", re.I)
+    by_name = {e.name: e for e in entities}
+    # a side already known by name (a sheet from an earlier run): the matcher took "west Mosul" whole,
+    # so its city gets its own match, as on the first run
+    named = {}
+    for side_format in sides.values():
+        prefix, _, suffix = side_format.partition("{city}")
+        for e in entities:
+            if e.folder == "locations" and e.name.startswith(prefix) and e.name.endswith(suffix):
+                city = by_name.get(e.name[len(prefix):len(e.name) - len(suffix)])
+                if city is not None and city.kind == "city":
+                    named[e.id] = city
+                    e.place = e.place or city.id
+    for text in texts:
+        for sentence in text.sentences:
+            matches = text.matches.get(sentence.index, [])
+            found: list[Match] = []
+            for m in matches:
+                if m.entity_id in named:
+                    at = m.surface.find(" ") + 1
+                    found.append(Match(m.start + at, m.end, named[m.entity_id].id, m.surface[at:]))
+                    continue
+                city = by_id.get(m.entity_id)
+                window = max(0, m.start - 24)
+                hit = pattern.search(sentence.text[window:m.start]) if city and city.kind == "city" else None
+                if hit is None or sentence.index < 0:
+                    continue
+                name = sides[hit.group(1).lower()].format(city=city.name)
+                entity = by_name.get(name)
+                if entity is None:
+                    entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
+                    entities.append(entity)
+                    by_id[entity.id] = by_name[name] = entity
+                entity.place = entity.place or city.id
+                start = window + hit.start()
+                found.append(Match(start, m.end, entity.id, sentence.text[start:m.end]))
+            if found:   # the city stays matched too: "west Mosul" is in Mosul (and a battle there is Mosul's)
+                text.matches[sentence.index] = sorted(matches + found)
 
 
 def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],

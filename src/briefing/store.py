@@ -21,6 +21,8 @@ from typing import Any, Iterable, Mapping
 import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
@@ -32,6 +34,7 @@ STATE_FORMAT = 1
 JOURNAL_FILE = ".briefing-state.pending.json"
 _STR = "tag:yaml.org,2002:str"
 _resolver = pyyaml.resolver.Resolver()
+_RT_RESOLVER = VersionedResolver()
 
 
 def schema_header(kind: str) -> str:
@@ -63,8 +66,9 @@ def str_style(data: str) -> str | None:
         return "|"
     # 'yes', 'no', 'on', '1:30', '2015-06-24' are strings to ruamel but not to PyYAML's
     # YAML 1.1 resolver (which `sheets.read_plain` uses): quote them.
-    if data and _resolver.resolve(pyyaml.ScalarNode, data, (True, False)) != _STR:
-        return "'"
+    if data and (_resolver.resolve(pyyaml.ScalarNode, data, (True, False)) != _STR
+                 or _RT_RESOLVER.resolve(ScalarNode, data, (True, False)) != _STR):
+        return "'"   # and '09', '1e3' are numbers to ruamel's YAML 1.2, which reads sheets for merging
     analysis = _ANALYSER.analyze_scalar(data)
     if not data or not analysis.allow_block_plain:
         return '"' if "'" in data or not analysis.allow_single_quoted else "'"
