@@ -28,7 +28,7 @@ from typing import Any, Iterable, Mapping
 
 from .errors import Problem
 from .parallel import STATE, pmap
-from .sheets import MAX_SHEET_BYTES, read_plain, FOLDERS, sheet_path
+from .sheets import FOLDERS, read_plain, read_sheet_text, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
                     dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
                     reattach_comment_lines, recover_journal, remove_journal, remove_stale_temp_files, state_path,
@@ -309,14 +309,8 @@ def _retired(root: Path, theirs_all: Mapping[str, Any], state: State) -> list[st
     """Sheets the generator made that extraction no longer produces (a rule improved, an article
     was removed) and that no editor touched: the file is still exactly what was generated. A sheet
     an editor changed in any way stays."""
-    out = []
-    for rel, prior in sorted(state.sheets.items()):
-        if rel in theirs_all or prior.removed_aliases:
-            continue
-        data, problem = read_plain(root / rel)
-        if problem is None and data == prior.base:
-            out.append(rel)
-    return out
+    gone = [rel for rel, prior in sorted(state.sheets.items()) if rel not in theirs_all and not prior.removed_aliases]
+    return sorted(_holding_base(root, gone, state))
 
 
 def _commit(root: Path, writes: dict[str, str], state: State) -> None:
@@ -349,7 +343,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, sta
         if rel in state.tombstones:
             report.tombstoned.append(rel)
             return
-        writes[rel] = ("", fresh.get(rel) or dump_sheet(_new_sheet(theirs, state.rejected_facts), kind))
+        writes[rel] = ("", fresh[rel])   # dumped with the others, over every core
         state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]))
         report.created.append(rel)
         return
@@ -421,7 +415,12 @@ def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State)
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
     same = [rel for rel, theirs in theirs_all.items()
             if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base == theirs]
-    return {rel for rel, (data, problem) in zip(same, pmap(read_plain, [root / rel for rel in same]))
+    return _holding_base(root, same, state)
+
+
+def _holding_base(root: Path, rels: list[str], state: State) -> set[str]:
+    """The sheets among `rels` whose file still reads as the base extraction last gave it."""
+    return {rel for rel, (data, problem) in zip(rels, pmap(read_plain, [root / rel for rel in rels]))
             if problem is None and data == state.sheets[rel].base}
 
 
@@ -438,14 +437,8 @@ def _untouched(root: Path, theirs_all: Mapping[str, Any], state: State, settled:
 
 
 def _untouched_text(rel: str) -> str | None:
-    path = STATE["root"] / rel
-    try:
-        if path.stat().st_size > MAX_SHEET_BYTES:
-            return None   # the full merge reports it
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return text if STATE["hashes"][rel] and text_sha256(text) == STATE["hashes"][rel] else None
+    text, problem = read_sheet_text(STATE["root"] / rel)   # too large or unreadable: the full merge reports it
+    return text if problem is None and text_sha256(text) == STATE["hashes"][rel] else None
 
 
 def _check_rel(root: Path, rel: str) -> None:

@@ -234,21 +234,38 @@ TEMP_SUFFIX = ".tmp"
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
+    tmp = _write_temp(path, text, fsync=True)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _write_temp(path: Path, text: str, fsync: bool) -> str:
+    """`text` in a new temp file beside `path`, with `path`'s mode; returns the temp file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _unlink_quietly(tmp)
         raise
-    _fsync_dir(path.parent)
+    return tmp
+
+
+def _unlink_quietly(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -281,21 +298,14 @@ def write_many_if_changed(files: Mapping[Path, str]) -> list[Path]:
     temps: list[tuple[str, Path]] = []
     try:
         for path, text in todo.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-            temps.append((tmp, path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.chmod(tmp, mode)
+            temps.append((_write_temp(path, text, fsync=False), path))
         if temps:
             _flush_to_disk([tmp for tmp, _ in temps])
         for tmp, path in temps:
             os.replace(tmp, path)
     except BaseException:
         for tmp, _ in temps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            _unlink_quietly(tmp)   # the renamed ones are gone already
         raise
     for folder in sorted({path.parent for path in todo}):
         _fsync_dir(folder)
@@ -315,10 +325,7 @@ def remove_stale_temp_files(folders: Iterable[Path]) -> None:
     """Temporary files a killed run left behind (a kill skips the clean-up): never a sheet."""
     for folder in folders:
         for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+            _unlink_quietly(tmp)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -596,7 +603,7 @@ def write_journal(root: Path, pending: dict[str, tuple[str, SheetState]]) -> Non
     Without it, sheets written by a run killed before the state file would look hand-made to the
     next run (no base), and every value in them would count as an editor's.
     """
-    raw = {rel: {"sha256": _sha256(text), "base": entry.base, "removed_aliases": sorted(entry.removed_aliases),
+    raw = {rel: {"sha256": text_sha256(text), "base": entry.base, "removed_aliases": sorted(entry.removed_aliases),
                  "written": entry.written} for rel, (text, entry) in pending.items()}
     atomic_write(journal_path(root), json.dumps({"format": STATE_FORMAT, "sheets": raw}, sort_keys=True,
                                                 ensure_ascii=False) + "\n")
@@ -611,7 +618,7 @@ def recover_journal(root: Path, state: State) -> bool:
         return False  # no journal (the usual case), or an unusable one: it is only a recovery aid
     for rel, entry in sorted(raw.items()):
         try:
-            written = _sha256((root / rel).read_text(encoding="utf-8")) == entry["sha256"]
+            written = text_sha256((root / rel).read_text(encoding="utf-8")) == entry["sha256"]
         except (OSError, UnicodeDecodeError):
             written = False
         if written:
@@ -629,10 +636,6 @@ def remove_journal(root: Path) -> None:
 
 
 def text_sha256(text: str) -> str:
-    return _sha256(text)
-
-
-def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
