@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import multiprocessing
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +23,7 @@ from referencing import Registry, Resource
 
 from .errors import Problem, ValidationError
 from .names import name_key, slugify
-from .parallel import pmap
+from .parallel import in_worker, pmap
 from .sheets import (ENTITY_FOLDERS, FOLDERS, ID_RE, RESERVED_IDS, read_sheet_text, syntax_problem,
                      unsafe_yaml)
 from .store import schema_files
@@ -112,7 +111,7 @@ def _check_sheet(job: tuple[str, Path]) -> Sheet:
     sheet = read_sheet(*job)
     if isinstance(sheet.data, dict):
         sheet.problems += schema_problems(sheet) + id_problems(sheet)
-    if multiprocessing.parent_process() is not None:
+    if in_worker():
         sheet.node = None   # in a worker: see Sheet.positions
     return sheet
 

@@ -15,8 +15,13 @@ MIN_ITEMS = 200
 STATE: dict[str, Any] = {}   # what a stage's workers read (inherited through fork, never pickled)
 
 
+def in_worker() -> bool:
+    """Whether this process is a pool worker."""
+    return multiprocessing.parent_process() is not None
+
+
 def workers_for(n_items: int) -> int:
-    if multiprocessing.parent_process() is not None:
+    if in_worker():
         return 1   # already a worker: no pool inside a pool
     wanted = os.environ.get("BRIEFING_WORKERS")
     if wanted and wanted.isdigit():

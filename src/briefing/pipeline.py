@@ -235,8 +235,6 @@ def _operations_worker(n: int) -> list[OperationHit]:
 def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
                         entities: list[Entity]) -> None:
     """"Raqqa's old city", "the old city" (of the city last named): a district named after its city."""
-    import re
-
     parts = lex.raw.get("city_parts") or {}
     if not parts:
         return
@@ -256,13 +254,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 if city is None or sentence.index < 0:
                     continue
                 name = parts[hit.group(1).lower()].format(city=by_id[city.entity_id].name)
-                entity = by_name.get(name)
-                if entity is None:
-                    entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
-                    entities.append(entity)
-                    by_id[entity.id] = entity
-                    by_name[name] = entity
-                entity.place = entity.place or city.entity_id
+                entity = _district(name, city.entity_id, by_name, by_id, entities)
                 start = possessor.start if possessor else hit.start()
                 found.append(Match(start, hit.end(), entity.id, sentence.text[start:hit.end()]))
             for m in matches:
@@ -273,12 +265,22 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 text.matches[sentence.index] = sorted(kept + found)
 
 
+def _district(name: str, city_id: str, by_name: dict[str, Entity], by_id: dict[str, Entity],
+              entities: list[Entity]) -> Entity:
+    """The district entity called `name` (made on first sight), placed in its city."""
+    entity = by_name.get(name)
+    if entity is None:
+        entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
+        entities.append(entity)
+        by_id[entity.id] = by_name[name] = entity
+    entity.place = entity.place or city_id
+    return entity
+
+
 def discover_city_sides(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
                         entities: list[Entity]) -> None:
     """"west Mosul", "East Aleppo": the side of a city named like a district of its own (not
     "north-west Mosul" or "western Mosul", which describe where, not which)."""
-    import re
-
     sides = lex.raw.get("city_sides") or {}
     if not sides:
         return
@@ -310,12 +312,7 @@ def discover_city_sides(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 if hit is None or sentence.index < 0:
                     continue
                 name = sides[hit.group(1).lower()].format(city=city.name)
-                entity = by_name.get(name)
-                if entity is None:
-                    entity = Entity(_free_id(name, by_id), name, "locations", "district", {name}, "text")
-                    entities.append(entity)
-                    by_id[entity.id] = by_name[name] = entity
-                entity.place = entity.place or city.id
+                entity = _district(name, city.id, by_name, by_id, entities)
                 start = window + hit.start()
                 found.append(Match(start, m.end, entity.id, sentence.text[start:m.end]))
             if found:   # the city stays matched too: "west Mosul" is in Mosul (and a battle there is Mosul's)
