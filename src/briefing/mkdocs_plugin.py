@@ -164,7 +164,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.file.content_string = ""
         return render.restore_verbatim(html, sections) if sections else html
 
-
     # Material's search plugin parses every page's HTML: on generated pages it is handed a lean copy
     # (same indexed text, a fraction of the tags), and the page gets its full HTML back afterwards.
     @event_priority(100)

@@ -38,12 +38,12 @@ KIND_LABEL = {"actors": "Actors", "locations": "Locations", "operations": "Opera
 SINGULAR = {"actors": "actor", "locations": "location", "operations": "operation", "sources": "source"}
 ENTITY_BOOST = 3
 SOURCE_BOOST = 0.5
-# Longest lists an entity page shows (a hub such as a country gathers thousands of facts and sources
-# in a large briefing); the timeline and the downloads have everything.
+# Pages that would grow with the briefing are split or capped; the downloads have everything.
 TIMELINE_PAGE_ROWS = 2000   # more dated events than this: one timeline page per month
-TABLE_ROWS = 1000           # longest table on the map, graph and figures pages (the downloads have all)
-CONTESTED_GROUPS = 200      # contested figures shown, those with the most claims
 INDEX_PAGE_ROWS = 2000      # more sheets in a folder than this: its index is split by initial (sources: by month)
+TABLE_ROWS = 1000           # longest table on the map, graph and figures pages
+CONTESTED_GROUPS = 200      # contested figures shown, those with the most claims
+# longest lists on an entity page (a hub such as a country gathers thousands of facts and sources)
 PAGE_LIMITS = {"facts": 200, "figures": 100, "relations": 100, "mentioned": 100}
 DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv")
 CSV_COLUMNS = ("event_date", "precision", "actor1", "actor2", "location", "latitude", "longitude",
@@ -1584,10 +1584,10 @@ class Renderer:
     def timeline(self) -> dict[str, str]:
         """timeline.md with every event; past TIMELINE_PAGE_ROWS, an index of months and a page per
         month (timeline/2016-05.md), so that no page grows with the briefing."""
-        rows = self._timeline_rows(self.links("timeline.md"))
-        if len(rows) <= TIMELINE_PAGE_ROWS:
-            return {"timeline.md": self._timeline_page("timeline.md", "Timeline", rows)}
         rows = self._timeline_rows(self.links("timeline/month.md"))   # links as seen from any month page
+        if len(rows) <= TIMELINE_PAGE_ROWS:   # one page: its links are made again, from timeline.md
+            return {"timeline.md": self._timeline_page("timeline.md", "Timeline",
+                                                       self._timeline_rows(self.links("timeline.md")))}
         months: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             months.setdefault(row["date"][:7], []).append(row)
@@ -1678,9 +1678,9 @@ class Renderer:
                                   "number": "" if f.number is None else f"{f.number:,}"} for f in facts]})
         contested = [g for g in out if g["contested"]]
         single = [g for g in out if not g["contested"]]
-        # a large briefing: the groups with the most claims, and the first of the others (downloads: all)
-        shown = {id(g) for g in sorted(contested, key=lambda g: -len(g["rows"]))[:CONTESTED_GROUPS]}
-        kept = [g for g in contested if id(g) in shown]
+        # a large briefing: the groups with the most claims, in page order, and the first of the others
+        most = sorted(range(len(contested)), key=lambda i: -len(contested[i]["rows"]))[:CONTESTED_GROUPS]
+        kept = [contested[i] for i in sorted(most)]
         return self.render("figures.md.j2", page, contested=kept, single=single[:TABLE_ROWS],
                            more_contested=len(contested) - len(kept), more_single=max(0, len(single) - TABLE_ROWS))
 
