@@ -26,6 +26,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import extract_corpus
     from .progress import Progress
     from .report import review
+    from .sheet_index import SheetIndex
 
     seeds, briefings = Path(args.seeds), Path(args.briefings)
     if not seeds.is_dir():
@@ -39,12 +40,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print("Nothing changed since the last run (articles, sheets and rules are as they were): nothing to do.")
         _warn_unreadable(cache.warnings)   # nothing changed, so neither did they
         return 0
-    extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress, cache=cache)
+    index = SheetIndex(briefings, enabled=not args.no_cache and not args.check)
+    extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress, cache=cache, index=index)
     with progress.stage("merge"):
-        result = merge.apply(briefings, extraction.sheets, dry_run=dry)
+        result = merge.apply(briefings, extraction.sheets, dry_run=dry, known_base=index.known_to_hold_base())
     unreadable = _unreadable_sheets(extraction, result)
     if not dry:
         store.install_schemas(briefings)
+        index.save(result.written, result.holding_base)
         cache.save(last_run=_fingerprint(run_fingerprint, seeds, briefings), warnings=unreadable)
     print(review(extraction, result, dry_run=dry))
     if dry and args.dry_run and getattr(result, "diff", ""):

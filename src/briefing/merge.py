@@ -24,7 +24,7 @@ import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import AbstractSet as Set, Any, Iterable, Mapping
 
 from .errors import Problem
 from .parallel import STATE, pmap
@@ -53,6 +53,8 @@ class MergeReport:
     skipped: list[Problem] = field(default_factory=list)         # broken sheets, left as they are
     retired: list[str] = field(default_factory=list)             # no longer extracted, never edited: removed
     diff: str = ""                                               # unified diff, with dry_run
+    written: dict[str, Mapping[str, Any]] = field(default_factory=dict)   # path -> the data its file now holds
+    holding_base: set[str] = field(default_factory=set)          # files that now hold exactly their merge base
 
     def summary(self) -> str:
         return (f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
@@ -243,13 +245,15 @@ def facts_by_id(facts: Any) -> dict[str, Any]:
 
 # --- the I/O part: a whole briefing ---------------------------------------------------------
 
-def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = False) -> MergeReport:
+def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = False,
+          known_base: Set[str] = frozenset()) -> MergeReport:
     """Merge `generated` ("actors/x.yaml" -> sheet) into the sheets under `root`.
 
     Everything is read and merged in memory first; then changed sheets are written atomically
     (byte-identical ones are not touched), then the state file. With `dry_run` nothing is
     written and `report.diff` shows what would change. Raises `ValidationError` only for a
-    damaged state file; broken sheets are skipped and listed in `report.skipped`.
+    damaged state file; broken sheets are skipped and listed in `report.skipped`. `known_base`:
+    files the caller knows still hold their merge base (`SheetIndex`), which are then not read.
     """
     theirs_all = {rel: _plain_copy(rel, sheet) for rel, sheet in sorted(generated.items())}
     for rel in theirs_all:
@@ -263,7 +267,7 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
         if not (root / rel).exists():  # the editor deleted it: never recreate it
             del state.sheets[rel]
             state.tombstones.add(rel)
-    settled = _settled(root, theirs_all, state)
+    settled = _settled(root, theirs_all, state, known_base)
     untouched = _untouched(root, theirs_all, state, settled)
     ours = _load_existing(root, theirs_all, skip=settled | set(untouched))
     state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
@@ -281,17 +285,21 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     for rel, theirs in theirs_all.items():
         if rel in settled:
             report.unchanged.append(rel)
+            report.holding_base.add(rel)
         elif rel in untouched:   # no editor's work in it: the merge is the new generated sheet
             state.sheets[rel] = SheetState(theirs, written=text_sha256(fresh[rel]))
             if fresh[rel] != untouched[rel]:
                 writes[rel] = (untouched[rel], fresh[rel])
                 report.updated.append(rel)
+                report.written[rel] = theirs
             else:
                 report.unchanged.append(rel)
+            if not _drops_rejected(theirs, state.rejected_facts):
+                report.holding_base.add(rel)
         else:
             _merge_one(rel, theirs, ours.get(rel), state, report, writes, fresh)
 
-    report.retired = _retired(root, theirs_all, state)
+    report.retired = _retired(root, theirs_all, state, known_base)
     if dry_run:
         report.diff = "".join(_diff(rel, before, after) for rel, (before, after) in sorted(writes.items()))
         report.diff += "".join(f"--- {rel}\n+++ /dev/null (no longer extracted)\n" for rel in report.retired)
@@ -305,12 +313,12 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     return report
 
 
-def _retired(root: Path, theirs_all: Mapping[str, Any], state: State) -> list[str]:
+def _retired(root: Path, theirs_all: Mapping[str, Any], state: State, known_base: Set[str]) -> list[str]:
     """Sheets the generator made that extraction no longer produces (a rule improved, an article
     was removed) and that no editor touched: the file is still exactly what was generated. A sheet
     an editor changed in any way stays."""
     gone = [rel for rel, prior in sorted(state.sheets.items()) if rel not in theirs_all and not prior.removed_aliases]
-    return sorted(_holding_base(root, gone, state))
+    return sorted(_holding_base(root, gone, state, known_base))
 
 
 def _commit(root: Path, writes: dict[str, str], state: State) -> None:
@@ -321,6 +329,12 @@ def _commit(root: Path, writes: dict[str, str], state: State) -> None:
     install_schemas(root)
     write_if_changed(state_path(root), dump_state(state))
     remove_journal(root)
+
+
+def _drops_rejected(theirs: Mapping[str, Any], rejected: set[str]) -> bool:
+    """Whether the sheet as first written leaves out a fact an editor rejected (so it is not its base)."""
+    facts = theirs.get("facts")
+    return isinstance(facts, list) and any(fact_id(f) in rejected for f in facts)
 
 
 def _new_sheet(theirs: dict[str, Any], rejected: set[str]) -> dict[str, Any]:
@@ -346,6 +360,9 @@ def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, sta
         writes[rel] = ("", fresh[rel])   # dumped with the others, over every core
         state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]))
         report.created.append(rel)
+        report.written[rel] = theirs
+        if not _drops_rejected(theirs, state.rejected_facts):
+            report.holding_base.add(rel)
         return
     if not loaded.ok:
         report.skipped.extend(loaded.problems)
@@ -365,6 +382,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, sta
     if text != loaded.text:
         writes[rel] = (loaded.text, text)
         report.updated.append(rel)
+        report.written[rel] = plain(doc)
     else:
         report.unchanged.append(rel)
 
@@ -408,20 +426,23 @@ def _load_existing(root: Path, generated: Mapping[str, Any], skip: set[str] = fr
     return {rel: load_sheet(root / rel) for rel in sorted(rels - skip)}
 
 
-def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State) -> set[str]:
+def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State, known_base: Set[str]) -> set[str]:
     """Sheets with nothing to merge: extraction says what it said last time, and the file still
     holds exactly that (read with the fast C loader; comments are invisible to it, and a sheet
     that is not rewritten keeps them anyway). Their three-way result is the file as it is, so the
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
     same = [rel for rel, theirs in theirs_all.items()
             if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base == theirs]
-    return _holding_base(root, same, state)
+    return _holding_base(root, same, state, known_base)
 
 
-def _holding_base(root: Path, rels: list[str], state: State) -> set[str]:
-    """The sheets among `rels` whose file still reads as the base extraction last gave it."""
-    return {rel for rel, (data, problem) in zip(rels, pmap(read_plain, [root / rel for rel in rels]))
-            if problem is None and data == state.sheets[rel].base}
+def _holding_base(root: Path, rels: list[str], state: State, known_base: Set[str]) -> set[str]:
+    """The sheets among `rels` whose file still reads as the base extraction last gave it (those in
+    `known_base` are known to, without reading them)."""
+    todo = [rel for rel in rels if rel not in known_base]
+    return {rel for rel in rels if rel in known_base} | \
+        {rel for rel, (data, problem) in zip(todo, pmap(read_plain, [root / rel for rel in todo]))
+         if problem is None and data == state.sheets[rel].base}
 
 
 def _untouched(root: Path, theirs_all: Mapping[str, Any], state: State, settled: set[str]) -> dict[str, str]:

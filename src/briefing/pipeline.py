@@ -23,7 +23,8 @@ from .parallel import STATE, pmap
 from .progress import QUIET, Progress
 from .read import Article, article_paths, read_or_problem
 from .resolve import Entity, Seed, resolve, seeds_from_lexicon
-from .sheets import Briefing, load_briefing
+from .sheet_index import SheetIndex
+from .sheets import Briefing
 
 
 @dataclass
@@ -47,11 +48,13 @@ class _ArticleText:
 
 
 def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None,
-                   progress: Progress = QUIET, cache: ArticleCache | None = None) -> Extraction:
+                   progress: Progress = QUIET, cache: ArticleCache | None = None,
+                   index: SheetIndex | None = None) -> Extraction:
     lex = lexicon()
     with progress.stage("read"):
         articles = load_articles(seeds_dir, root, cache)
-        existing = load_briefing(briefings_dir)
+        # only who each sheet is (names, kind, merged_into): from the index where the file is unchanged
+        existing = (index or SheetIndex(briefings_dir, enabled=False)).briefing()
     texts = [_ArticleText(a, parse_when(a.published) if a.published else None, sentences_of(a.title, a.paragraphs))
              for a in articles]
     seeds = sheet_seeds(existing) + seeds_from_lexicon(lex.entities)
