@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import AbstractSet as Set, Any, Iterable, Mapping
 
 from .errors import Problem
-from .parallel import STATE, pmap
+from .parallel import MIN_ITEMS, STATE, pmap
 from .sheets import FOLDERS, read_plain, read_sheet_text, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
                     dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
@@ -38,6 +38,7 @@ FROZEN_FACT_STATUSES = ("rejected", "confirmed")
 # mappings whose parts only make sense together: an editor's corrected latitude must not be
 # paired with a newly generated longitude
 ATOMIC_MAPPINGS = frozenset({"coordinates", "start", "end"})
+LARGE_DUMP_FACTS = 5000   # facts to write at which a pool pays even for a few sheets (about 1 s of dumping)
 
 
 @dataclass
@@ -280,8 +281,12 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     # new sheets are plain dumps, the bulk of a first run: made over every core
     new = [rel for rel in theirs_all
            if rel not in settled and rel not in untouched and rel not in ours and rel not in state.tombstones]
-    dumped = new + list(untouched)
-    fresh = dict(zip(dumped, pmap(_dump_new, dumped, sheets=theirs_all, rejected=state.rejected_facts)))
+    # the largest first: after one new article the few sheets to rewrite are hubs of megabytes each,
+    # worth a pool of their own
+    dumped = sorted(new + list(untouched), key=lambda rel: -len(theirs_all[rel].get("facts") or ()))
+    large = sum(len(theirs_all[rel].get("facts") or ()) for rel in dumped) >= LARGE_DUMP_FACTS
+    fresh = dict(zip(dumped, pmap(_dump_new, dumped, min_items=2 if large else MIN_ITEMS,
+                                  sheets=theirs_all, rejected=state.rejected_facts)))
     for rel, theirs in theirs_all.items():
         if rel in settled:
             report.unchanged.append(rel)

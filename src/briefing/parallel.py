@@ -20,23 +20,24 @@ def in_worker() -> bool:
     return multiprocessing.parent_process() is not None
 
 
-def workers_for(n_items: int) -> int:
+def workers_for(n_items: int, min_items: int = MIN_ITEMS) -> int:
     if in_worker():
         return 1   # already a worker: no pool inside a pool
     wanted = os.environ.get("BRIEFING_WORKERS")
     if wanted and wanted.isdigit():
         return max(1, int(wanted))
-    if n_items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if n_items < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def pmap(func: Callable[[T], R], items: list[T], **state: Any) -> list[R]:
-    """`[func(x) for x in items]`, in order, over a fork pool when that pays; `func` reads STATE."""
+def pmap(func: Callable[[T], R], items: list[T], *, min_items: int = MIN_ITEMS, **state: Any) -> list[R]:
+    """`[func(x) for x in items]`, in order, over a fork pool when that pays (`min_items` or more items:
+    lower it for a few large ones); `func` reads STATE."""
     STATE.clear()
     STATE.update(state)
     try:
-        n = workers_for(len(items))
+        n = workers_for(len(items), min_items)
         if n <= 1:
             return [func(item) for item in items]
         with multiprocessing.get_context("fork").Pool(n) as pool:
