@@ -453,17 +453,17 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
 
 def die_before_the_state_file(monkeypatch: pytest.MonkeyPatch, root: Path, gen: dict[str, Any]) -> None:
     """Run a merge that is killed after writing its sheets but before the state file."""
-    real = store.atomic_write
+    real = os.replace
 
-    def dies(path: Path, text: str) -> None:
-        if path.name == ".briefing-state.json":
+    def dies(source: Any, target: Any) -> None:
+        if Path(target).name == ".briefing-state.json":
             raise KeyboardInterrupt  # as good as SIGKILL here
-        real(path, text)
+        real(source, target)
 
-    monkeypatch.setattr(store, "atomic_write", dies)
+    monkeypatch.setattr(os, "replace", dies)
     with pytest.raises(KeyboardInterrupt):
         apply(root, gen)
-    monkeypatch.setattr(store, "atomic_write", real)
+    monkeypatch.setattr(os, "replace", real)
 
 
 def test_a_run_killed_before_the_state_file_is_recovered_from_the_journal(root, monkeypatch):

@@ -17,7 +17,7 @@ from briefing import store
 from briefing.errors import ValidationError
 from briefing.sheets import MAX_SHEET_BYTES, read_plain
 from briefing.store import (SheetState, State, atomic_write, dump_sheet, dump_state, install_schemas, load_sheet,
-                            load_state, plain, write_if_changed)
+                            load_state, plain, write_if_changed, write_state)
 
 SHEET = {
     "id": "raqqa",
@@ -257,3 +257,18 @@ def test_strings_that_yaml_1_2_reads_as_numbers_are_quoted(tmp_path):
     data = {"id": "x", "name": "09", "aliases": ["1e3", "0o7", "1_000", "plain"]}
     path = write(tmp_path / "x.yaml", store.dumps(data))
     assert plain(load_sheet(path).data) == data
+
+
+def test_the_streamed_state_file_is_dump_state_and_is_only_written_when_it_changes(tmp_path):
+    state = State({"actors/b.yaml": SheetState({"id": "b", "name": "Bé", "aliases": ["Y"]}, ["Z"], "ab12"),
+                   "actors/a.yaml": SheetState({"id": "a"})}, {"actors/gone.yaml"}, {"f-1"})
+    assert write_state(tmp_path, state) is True
+    path = tmp_path / ".briefing-state.json"
+    assert path.read_text(encoding="utf-8") == dump_state(state)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert write_state(tmp_path, state) is False
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    state.tombstones.add("actors/c.yaml")
+    assert write_state(tmp_path, state) is True
+    assert path.read_text(encoding="utf-8") == dump_state(state)
+    assert not list(tmp_path.glob(".*.tmp"))   # the copy written to compare was removed

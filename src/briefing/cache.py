@@ -16,7 +16,7 @@ from typing import Any
 from . import RULES_VERSION, __version__
 from .extract import Candidate, Discovery
 from .read import MAX_BYTES, Article, Excluded
-from .store import atomic_write
+from .store import atomic_write, json_content
 
 CACHE_DIR = ".briefing-cache"
 _FILE = "articles.json"
@@ -112,8 +112,9 @@ class ArticleCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         entries = {k: v for k, v in sorted(self.entries.items()) if k in self.used}
-        atomic_write(self.path, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
-                                            "warnings": warnings or [], "articles": entries}, ensure_ascii=False))
+        # streamed: at 10,000 articles the cache is 190 MB of JSON
+        atomic_write(self.path, json_content({"rules": rules_fingerprint(), "last_run": last_run,
+                                              "warnings": warnings or [], "articles": entries}))
 
 
 def _fields(record: Any) -> dict[str, Any]:

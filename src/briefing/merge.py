@@ -30,9 +30,9 @@ from .errors import Problem
 from .parallel import MIN_ITEMS, STATE, pmap
 from .sheets import FOLDERS, read_plain, read_sheet_text, sheet_path
 from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
-                    dump_sheet, dump_state, has_comments, install_schemas, load_sheet, load_state, plain,
+                    dump_sheet, has_comments, install_schemas, load_sheet, load_state, plain,
                     reattach_comment_lines, recover_journal, remove_journal, remove_stale_temp_files, state_path,
-                    text_sha256, write_if_changed, write_journal, write_many_if_changed)
+                    text_sha256, write_journal, write_many_if_changed, write_state)
 
 FROZEN_FACT_STATUSES = ("rejected", "confirmed")
 # mappings whose parts only make sense together: an editor's corrected latitude must not be
@@ -332,7 +332,7 @@ def _commit(root: Path, writes: dict[str, str], state: State) -> None:
         write_journal(root, {rel: (text, state.sheets[rel]) for rel, text in writes.items()})
     write_many_if_changed({root / rel: text for rel, text in sorted(writes.items())})
     install_schemas(root)
-    write_if_changed(state_path(root), dump_state(state))
+    write_state(root, state)
     remove_journal(root)
 
 

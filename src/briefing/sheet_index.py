@@ -20,7 +20,7 @@ from .cache import CACHE_DIR, rules_fingerprint
 from .errors import Problem
 from .parallel import pmap
 from .sheets import FOLDERS, Briefing, read_plain
-from .store import atomic_write, state_path
+from .store import atomic_write, json_content, state_path
 
 IDENTITY_KEYS = ("name", "aliases", "kind", "merged_into")
 _FILE = "sheets.json"
@@ -110,4 +110,4 @@ class SheetIndex:
         raw = {"rules": rules_fingerprint(), "state": list(stat_of(state_path(self.root)) or ()),
                "holding": sorted(set(holding) & set(sheets)), "sheets": sheets}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, json.dumps(raw, ensure_ascii=False))
+        atomic_write(self.path, json_content(raw))
