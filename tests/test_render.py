@@ -21,6 +21,7 @@ from briefing.render import (
     format_date,
     make_environment,
     map_points,
+    render_pages,
     render_site,
     replace_wikilinks,
     sentence_index,
@@ -437,3 +438,12 @@ def test_map_graph_and_figures_tables_are_capped_with_a_count_of_the_rest(monkey
     assert re.search(r"… and \d+ more links", pages["graph.md"])
     assert re.search(r"… and \d+ more contested figures", pages["figures.md"])
     assert pages["graph.md"].count("<tr><td>") == 1 and pages["map.md"].split("## Places")[1].count("<tr><td>") == 1
+
+
+def test_pages_spilled_to_disk_are_the_rendered_pages(tmp_path):
+    whole = render_site(load_briefing(FIXTURE), TEMPLATES)
+    spilled = render_pages(load_briefing(FIXTURE), TEMPLATES, spill=tmp_path)
+    assert set(spilled) == set(whole)
+    on_disk = {uri: page for uri, page in spilled.items() if isinstance(page, Path)}
+    assert "actors/northern-front.md" in on_disk and "sources/index.md" not in on_disk
+    assert all(page.read_text(encoding="utf-8") == whole[uri] for uri, page in on_disk.items())

@@ -202,3 +202,16 @@ def test_build_does_not_depend_on_string_hashing(site: Path, tmp_path: Path) -> 
     assert len(built) > 20
     for rel in built:
         assert (tmp_path / "site" / rel).read_bytes() == (site / rel).read_bytes(), rel
+
+
+def test_the_rendered_pages_on_disk_are_removed_after_the_build_even_a_failed_one(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    build_site(make_project(tmp_path / "ok"), strict=True)
+    assert (tmp_path / "ok" / "site" / "actors" / "northern-front" / "index.html").is_file()
+    assert list(scratch.iterdir()) == []
+    with pytest.raises(BriefingError):
+        build_site(make_project(tmp_path / "bad", {"about.md": "See [[Nobody At All]].\n"}), strict=True)
+    assert list(scratch.iterdir()) == []

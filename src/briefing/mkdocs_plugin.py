@@ -11,6 +11,8 @@ It only coordinates MkDocs events; `render.py` makes the pages, `sheets.py` read
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.verbatim: dict[str, list[str]] = {}   # src_uri -> HTML sections kept out of Markdown
         self.full_content: dict[str, str] = {}     # src_uri -> page HTML while search sees the lean one
         self.root = Path.cwd()
+        self.spill: Path | None = None             # rendered pages on disk, while a build reads them
         self._since = time.perf_counter()
 
     def _done(self, stage: str) -> None:
@@ -105,7 +108,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         options = render.RenderOptions(site_name=config.site_name, directory_urls=config.use_directory_urls,
                                        leaflet=self._leaflet_files() != [], intro=intro)
         self._done("load")
-        pages = render.render_site(model, self.templates_dir, options)
+        self._remove_spill()
+        self.spill = Path(tempfile.mkdtemp(prefix="briefing-pages-"))
+        pages = render.render_pages(model, self.templates_dir, options, spill=self.spill)
         self._done("render")
         # hand-written pages still need [[wiki-links]]: keep only what resolves them, not every sheet
         self.model = model.link_targets
@@ -121,7 +126,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # entity and source pages are reached from the index pages, not the nav
             inclusion = InclusionLevel.NOT_IN_NAV if uri.count("/") and not uri.endswith("/index.md") \
                 else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            source = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
+            files.append(File.generated(config, uri, inclusion=inclusion, **source))
             self.generated.add(uri)
         for path in self._leaflet_files():
             uri = f"{LEAFLET_TARGET}/{path.relative_to(self.leaflet_dir).as_posix()}"
@@ -186,8 +192,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._done("convert")   # every page through Markdown
         return env
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:
+            page.content = None   # written: the HTML of every page need not be held to the end of the build
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._remove_spill()
         self._done("write")     # theme templates, search index, files
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._remove_spill()
+
+    def on_shutdown(self) -> None:
+        self._remove_spill()
+
+    def _remove_spill(self) -> None:
+        """The rendered pages MkDocs read from disk (a temporary folder of this build)."""
+        if self.spill is not None:
+            shutil.rmtree(self.spill, ignore_errors=True)
+            self.spill = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for path in (self.briefings_dir, self.templates_dir):

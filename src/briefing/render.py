@@ -1772,7 +1772,9 @@ class Renderer:
             writer.writerow(["'" + v if v[:1] in "=+-@\t\r" else v for v in row])
         return buffer.getvalue()
 
-    def pages(self) -> dict[str, str]:
+    def pages(self, spill: Path | None = None) -> dict[str, str | Path]:
+        """Every page and data file by src_uri; with `spill`, entity and source pages are written under
+        that folder and given as their path (see `render_site`)."""
         model = self.model
         out: dict[str, str] = {"index.md": self.home_page()}
         for folder in ENTITY_FOLDERS:
@@ -1782,8 +1784,9 @@ class Renderer:
         jobs = [("entity", eid) for eid in sorted(model.entities)] + [("source", sid) for sid in sorted(model.sources)]
         if workers_for(len(jobs)) > 1:
             self.warm()
-        for (kind, sid), text in zip(jobs, pmap(_render_worker, jobs, renderer=self)):
-            out[(model.uri(sid) if kind == "entity" else page_uri("sources", sid)) or ""] = text
+        uris = [(model.uri(sid) if kind == "entity" else page_uri("sources", sid)) or "" for kind, sid in jobs]
+        for uri, page in zip(uris, pmap(_render_worker, list(zip(jobs, uris)), renderer=self, spill=spill)):
+            out[uri] = page
         for old, (folder, target) in sorted(model.redirects.items()):
             out.setdefault(page_uri(folder, old), self.redirect_page(old, folder, target))
         out.update(self.timeline())
@@ -1797,10 +1800,17 @@ class Renderer:
         return dict(sorted(out.items()))
 
 
-def _render_worker(job: tuple[str, str]) -> str:
+def _render_worker(job: tuple[tuple[str, str], str]) -> str | Path:
     renderer: Renderer = STATE["renderer"]
-    kind, sheet_id = job
-    return renderer.entity_page(sheet_id) if kind == "entity" else renderer.source_page(sheet_id)
+    (kind, sheet_id), uri = job
+    text = renderer.entity_page(sheet_id) if kind == "entity" else renderer.source_page(sheet_id)
+    spill: Path | None = STATE["spill"]
+    if spill is None:
+        return text
+    path = spill / uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def make_environment(templates_dir: Path | str = DEFAULT_TEMPLATES) -> Environment:
@@ -1818,8 +1828,16 @@ def make_environment(templates_dir: Path | str = DEFAULT_TEMPLATES) -> Environme
 def render_site(briefing: Briefing | SiteModel, templates_dir: Path | str = DEFAULT_TEMPLATES,
                 options: RenderOptions | None = None) -> dict[str, str]:
     """Every generated page and data file as {src_uri: text}; same sheets, same bytes."""
+    return render_pages(briefing, templates_dir, options)   # type: ignore[return-value]
+
+
+def render_pages(briefing: Briefing | SiteModel, templates_dir: Path | str = DEFAULT_TEMPLATES,
+                 options: RenderOptions | None = None, spill: Path | None = None) -> dict[str, str | Path]:
+    """`render_site`, with the entity and source pages written under `spill` and given as their path:
+    a large briefing's pages are a gigabyte of text, and the workers would otherwise send all of it
+    back to be held at once (MkDocs then reads each page when it converts it)."""
     model = briefing if isinstance(briefing, SiteModel) else SiteModel(briefing)
-    return Renderer(model, templates_dir, options).pages()
+    return Renderer(model, templates_dir, options).pages(spill)
 
 
 def search_tags(model: SiteModel) -> dict[str, list[str]]:
