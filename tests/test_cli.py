@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import mkdocs_plugin
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +62,11 @@ def test_seeds_extract_check_and_strict_build(tmp_path, monkeypatch, capsys):
     assert {p: p.read_bytes() for p in sorted((tmp_path / "briefings").rglob("*")) if p.is_file()} == first
     assert main(["check"]) == 0
     capsys.readouterr()
+    reads: list[object] = []
+    real_load = mkdocs_plugin.load_briefing
+    monkeypatch.setattr(mkdocs_plugin, "load_briefing", lambda root: reads.append(root) or real_load(root))
     assert main(["build", "--site", "site"]) == 0
+    assert reads == [] and mkdocs_plugin.PRELOADED is None   # the build used the sheets its check had read
     stages = re.findall(r"^(\w+) +[\d.]+ s$", capsys.readouterr().err, re.M)   # a long build says where it is
     assert stages == ["check", "load", "render", "convert", "write"], stages
     site = tmp_path / "site"

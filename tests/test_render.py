@@ -445,5 +445,5 @@ def test_pages_spilled_to_disk_are_the_rendered_pages(tmp_path):
     spilled = render_pages(load_briefing(FIXTURE), TEMPLATES, spill=tmp_path)
     assert set(spilled) == set(whole)
     on_disk = {uri: page for uri, page in spilled.items() if isinstance(page, Path)}
-    assert "actors/northern-front.md" in on_disk and "sources/index.md" not in on_disk
+    assert "actors/northern-front.md" in on_disk and "data/briefing.json" in on_disk and "sources/index.md" not in on_disk
     assert all(page.read_text(encoding="utf-8") == whole[uri] for uri, page in on_disk.items())

@@ -24,7 +24,7 @@ from referencing import Registry, Resource
 from .errors import Problem, ValidationError
 from .names import name_key, slugify
 from .parallel import in_worker, pmap
-from .sheets import (ENTITY_FOLDERS, FOLDERS, ID_RE, RESERVED_IDS, read_sheet_text, syntax_problem,
+from .sheets import (ENTITY_FOLDERS, Briefing, FOLDERS, ID_RE, RESERVED_IDS, read_sheet_text, syntax_problem,
                      unsafe_yaml)
 from .store import schema_files
 
@@ -81,9 +81,14 @@ class Sheet:
 
 def check(root: Path) -> list[Problem]:
     """Every problem under `root`, sorted by file and line; an empty list means valid."""
+    return check_briefing(root)[0]
+
+
+def check_briefing(root: Path) -> tuple[list[Problem], Briefing]:
+    """`check`, and the sheets it read (what `load_briefing` gives), so that a build need not read them again."""
     if not root.is_dir():
         return [Problem(str(root), "briefings folder not found",
-                        hint="run 'briefing extract' first, or pass --briefings DIR")]
+                        hint="run 'briefing extract' first, or pass --briefings DIR")], Briefing()
     jobs = [(folder, path) for folder in FOLDERS for path in sorted((root / folder).glob("*.yaml"))]
     sheets = pmap(_check_sheet, jobs)   # each sheet on its own, over every core; then the cross-checks
     problems = [p for folder in FOLDERS for p in _misnamed_files(root / folder)]
@@ -95,15 +100,20 @@ def check(root: Path) -> list[Problem]:
     problems += alias_problems(readable)
     problems += fact_id_problems(readable)
     problems += shared_id_problems(sheets)
-    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+    briefing = Briefing()
+    for sheet in readable:
+        briefing.sheets[sheet.folder][sheet.path.stem] = sheet.data
+    briefing.problems = [p for s in sheets if not isinstance(s.data, dict) for p in s.problems]
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0, p.message)), briefing
 
 
-def check_or_raise(root: Path) -> None:
-    """Raise `ValidationError` listing every problem, if there is any."""
-    problems = check(root)
+def check_or_raise(root: Path) -> Briefing:
+    """The sheets under `root` as read; raises `ValidationError` listing every problem, if there is any."""
+    problems, briefing = check_briefing(root)
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         raise ValidationError(f"{count} in {root}", problems)
+    return briefing
 
 
 def _check_sheet(job: tuple[str, Path]) -> Sheet:

@@ -118,13 +118,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .site import build_site
 
     progress = Progress()
-    with progress.stage("check"):
-        check_or_raise(Path(args.briefings))
+    with progress.stage("check"):   # the sheets it reads go to the build (no reference kept here: the
+        # build frees them once the pages are rendered)
+        mkdocs_plugin.PRELOADED = (Path(args.briefings), check_or_raise(Path(args.briefings)))
     mkdocs_plugin.PROGRESS = progress
     try:
         build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
     finally:
         mkdocs_plugin.PROGRESS = QUIET
+        mkdocs_plugin.PRELOADED = None
     print(f"site built in {args.site or 'site'}/")
     return 0
 

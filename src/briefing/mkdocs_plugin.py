@@ -28,11 +28,13 @@ from mkdocs.utils.meta import get_data
 
 from . import render
 from .progress import QUIET, Progress
-from .sheets import load_briefing
+from .sheets import Briefing, load_briefing
 
 log = get_plugin_logger(__name__)
 # `briefing build` sets this to report the build's stages (one line each); MkDocs alone stays quiet
 PROGRESS: Progress = QUIET
+# and hands over the sheets its check has just read (folder, sheets), so the build does not parse them again
+PRELOADED: tuple[Path, Briefing] | None = None
 
 SEARCH_ATTRIBUTE_RE = re.compile(r'\s?data-search-\w+="[^"]+"')   # what Material's search removes
 LEAFLET_TARGET = "assets/vendor/leaflet"
@@ -93,7 +95,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.briefings_dir.is_dir():
             log.info(f"no fact sheets yet: '{self.briefings_dir}' does not exist")
         self._since = time.perf_counter()
-        briefing = load_briefing(self.briefings_dir)
+        briefing = self._preloaded() or load_briefing(self.briefings_dir)
         for problem in briefing.problems:
             log.warning(f"skipped an unreadable fact sheet: {problem}")
         self.model = model = render.SiteModel(briefing)
@@ -134,6 +136,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    def _preloaded(self) -> Briefing | None:
+        """The sheets `briefing build` read for this folder, once (a rebuild under `serve` reads them anew)."""
+        global PRELOADED
+        handed, PRELOADED = PRELOADED, None
+        if handed is not None and handed[0].resolve() == self.briefings_dir.resolve():
+            return handed[1]
+        return None
 
     def _leaflet_files(self) -> list[Path]:
         base_dir = self.leaflet_dir

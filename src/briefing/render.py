@@ -1716,6 +1716,10 @@ class Renderer:
 
     # -- data downloads
     def briefing_json(self) -> str:
+        return json.dumps(self.briefing_data(), **BRIEFING_JSON) + "\n"
+
+    def briefing_data(self) -> dict[str, Any]:
+        """Every sheet (without rejected facts), for the JSON download."""
         model = self.model
         out: dict[str, Any] = {"site": self.options.site_name}
         for folder in (*ENTITY_FOLDERS, "sources"):
@@ -1729,7 +1733,7 @@ class Renderer:
                     sheet["facts"] = [f for f in _dicts(sheet["facts"]) if clean_text(f.get("status")) != "rejected"]
                 rows.append(sheet)
             out[folder] = rows
-        return json.dumps(out, ensure_ascii=False, indent=1, default=str) + "\n"
+        return out
 
     def places_geojson(self) -> str:
         model = self.model
@@ -1794,10 +1798,21 @@ class Renderer:
         out["graph.md"] = self.graph_page()
         out["figures.md"] = self.figures_page()
         out["downloads.md"] = self.downloads_page()
-        out["data/briefing.json"] = self.briefing_json()
+        if spill is None:
+            out["data/briefing.json"] = self.briefing_json()
+        else:   # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string
+            path = spill / "data" / "briefing.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="\n") as handle:
+                json.dump(self.briefing_data(), handle, **BRIEFING_JSON)
+                handle.write("\n")
+            out["data/briefing.json"] = path
         out["data/places.geojson"] = self.places_geojson()
         out["data/events.csv"] = self.events_csv()
         return dict(sorted(out.items()))
+
+
+BRIEFING_JSON: dict[str, Any] = {"ensure_ascii": False, "indent": 1, "default": str}
 
 
 def _render_worker(job: tuple[tuple[str, str], str]) -> str | Path:
