@@ -1,6 +1,7 @@
 """The per-article cache and the nothing-changed fast path never hide a change."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,28 @@ def test_rules_fingerprint_covers_code_and_data(tmp_path):
     lexicon = package / "data" / "lexicon.yaml"
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a name added\n", encoding="utf-8")
     assert len({before, after_code, cache_module.fingerprint_of(package)}) == 3
+
+
+def test_facts_are_found_again_where_what_a_sentence_matches_has_changed(tmp_path):
+    """The facts of an article come from the cache only while each sentence matches the same sheets,
+    with the same names and kinds: after editors rename sheets and change kinds, a cached run writes
+    what an uncached run writes."""
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    other = tmp_path / "other"
+    shutil.copytree(briefings, other)
+    for folder in (briefings, other):
+        for sheet in sorted((folder / "actors").glob("*.yaml"))[::3]:
+            text = sheet.read_text(encoding="utf-8")
+            # the old name stays an alias: the same words match the same sheet, under a new name
+            name = re.search(r"^name: (.+)$", text, re.M).group(1)
+            text = text.replace(f"name: {name}\n", f"name: {name} Renamed\n", 1)
+            text = re.sub(r"^aliases: \[\]$|^aliases:$", f"aliases:\n  - {name}", text, count=1, flags=re.M)
+            text = re.sub(r"^kind: (armed group|state)$", "kind: militia", text, count=1, flags=re.M)
+            sheet.write_text(text, encoding="utf-8")
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(other), "--no-cache"]) == 0
+    assert not list(briefings.glob("actors/*-2.yaml"))   # the edits are well-formed: no sheet was set aside
+    renamed = _files(briefings)
+    assert renamed == _files(other)
+    assert any(b" Renamed " in text and b"type: relation" in text for text in renamed.values())

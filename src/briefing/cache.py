@@ -15,6 +15,7 @@ from typing import Any
 
 from . import RULES_VERSION, __version__
 from .extract import Candidate, Discovery
+from .facts import Fact
 from .read import MAX_BYTES, Article, Excluded
 from .store import atomic_write, json_content
 
@@ -105,6 +106,24 @@ class ArticleCache:
         if self.enabled and key in self.entries:
             self.entries[key]["discovery"] = {"candidates": [_fields(c) for c in found.candidates],
                                               "links": [list(link) for link in found.links]}
+
+    def facts(self, article: Article, signature: str) -> list[Fact] | None:
+        """The facts found in this article last time, if what they were found from is unchanged
+        (`signature`: the names matched in each sentence and what each is, see `pipeline`)."""
+        entry = self.entries.get(getattr(article, "_cache_key", ""), {}).get("facts")
+        if not entry or entry["signature"] != signature:
+            return None
+        # fresh lists and dicts: later stages edit a fact's `extra` in place
+        return [Fact(**{**f, "involves": list(f["involves"]), "extra": dict(f["extra"]),
+                        "link": tuple(f["link"]) if f["link"] else None, "sides": tuple(f["sides"])})
+                for f in entry["facts"]]
+
+    def remember_facts(self, article: Article, signature: str, found: list[Fact]) -> None:
+        key = getattr(article, "_cache_key", None)
+        if self.enabled and key in self.entries:
+            self.entries[key]["facts"] = {"signature": signature, "facts": [
+                {**_fields(f), "involves": list(f.involves), "extra": json.loads(json.dumps(f.extra)),
+                 "link": list(f.link) if f.link else None, "sides": list(f.sides)} for f in found]}
 
     def save(self, last_run: str | None = None, warnings: list[str] | None = None) -> None:
         """Keep only the entries this run used (deleted articles leave the cache)."""

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         discover_city_parts(lex, texts, by_id, entities)
     with progress.stage("facts"):
         operations = discover_operations(lex, texts, by_id, entities)
-        facts = collect_facts(texts, by_id, operations)
+        facts = collect_facts(texts, by_id, operations, cache)
     with progress.stage("assemble"):
         lent = lent_names(existing)   # names lent by a merged sheet stay on it, not on the survivor
         for entity in entities:
@@ -379,14 +380,23 @@ def _year(sentence: str, anchor: When | None) -> int | None:
 
 
 def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
-                  operations: dict[tuple[int, int], list[str]]) -> list[Fact]:
+                  operations: dict[tuple[int, int], list[str]], cache: ArticleCache | None = None) -> list[Fact]:
     folder_of = {i: e.folder for i, e in by_id.items()}
     kind_of = {i: e.kind for i, e in by_id.items()}
     name_of = {i: e.name for i, e in by_id.items()}
     facts: dict[str, Fact] = {}
-    per_article = pmap(_facts_worker, list(range(len(texts))), texts=texts, folder_of=folder_of,
-                       kind_of=kind_of, name_of=name_of, operations=operations)
+    # an article's facts depend only on its text and on what is matched in each sentence: where
+    # neither changed (most articles, when one is added), last run's facts are this run's
+    signatures = [_facts_signature(n, text, by_id, operations) for n, text in enumerate(texts)] if cache else []
+    per_article = [cache.facts(text.article, signatures[n]) if cache else None for n, text in enumerate(texts)]
+    todo = [n for n, found in enumerate(per_article) if found is None]
+    for n, found in zip(todo, pmap(_facts_worker, todo, texts=texts, folder_of=folder_of, kind_of=kind_of,
+                                   name_of=name_of, operations=operations)):
+        per_article[n] = found
+        if cache:
+            cache.remember_facts(texts[n].article, signatures[n], found)
     for found in per_article:
+        assert found is not None
         for fact in found:
             facts.setdefault(fact.id, fact)
     by_source = {t.article.source_id: t for t in texts}
@@ -405,6 +415,21 @@ def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
             fact = role_fact(cand.source, entity.id, entity.name, cand.role, sentence.text, cand.sentence, orgs)
             facts.setdefault(fact.id, fact)
     return corroborate(sorted(facts.values(), key=lambda f: f.id))
+
+
+def _facts_signature(n: int, text: _ArticleText, by_id: dict[str, Entity],
+                     operations: dict[tuple[int, int], list[str]]) -> str:
+    """All `_facts_worker` reads besides the article itself: each sentence's matches and operations,
+    with the folder, kind and name of every entity they point to."""
+    digest = hashlib.sha256()
+    for sentence in text.sentences:
+        if sentence.index < 0:
+            continue
+        matches, ops = text.matches.get(sentence.index, []), operations.get((n, sentence.index), [])
+        ids = [*(m.entity_id for m in matches), *ops]
+        digest.update(repr((sentence.index, matches, ops, [(by_id[i].folder, by_id[i].kind, by_id[i].name)
+                                                            if i in by_id else None for i in ids])).encode())
+    return digest.hexdigest()
 
 
 def _same_statement(fact: Fact) -> tuple | None:
