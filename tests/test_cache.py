@@ -93,3 +93,31 @@ def test_facts_are_found_again_where_what_a_sentence_matches_has_changed(tmp_pat
     renamed = _files(briefings)
     assert renamed == _files(other)
     assert any(b" Renamed " in text and b"type: relation" in text for text in renamed.values())
+
+
+def test_a_new_article_writes_one_cache_entry_and_a_removed_one_loses_its_own(tmp_path):
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    entries = briefings / cache_module.CACHE_DIR / "articles"
+    before = {p.name: p.stat().st_mtime_ns for p in entries.glob("*.json")}
+    assert len(before) == len(list(seeds.glob("*.*")))
+    (seeds / "zz_new.txt").write_text("Clashes near the border town\n\nMarch 3, 2017\n\n"
+                                      "Fighters of the Qarabel Liberation Front entered Umm Tallah.\n", encoding="utf-8")
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    after = {p.name: p.stat().st_mtime_ns for p in entries.glob("*.json")}
+    assert len(set(after) - set(before)) == 1
+    assert {name: after[name] for name in before} == before   # the others are neither rewritten nor lost
+    (seeds / "zz_new.txt").unlink()
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    assert {p.name for p in entries.glob("*.json")} == set(before)
+
+
+def test_a_cache_from_other_rules_is_not_used(tmp_path, monkeypatch):
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    path = sorted(seeds.glob("*.*"))[0]
+    assert cache_module.ArticleCache(briefings).lookup(path, Path.cwd()) is not None   # control: these rules
+    monkeypatch.setattr(cache_module, "rules_fingerprint", lambda: "other-rules")
+    cache = cache_module.ArticleCache(briefings)
+    assert cache_module.ArticleCache(briefings, enabled=True).valid is False
+    assert cache.lookup(path, Path.cwd()) is None and cache.misses == 1

@@ -1,5 +1,5 @@
-"""Per-article cache: what reading and discovery made of a file, keyed by the file's bytes and
-the rules, so a run over 10,000 articles with one new article only reads and discovers that one.
+"""Per-article cache: what reading, discovery and the fact rules made of a file, keyed by the file's
+bytes and the rules, so a run over 10,000 articles with one new article only reads and discovers that one.
 
 Stored as JSON (never pickle: a cache file must not be able to run code) in
 `<briefings>/.briefing-cache/`, which is not committed.
@@ -17,10 +17,12 @@ from . import RULES_VERSION, __version__
 from .extract import Candidate, Discovery
 from .facts import Fact
 from .read import MAX_BYTES, Article, Excluded
-from .store import atomic_write, json_content
+from .store import atomic_write, write_many_if_changed
 
 CACHE_DIR = ".briefing-cache"
-_FILE = "articles.json"
+_RUN_FILE = "run.json"
+_ARTICLES = "articles"
+_OLD_FILE = "articles.json"
 
 
 @lru_cache(maxsize=1)
@@ -40,30 +42,49 @@ def fingerprint_of(package: Any) -> str:
 
 
 class ArticleCache:
-    """Read-through cache of articles and their discoveries; `enabled=False` caches nothing."""
+    """Read-through cache of articles, their discoveries and facts; `enabled=False` caches nothing.
+
+    One small JSON file per article (`articles/<key>.json`), read when the article is looked up and
+    written only when new or changed, plus `run.json` (the rules, the last run's fingerprint and
+    warnings), written last. One file for all (190 MB at 10,000 articles) was read and written whole
+    by every run, and parsed even to find that nothing had changed.
+    """
 
     def __init__(self, briefings: Path, enabled: bool = True) -> None:
-        self.path = briefings / CACHE_DIR / _FILE
+        self.folder = briefings / CACHE_DIR
         self.enabled = enabled
-        self.entries: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, dict[str, Any]] = {}   # key -> entry, for the articles of this run
         self.used: set[str] = set()
+        self.changed: set[str] = set()
         self.hits = self.misses = 0
         self.last_run: str | None = None
         self.warnings: list[str] = []   # what the last run warned about (still true if nothing changed)
+        self.valid = False              # the files on disk were made by these rules
         self._pending: dict[Path, str] = {}
-        if enabled and self.path.is_file():
+        self._articles: dict[str, Article] = {}
+        if enabled and (self.folder / _RUN_FILE).is_file():
             try:
-                raw = json.loads(self.path.read_text(encoding="utf-8"))
+                raw = json.loads((self.folder / _RUN_FILE).read_text(encoding="utf-8"))
                 if raw.get("rules") == rules_fingerprint():
-                    self.entries = raw.get("articles", {})
+                    self.valid = True
                     self.last_run = raw.get("last_run")
                     self.warnings = [str(w) for w in raw.get("warnings") or []]
-            except (OSError, ValueError):
-                self.entries = {}   # a damaged cache is only a slower run
+            except (OSError, ValueError, AttributeError):
+                pass   # a damaged cache is only a slower run
 
     def key(self, path: Path, raw: bytes, root: Path) -> str:
         return hashlib.sha256(raw + b"\0" + str(path.relative_to(root) if path.is_relative_to(root)
                                                  else path).encode()).hexdigest()
+
+    def _entry(self, key: str) -> dict[str, Any] | None:
+        if key not in self.entries and self.valid:
+            try:
+                entry = json.loads((self.folder / _ARTICLES / f"{key}.json").read_text(encoding="utf-8"))
+                if isinstance(entry, dict):
+                    self.entries[key] = entry
+            except (OSError, ValueError):
+                pass   # none yet, or damaged: read the article again
+        return self.entries.get(key)
 
     def lookup(self, path: Path, root: Path) -> Article | None:
         """The cached article for this file's bytes, or None (then read it and `store` it)."""
@@ -77,21 +98,24 @@ class ArticleCache:
             return None       # reading reports it
         self.used.add(key)
         self._pending[path] = key
-        entry = self.entries.get(key)
-        if not entry:
+        entry = self._entry(key)
+        if not entry or "article" not in entry:
             self.misses += 1
             return None
         self.hits += 1
-        data = dict(entry["article"])
+        data = dict(entry.pop("article"))   # the Article is kept instead, to write the entry again if it changes
         data["excluded"] = [Excluded(**e) for e in data["excluded"]]
         article = Article(**data)
         article._cache_key = key  # type: ignore[attr-defined]
+        self._articles[key] = article
         return article
 
     def store(self, path: Path, article: Article) -> None:
         key = self._pending.get(path)
         if self.enabled and key:
-            self.entries[key] = {"article": {**_fields(article), "excluded": [_fields(e) for e in article.excluded]}}
+            self.entries[key] = {}
+            self._articles[key] = article
+            self.changed.add(key)
             article._cache_key = key  # type: ignore[attr-defined]
 
     def discovery(self, article: Article) -> Discovery | None:
@@ -106,6 +130,7 @@ class ArticleCache:
         if self.enabled and key in self.entries:
             self.entries[key]["discovery"] = {"candidates": [_fields(c) for c in found.candidates],
                                               "links": [list(link) for link in found.links]}
+            self.changed.add(key)
 
     def facts(self, article: Article, signature: str) -> list[Fact] | None:
         """The facts found in this article last time, if what they were found from is unchanged
@@ -124,16 +149,28 @@ class ArticleCache:
             self.entries[key]["facts"] = {"signature": signature, "facts": [
                 {**_fields(f), "involves": list(f.involves), "extra": json.loads(json.dumps(f.extra)),
                  "link": list(f.link) if f.link else None, "sides": list(f.sides)} for f in found]}
+            self.changed.add(key)
 
     def save(self, last_run: str | None = None, warnings: list[str] | None = None) -> None:
-        """Keep only the entries this run used (deleted articles leave the cache)."""
+        """Write the new and changed entries, drop those of articles that are gone, then `run.json`."""
         if not self.enabled:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        entries = {k: v for k, v in sorted(self.entries.items()) if k in self.used}
-        # streamed: at 10,000 articles the cache is 190 MB of JSON
-        atomic_write(self.path, json_content({"rules": rules_fingerprint(), "last_run": last_run,
-                                              "warnings": warnings or [], "articles": entries}))
+        folder = self.folder / _ARTICLES
+        folder.mkdir(parents=True, exist_ok=True)
+        files = {}
+        for key in sorted(self.changed & self.used):
+            article = self._articles[key]
+            entry = {"article": {**_fields(article), "excluded": [_fields(e) for e in article.excluded]},
+                     **{k: v for k, v in self.entries[key].items() if k != "article"}}
+            files[folder / f"{key}.json"] = json.dumps(entry, ensure_ascii=False)
+        write_many_if_changed(files)
+        for stale in folder.glob("*.json"):
+            if stale.stem not in self.used or not self.valid and stale not in files:
+                stale.unlink(missing_ok=True)
+        (self.folder / _OLD_FILE).unlink(missing_ok=True)   # the single file of earlier versions
+        atomic_write(self.folder / _RUN_FILE, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
+                                                          "warnings": warnings or []}, ensure_ascii=False))
+        self.valid = True
 
 
 def _fields(record: Any) -> dict[str, Any]:

@@ -118,8 +118,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .site import build_site
 
     progress = Progress()
-    with progress.stage("check"):   # the sheets it reads go to the build (no reference kept here: the
-        # build frees them once the pages are rendered)
+    # the sheets the check reads go to the build, which frees them once the pages are rendered
+    # (so no reference to them is kept here)
+    with progress.stage("check"):
         mkdocs_plugin.PRELOADED = (Path(args.briefings), check_or_raise(Path(args.briefings)))
     mkdocs_plugin.PROGRESS = progress
     try:

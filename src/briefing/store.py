@@ -241,8 +241,13 @@ Content = str | Callable[[TextIO], Any]
 def json_content(data: Any, **options: Any) -> Callable[[TextIO], None]:
     """`data` as JSON (and a final newline), written piece by piece."""
     def write(handle: TextIO) -> None:
-        json.dump(data, handle, **{"ensure_ascii": False, **options})
-        handle.write("\n")
+        chunks: list[str] = []
+        for chunk in json.JSONEncoder(**{"ensure_ascii": False, **options}).iterencode(data):
+            chunks.append(chunk)
+            if len(chunks) >= 100_000:   # one write per batch: millions of tiny writes cost seconds
+                handle.write("".join(chunks))
+                chunks.clear()
+        handle.write("".join(chunks) + "\n")
     return write
 
 
