@@ -61,7 +61,7 @@ class ArticleCache:
         self.warnings: list[str] = []   # what the last run warned about (still true if nothing changed)
         self.valid = False              # the files on disk were made by these rules
         self._pending: dict[Path, str] = {}
-        self._articles: dict[str, Article] = {}
+        self._on_disk: set[str] = set()   # entries read from a file (what was used of them is no longer in memory)
         if enabled and (self.folder / _RUN_FILE).is_file():
             try:
                 raw = json.loads((self.folder / _RUN_FILE).read_text(encoding="utf-8"))
@@ -76,15 +76,12 @@ class ArticleCache:
         return hashlib.sha256(raw + b"\0" + str(path.relative_to(root) if path.is_relative_to(root)
                                                  else path).encode()).hexdigest()
 
-    def _entry(self, key: str) -> dict[str, Any] | None:
-        if key not in self.entries and self.valid:
-            try:
-                entry = json.loads((self.folder / _ARTICLES / f"{key}.json").read_text(encoding="utf-8"))
-                if isinstance(entry, dict):
-                    self.entries[key] = entry
-            except (OSError, ValueError):
-                pass   # none yet, or damaged: read the article again
-        return self.entries.get(key)
+    def _read_file(self, key: str) -> dict[str, Any] | None:
+        try:
+            entry = json.loads((self.folder / _ARTICLES / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None   # none yet, or damaged: the article is read again
+        return entry if isinstance(entry, dict) else None
 
     def lookup(self, path: Path, root: Path) -> Article | None:
         """The cached article for this file's bytes, or None (then read it and `store` it)."""
@@ -98,23 +95,25 @@ class ArticleCache:
             return None       # reading reports it
         self.used.add(key)
         self._pending[path] = key
-        entry = self._entry(key)
+        entry = self._read_file(key) if self.valid else None
         if not entry or "article" not in entry:
             self.misses += 1
             return None
         self.hits += 1
-        data = dict(entry.pop("article"))   # the Article is kept instead, to write the entry again if it changes
+        # each part is dropped from memory once used: should the entry be written again, what it
+        # held is read again from its file (half a gigabyte of dicts at 10,000 articles otherwise)
+        self.entries[key] = entry
+        self._on_disk.add(key)
+        data = dict(entry.pop("article"))
         data["excluded"] = [Excluded(**e) for e in data["excluded"]]
         article = Article(**data)
         article._cache_key = key  # type: ignore[attr-defined]
-        self._articles[key] = article
         return article
 
     def store(self, path: Path, article: Article) -> None:
         key = self._pending.get(path)
         if self.enabled and key:
-            self.entries[key] = {}
-            self._articles[key] = article
+            self.entries[key] = {"article": {**_fields(article), "excluded": [_fields(e) for e in article.excluded]}}
             self.changed.add(key)
             article._cache_key = key  # type: ignore[attr-defined]
 
@@ -122,12 +121,13 @@ class ArticleCache:
         entry = self.entries.get(getattr(article, "_cache_key", ""), {})
         if "discovery" not in entry:
             return None
-        return Discovery([Candidate(**c) for c in entry["discovery"]["candidates"]],
-                         [tuple(link) for link in entry["discovery"]["links"]])
+        raw = entry.pop("discovery")
+        return Discovery([Candidate(**c) for c in raw["candidates"]], [tuple(link) for link in raw["links"]])
 
     def remember(self, article: Article, found: Discovery) -> None:
         key = getattr(article, "_cache_key", None)
         if self.enabled and key in self.entries:
+            # now: later stages edit candidates in place
             self.entries[key]["discovery"] = {"candidates": [_fields(c) for c in found.candidates],
                                               "links": [list(link) for link in found.links]}
             self.changed.add(key)
@@ -135,7 +135,7 @@ class ArticleCache:
     def facts(self, article: Article, signature: str) -> list[Fact] | None:
         """The facts found in this article last time, if what they were found from is unchanged
         (`signature`: the names matched in each sentence and what each is, see `pipeline`)."""
-        entry = self.entries.get(getattr(article, "_cache_key", ""), {}).get("facts")
+        entry = self.entries.get(getattr(article, "_cache_key", ""), {}).pop("facts", None)
         if not entry or entry["signature"] != signature:
             return None
         # fresh lists and dicts: later stages edit a fact's `extra` in place
@@ -157,15 +157,16 @@ class ArticleCache:
             return
         folder = self.folder / _ARTICLES
         folder.mkdir(parents=True, exist_ok=True)
-        files = {}
-        for key in sorted(self.changed & self.used):
-            article = self._articles[key]
-            entry = {"article": {**_fields(article), "excluded": [_fields(e) for e in article.excluded]},
-                     **{k: v for k, v in self.entries[key].items() if k != "article"}}
-            files[folder / f"{key}.json"] = json.dumps(entry, ensure_ascii=False)
-        write_many_if_changed(files)
+        written = set()
+        keys = sorted(self.changed & self.used)
+        for start in range(0, len(keys), 1000):   # in batches: 10,000 entries are 250 MB of JSON
+            files = {folder / f"{key}.json": json.dumps({**((self._read_file(key) or {}) if key in self._on_disk else {}),
+                                                         **self.entries[key]}, ensure_ascii=False)
+                     for key in keys[start:start + 1000]}
+            write_many_if_changed(files)
+            written.update(path.stem for path in files)
         for stale in folder.glob("*.json"):
-            if stale.stem not in self.used or not self.valid and stale not in files:
+            if stale.stem not in self.used or not self.valid and stale.stem not in written:
                 stale.unlink(missing_ok=True)
         (self.folder / _OLD_FILE).unlink(missing_ok=True)   # the single file of earlier versions
         atomic_write(self.folder / _RUN_FILE, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
