@@ -1,6 +1,7 @@
 """Round-trip YAML, safe loading of hostile sheets, atomic writes and the state file."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -272,3 +273,13 @@ def test_the_streamed_state_file_is_dump_state_and_is_only_written_when_it_chang
     assert write_state(tmp_path, state) is True
     assert path.read_text(encoding="utf-8") == dump_state(state)
     assert not list(tmp_path.glob(".*.tmp"))   # the copy written to compare was removed
+
+
+def test_streamed_json_is_what_json_dumps_gives():
+    from briefing.store import json_content
+    data = {"format": 1, "sheets": {f"actors/{i}.yaml": {"base": {"b": [1, "é", None], "a": {"z": 1, "y": 2.5}},
+                                                         "sha256": "x"} for i in range(30, 0, -1)}, "empty": {}}
+    for options in ({"sort_keys": True}, {}, {"sort_keys": True, "indent": 1}):
+        buffer = io.StringIO()
+        json_content(data, **options)(buffer)
+        assert buffer.getvalue() == json.dumps(data, ensure_ascii=False, **options) + "\n", options
