@@ -6,7 +6,7 @@
 2. read      read_corpus                                     \\
 3. extract   extract_corpus (per pipeline stage), merge.apply  | each in its own process
 4. check     check.check                                       | (benchmarks/stages.py), peak
-5. render    load_briefing + SiteModel + render_site           | memory = the child's ru_maxrss
+5. render    load_briefing + SiteModel + render_pages          | memory = the child's ru_maxrss
 6. mkdocs    site.build_site with a copy of mkdocs.yml         /
 7. search    the first search on the built site in headless Chromium (benchmarks/search_latency.py;
              skipped without Chromium and Playwright)
