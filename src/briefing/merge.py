@@ -256,10 +256,16 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     damaged state file; broken sheets are skipped and listed in `report.skipped`. `known_base`:
     files the caller knows still hold their merge base (`SheetIndex`), which are then not read.
     """
-    theirs_all = {rel: _plain_copy(rel, sheet) for rel, sheet in sorted(generated.items())}
-    for rel in theirs_all:
+    for rel in generated:
         _check_rel(root, rel)
     old = load_state(root)
+    theirs_all: dict[str, dict[str, Any]] = {}
+    for rel, sheet in sorted(generated.items()):
+        theirs = _plain_copy(rel, sheet)
+        prior = old.sheets.get(rel)
+        # what extraction said last time (most sheets, when one article is added): one copy of it, not two
+        # (nothing here edits either in place)
+        theirs_all[rel] = prior.base if prior is not None and prior.base == theirs else theirs
     if not dry_run:
         remove_stale_temp_files(root / folder for folder in FOLDERS)
     recovered = recover_journal(root, old)  # a previous run was killed while writing
@@ -437,7 +443,8 @@ def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State,
     that is not rewritten keeps them anyway). Their three-way result is the file as it is, so the
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
     same = [rel for rel, theirs in theirs_all.items()
-            if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base == theirs]
+            if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases
+            and (prior.base is theirs or prior.base == theirs)]
     return _holding_base(root, same, state, known_base)
 
 
