@@ -24,14 +24,14 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
     return seeds, briefings
 
 
-def _count_reads(monkeypatch, module) -> list[Path]:
+def _count_reads(monkeypatch, module, reader: str) -> list[Path]:
     seen: list[Path] = []
-    original = module.read_plain
+    original = getattr(module, reader)
 
     def counting(path: Path):
         seen.append(path)
         return original(path)
-    monkeypatch.setattr(module, "read_plain", counting)
+    monkeypatch.setattr(module, reader, counting)
     return seen
 
 
@@ -47,8 +47,8 @@ def test_a_new_article_parses_only_the_sheets_that_changed(tmp_path, monkeypatch
     edited.write_text(edited.read_text(encoding="utf-8") + "# seen by the desk\n", encoding="utf-8")
     _touch_later(edited)
     (seeds / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    extract_reads = _count_reads(monkeypatch, sheet_index)
-    merge_reads = _count_reads(monkeypatch, merge)
+    extract_reads = _count_reads(monkeypatch, sheet_index, "read_mapping")
+    merge_reads = _count_reads(monkeypatch, merge, "read_plain")
     capsys.readouterr()
     assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
     assert [p.relative_to(briefings).as_posix() for p in extract_reads] == ["locations/mosul.yaml"]

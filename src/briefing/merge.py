@@ -444,7 +444,7 @@ def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State,
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
     same = [rel for rel, theirs in theirs_all.items()
             if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases
-            and (prior.base is theirs or prior.base == theirs)]
+            and prior.base == theirs]
     return _holding_base(root, same, state, known_base)
 
 

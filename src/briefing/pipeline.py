@@ -76,7 +76,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         for entity in entities:
             if entity.id in lent:
                 entity.aliases = {a for a in entity.aliases if name_key(a) not in lent[entity.id]}
-        sheets = assemble_sheets(texts, entities, facts, existing)
+        sheets = assemble_sheets(texts, entities, facts)
     return Extraction(articles, entities, sheets, unreadable=list(existing.problems))
 
 
@@ -467,8 +467,7 @@ def corroborate(facts: list[Fact]) -> list[Fact]:
     return sorted(out, key=lambda f: f.id)
 
 
-def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact],
-                    existing: Briefing) -> dict[str, dict[str, Any]]:
+def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact]) -> dict[str, dict[str, Any]]:
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         for sentence in text.sentences:

@@ -31,6 +31,7 @@ from . import geo
 from .mentions import Matcher
 from .names import name_key
 from .parallel import STATE, pmap, workers_for
+from .store import Content, json_content
 from .sheets import ENTITY_FOLDERS, ID_RE, Briefing
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
@@ -1801,12 +1802,8 @@ class Renderer:
         if spill is None:
             out["data/briefing.json"] = self.briefing_json()
         else:   # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string
-            path = spill / "data" / "briefing.json"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="\n") as handle:
-                json.dump(self.briefing_data(), handle, **BRIEFING_JSON)
-                handle.write("\n")
-            out["data/briefing.json"] = path
+            out["data/briefing.json"] = _spill(spill, "data/briefing.json",
+                                               json_content(self.briefing_data(), **BRIEFING_JSON))
         out["data/places.geojson"] = self.places_geojson()
         out["data/events.csv"] = self.events_csv()
         return dict(sorted(out.items()))
@@ -1819,12 +1816,18 @@ def _render_worker(job: tuple[tuple[str, str], str]) -> str | Path:
     renderer: Renderer = STATE["renderer"]
     (kind, sheet_id), uri = job
     text = renderer.entity_page(sheet_id) if kind == "entity" else renderer.source_page(sheet_id)
-    spill: Path | None = STATE["spill"]
-    if spill is None:
-        return text
-    path = spill / uri
+    return text if STATE["spill"] is None else _spill(STATE["spill"], uri, text)
+
+
+def _spill(folder: Path, uri: str, content: Content) -> Path:
+    """A rendered page or data file written under `folder` (see `render_pages`)."""
+    path = folder / uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        if isinstance(content, str):
+            handle.write(content)
+        else:
+            content(handle)
     return path
 
 

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping
 from .cache import CACHE_DIR, rules_fingerprint
 from .errors import Problem
 from .parallel import pmap
-from .sheets import FOLDERS, Briefing, read_plain
+from .sheets import FOLDERS, Briefing, read_mapping
 from .store import atomic_write, json_content, state_path
 
 IDENTITY_KEYS = ("name", "aliases", "kind", "merged_into")
@@ -71,12 +71,10 @@ class SheetIndex:
         known = {rel: entry for rel in rels if (entry := self.entries.get(rel)) and entry[0] == stats[rel]}
         todo = [rel for rel in rels if rel not in known]
         self.holding -= set(todo)   # changed since: whether it still holds its base is the merge's to find out
-        for rel, (data, problem) in zip(todo, pmap(read_plain, [self.root / rel for rel in todo])):
-            if problem is None and not isinstance(data, dict):
-                problem = Problem(str(self.root / rel), "a fact sheet must be a mapping of keys to values", 1)
+        for rel, (data, problem) in zip(todo, pmap(read_mapping, [self.root / rel for rel in todo])):
             stat = stats[rel]
             if stat is not None:
-                known[rel] = (stat, identity(data) if problem is None else None, problem)
+                known[rel] = (stat, identity(data) if data is not None else None, problem)
         self.entries = known
         briefing = Briefing()
         for rel in rels:

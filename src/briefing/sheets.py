@@ -72,14 +72,20 @@ def load_briefing(root: Path) -> Briefing:
     briefing = Briefing()
     paths = [(folder, path) for folder in FOLDERS for path in sorted((root / folder).glob("*.yaml"))]
     # parsing is the cost (about 1 ms a sheet): spread over every core in large briefings
-    for (folder, path), (data, problem) in zip(paths, pmap(read_plain, [path for _, path in paths])):
+    for (folder, path), (data, problem) in zip(paths, pmap(read_mapping, [path for _, path in paths])):
         if problem:
             briefing.problems.append(problem)
-        elif isinstance(data, dict):
-            briefing.sheets[folder][path.stem] = data
         else:
-            briefing.problems.append(Problem(str(path), "a fact sheet must be a mapping of keys to values", 1))
+            briefing.sheets[folder][path.stem] = data
     return briefing
+
+
+def read_mapping(path: Path) -> tuple[dict[str, Any] | None, Problem | None]:
+    """`read_plain`, for a sheet: anything but a mapping is a problem too."""
+    data, problem = read_plain(path)
+    if problem is None and not isinstance(data, dict):
+        return None, Problem(str(path), "a fact sheet must be a mapping of keys to values", 1)
+    return data, problem
 
 
 def read_plain(path: Path) -> tuple[Any, Problem | None]:
