@@ -209,6 +209,12 @@ def test_parse_when_rejects(text: str) -> None:
     ("04 February, 2017", "2017-02-04"),
     ("Posted June 24, 2015 at 10:55 am", "2015-06-24"),
     ("Published: 2019-03-12 09:14 GMT", "2019-03-12"),
+    # a date among the short fields of a byline line
+    ("12 March 2019 | 4 min read", "2019-03-12"),
+    ("By Lena Orsk — 7/3/2019 — 30 Jumada al-Akhirah 1440", "2019-03-07"),   # day first
+    ("9/26/2017", "2017-09-26"),                                             # only month first fits
+    ("by Ama Brent — Thu 14.03.19 — 5 min read", "2019-03-14"),
+    ("Published 14 Mar 2019, 18:52 GMT+3 | Updated 14 Mar 2019, 21:10 GMT+3", "2019-03-14"),
 ])
 def test_dateline(text: str, iso: str) -> None:
     when = dateline(text)
@@ -218,6 +224,8 @@ def test_dateline(text: str, iso: str) -> None:
 def test_dateline_rejects_sentences() -> None:
     assert dateline("On June 24, 2015 the town fell.") is None
     assert dateline("Screen Shot 2015-06-24 at 10.55.00 AM") is None
+    assert dateline("The town fell on 24 June 2015 | a long siege had ended with a deal between them") is None
+    assert dateline("Turnout was 12.5 per cent") is None
 
 
 def test_caption_date() -> None:

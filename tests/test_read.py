@@ -104,6 +104,43 @@ def test_section_label_and_old_story_banner() -> None:
     assert article.published_basis.startswith("unknown")
 
 
+def test_byline_fields_and_a_masthead_in_capitals(tmp_path: Path) -> None:
+    text = ("THE VELO LEDGER · Dispatches\n\nDam breached at Velo as militia retreats\n\n"
+            "Words: Lena Orsk with Ama Brent in Tarvin | 3rd Mar. 2019 | Reading time: 4 mins\n\n"
+            "Share this article: Facebook | Twitter | WhatsApp | Email\n\n"
+            "The Velo dam was breached overnight, officials said.\n\n"
+            "Topics: Velo, dams, Tarvin\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert article.title == "Dam breached at Velo as militia retreats"
+    assert (article.publisher, article.author) == ("The Velo Ledger", "Lena Orsk, Ama Brent")
+    assert (article.published, article.published_basis.split(" (")[0]) == ("2019-03-03", "dateline")
+    assert article.paragraphs == ["The Velo dam was breached overnight, officials said."]
+    assert reasons(article)["share line"] == ["Share this article: Facebook | Twitter | WhatsApp | Email"]
+    assert reasons(article)["tag list"] == ["Topics: Velo, dams, Tarvin"]
+
+
+def test_press_release_header_and_everything_after_ends(tmp_path: Path) -> None:
+    text = ("Tarvin Relief Council\nPRESS RELEASE – FOR IMMEDIATE RELEASE\n\nRelease No. 20190307-01\n\n"
+            "Clinics reopen in Velo\n\nTARVIN, 7 March 2019 – Two clinics reopened in Velo today.\n\n"
+            "ENDS\n\nNotes to editors\nThe council has offices in Brenna and Oskar.\n"
+            "Media contact: Ivo Dane – press@relief.example.org\n"
+            "Follow the council on Twitter and Facebook: @TarvinRelief\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert (article.title, article.publisher) == ("Clinics reopen in Velo", "Tarvin Relief Council")
+    assert article.paragraphs == ["TARVIN, 7 March 2019 – Two clinics reopened in Velo today."]
+    assert "Brenna" not in evidence_text(article) and "Ivo Dane" not in evidence_text(article)
+    assert [e.text for e in article.excluded if e.reason == "boilerplate"][-3:] == [
+        "The council has offices in Brenna and Oskar.", "Media contact: Ivo Dane – press@relief.example.org",
+        "Follow the council on Twitter and Facebook: @TarvinRelief"]
+
+
+def test_a_line_in_capitals_is_never_joined_to_the_line_above(tmp_path: Path) -> None:
+    text = "Northern Shield Brigades of the Upper Tarvin Valley Council\nNEWS RELEASE\n\nBrigades cross river\n\nThey crossed.\n"
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert (article.title, article.publisher) == ("Brigades cross river",
+                                                  "Northern Shield Brigades of the Upper Tarvin Valley Council")
+
+
 def test_quote_introduction_is_not_a_comment(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", b"Council statement on the dam\n\nThe statement says:\n\n"
                  b"\"The dam is safe.\"\n\nEngineers disagree.\n")

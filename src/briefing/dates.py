@@ -395,10 +395,36 @@ CAPTION_DATE = re.compile(
 DATELINE_WINDOW = 8  # how many leading lines may hold the dateline
 
 
+_FIELD_SEP = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d\d)")
+_WEEKDAY_PREFIX = re.compile(r"^(?i:(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)")
+
+
 def dateline(text: str) -> When | None:
-    """A line that only states a date ('04 February, 2017', 'Posted June 24, 2015 at 10:55 am')."""
-    line = _TIME_SUFFIX.sub("", _DATELINE_PREFIX.sub("", text.strip(), count=1))
-    return parse_when(line) if line else None
+    """A line that states a date, alone or among other short fields of a byline: '04 February,
+    2017', 'Posted June 24, 2015 at 10:55 am', '11 January 2016 | 7 min read', 'By J. Doe — 6/9/2017'."""
+    fields = _FIELD_SEP.split(text.strip())
+    if len(fields) > 1 and any(len(f.split()) > 8 for f in fields):
+        return None   # prose with a dash, not a byline
+    for field in fields:
+        field = _DATELINE_PREFIX.sub("", field.strip(), count=1)
+        line = _TIME_SUFFIX.sub("", field)   # ('23.08.16' would look like a time of day)
+        when = (parse_when(line) if line else None) or _numeric_day(_WEEKDAY_PREFIX.sub("", field))
+        if when:
+            return when
+    return None
+
+
+def _numeric_day(text: str) -> When | None:
+    """'23.08.16', '6/9/2017' in a byline: day first, as most of the world writes it, unless only
+    month first makes a date (US style, '9/26/2017')."""
+    m = _NUMERIC_DAY.fullmatch(text.strip())
+    if not m:
+        return None
+    year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+    a, b = int(m["a"]), int(m["b"])
+    day = _day(year, b, a) or _day(year, a, b)
+    return When(day, "day") if day else None
 
 
 def _leading_dateline(text: str) -> When | None:

@@ -233,12 +233,14 @@ def clean_text(text: str) -> str:
 
 def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     """Paragraphs: blank-line separated; inside a block each line stands alone unless the
-    block is hard-wrapped prose (every line but the last 50-100 characters, a wrap width)."""
+    block is hard-wrapped prose (every line but the last 50-100 characters, a wrap width, and
+    none in capitals like a "NEWS RELEASE" header)."""
     blocks: list[str] = []
     for chunk in re.split(r"\n\s*\n", text):
         lines = [re.sub(r"\s+", " ", line).strip() for line in chunk.split("\n")]
         lines = [line for line in lines if line]
-        if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]):
+        if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
+                and not any(line.isupper() for line in lines):
             blocks.append(" ".join(lines))
         else:
             blocks.extend(lines)
@@ -373,6 +375,7 @@ class Rules:
 
     lines: tuple[tuple[re.Pattern[str], str], ...]
     comments_start: tuple[re.Pattern[str], ...]
+    end_markers: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
     caption_with_credit: re.Pattern[str]
     teaser: re.Pattern[str]
@@ -384,6 +387,9 @@ class Rules:
 
     def opens_comments(self, line: str) -> bool:
         return any(rx.fullmatch(line) for rx in self.comments_start + self.comment_author)
+
+    def ends_release(self, line: str) -> bool:
+        return any(rx.fullmatch(line) for rx in self.end_markers)
 
 
 @functools.lru_cache(maxsize=1)
@@ -397,6 +403,7 @@ def rules() -> Rules:
     return Rules(
         lines=tuple((rx(item["pattern"]), item["reason"]) for item in data["lines"]),
         comments_start=tuple(rx(p) for p in data["comments_start"]),
+        end_markers=tuple(rx(p) for p in data["end_markers"]),
         comment_author=tuple(rx(p) for p in data["comment_author"]),
         caption_with_credit=rx(data["caption_with_credit"]),
         teaser=rx(data["teaser"]),
@@ -406,8 +413,16 @@ def rules() -> Rules:
 
 
 # --- layout: title, metadata lines, body, exclusions ------------------------------------------
-_BYLINE = re.compile(r"(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:(?:\s+|,\s+|\s+and\s+)"
-                     r"(?:[A-Z][\w.'’-]+|al-\w+|bin|ibn|de|van|von))*)\s*(?:[|–—].*)?")
+_NAMES = (r"[A-Z][\w.'’-]+(?:(?:\s+|,\s+|\s+(?:and|with|&)\s+)"
+          r"(?:[A-Z][\w.'’-]+|al-\w+|bin|ibn|de|van|von))*")
+# "By Jane Doe", "Posted by Jane Doe", "Words: Jane Doe", "By Jane Doe with John Roe in Beirut"
+_BYLINE = re.compile(r"(?:(?i:(?:posted|written|reported|story|words|text|reporting)\s+)?(?i:by)\s+"
+                     r"|(?i:words|text|author|reporting)\s*:\s*)"
+                     r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' -]{1,30})?\s*(?:[|–—·•].*)?")
+# the fields of a metadata line: "Words: Jane Doe | 3rd Nov. 2016 | Reading time: 6 mins"
+_FIELDS = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+_COUNT_FIELD = re.compile(r"(?i:\d+\s+(?:comments?|responses|replies|shares))")
+_RELEASE_HEADER = re.compile(r"(?i:(?:news|press|media) release)\b")
 _BIO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(?:a|an|the)\s+"
                   r"(?P<rest>.+)")
 _MEDIA_ROLE = re.compile(
@@ -462,9 +477,12 @@ def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Exclude
         tags_at = len(blocks)
     comments_at = next((i for i, b in enumerate(blocks[:tags_at]) if rule.opens_comments(b)),
                        tags_at)
-    tail = [Excluded("reader comments", b) for b in blocks[comments_at:tags_at]]
+    # "ENDS" closes a press release: the notes to editors after it are not reporting
+    ends_at = next((i for i, b in enumerate(blocks[1:comments_at], 1) if rule.ends_release(b)), comments_at)
+    tail = [Excluded("boilerplate", b) for b in blocks[ends_at:comments_at]]
+    tail += [Excluded("reader comments", b) for b in blocks[comments_at:tags_at]]
     tail += [Excluded("tag list", b) for b in blocks[tags_at:]]
-    return blocks[:comments_at], tail
+    return blocks[:ends_at], tail
 
 
 def _is_tag(block: str, rule: Rules) -> bool:
@@ -532,22 +550,30 @@ class _Layout:
     def _metadata_line(self, blocks: list[str], i: int, rule: Rules) -> bool:
         """A date line, a byline or a masthead near the top: metadata, not body."""
         block = blocks[i]
-        if dates.dateline(block):
-            return True  # infer_published reads it again from the texts
-        byline = _BYLINE.fullmatch(block)
-        if byline and len(block.split()) <= 10:
-            self.author = self.author or byline["name"]
+        fields = _FIELDS.split(block)
+        names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f)) and len(f.split()) <= 10]
+        if dates.dateline(block) or (names and all(
+                _BYLINE.fullmatch(f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f) or rule.line_reason(f)
+                for f in fields)):
+            # infer_published reads the date again from the texts
+            self.author = self.author or (_authors(names) if names else None)
             return True
         if not self.title and not self.masthead and self._is_masthead(blocks, i, rule):
             self.masthead = block
-            self.publisher = self.publisher or block
+            self.publisher = self.publisher or _masthead_name(block)
             return True
         return False
 
     def _is_masthead(self, blocks: list[str], i: int, rule: Rules) -> bool:
-        """A one- or two-word site name directly above a headline-like line."""
+        """A site name directly above a headline-like line: one or two words ("OpsLens"), a name in
+        capitals ("THE ANBAR DESK", "NINEVEH REVIEW · Interviews"), or whoever issues the press
+        release whose header follows."""
         block, limits = blocks[i], rule.masthead
-        if len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]:
+        if i + 1 < len(blocks) and _RELEASE_HEADER.match(blocks[i + 1]) and len(block.split()) <= 12:
+            return True
+        name = _FIELDS.split(block)[0]
+        capitals = name.isupper() and len(name.split()) <= 5 and len(_FIELDS.split(block)) <= 2
+        if not capitals and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
             return False
         if any(c in _SENTENCE_END for c in block) or not block[:1].isupper():
             return False
@@ -557,6 +583,21 @@ class _Layout:
         headline = following[0]
         return (len(headline.split()) >= 3 and len(headline) <= 200
                 and headline[-1] not in ".!?")
+
+
+def _authors(names: list[str]) -> str:
+    """'Jane Doe with John Roe' -> 'Jane Doe, John Roe' (how sheets list several authors)."""
+    return ", ".join(re.sub(r"\s+(?:with|&)\s+", ", ", n) for n in names)
+
+
+def _masthead_name(block: str) -> str:
+    """The site's name in a masthead: 'NINEVEH REVIEW · Interviews' -> 'Nineveh Review'."""
+    name = re.split(r"\s+[|·•]\s+", block)[0]
+    if not name.isupper() or len(name) <= 5:   # as written, or an acronym such as "BBC"
+        return name
+    small = {"THE", "OF", "AND", "FOR", "ON", "IN"}
+    return " ".join(w.lower() if n and w in small else w if len(w) <= 3 and w not in small else w.capitalize()
+                    for n, w in enumerate(name.split()))
 
 
 def _apply_bio(layout: _Layout) -> None:
