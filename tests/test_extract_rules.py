@@ -163,3 +163,18 @@ def test_a_named_side_of_a_city_is_a_district_of_it(tmp_path):
     places = names(sheets, "locations")
     assert places["West Mosul"]["kind"] == "district" and places["West Mosul"]["part_of"] == "mosul"
     assert not {"East Mosul", "Western Mosul", "South-east Mosul"} & set(places)   # descriptions, not names
+
+
+def test_initials_and_abbreviated_titles_stay_inside_a_name(tmp_path):
+    sheets = run(tmp_path, "“The road is open,” said Velish Army Maj. Gen. Torvald K. Brenn, commander of the "
+                           "northern group. Press secretary Rear Adm. Ivo Laske said the strikes would go on. "
+                           "It was Plan B. The column moved at dawn.")
+    actors = names(sheets, "actors")
+    assert actors["Torvald K. Brenn"]["kind"] == "person"
+    assert actors["Ivo Laske"]["kind"] == "person"
+    assert not [n for n in actors if n.startswith(("Rear Adm", "Maj", "Gen")) or n.endswith(". The")]
+
+
+def test_a_name_followed_by_an_age_is_a_person(tmp_path):
+    sheets = run(tmp_path, "Maro Velitt, 34, drove the last truck out of the valley before the bridge fell.")
+    assert names(sheets, "actors")["Maro Velitt"]["kind"] == "person"

@@ -104,6 +104,7 @@ class Discoverer:
         self.lex = lex
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
         self._titles_by_first: dict[str, list[tuple[str, list[str]]]] = {}
+        self._abbreviated_titles = {w for title in lex.titles for w in title.split() if w.endswith(".")}
         for title in lex.titles:   # longest first, as the lexicon sorts them
             clean = [p.rstrip(".") for p in title.split()]
             self._titles_by_first.setdefault(clean[0], []).append((title, clean))
@@ -162,7 +163,10 @@ class Discoverer:
         pending: list[_Word] = []   # connectors waiting for a capital word after them
         for word in words:
             gap = text[(pending[-1] if pending else run[-1]).end:word.start] if run else ""
-            joined = not run or gap.strip() in ("", "–", "-")
+            # "Maj. Gen. Gary J. Volesky": the period of an initial or a title's abbreviation joins
+            joined = not run or gap.strip() in ("", "–", "-") or (
+                gap.strip() == "." and not pending and self._abbreviation(run[-1].text)
+                and word.text not in self.lex.stopwords)
             if word.text in _CALENDAR:
                 if run:
                     yield run
@@ -185,6 +189,9 @@ class Discoverer:
             run, pending = ([word], []) if word.capital else ([], [])
         if run:
             yield run
+
+    def _abbreviation(self, word: str) -> bool:
+        return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
 
     def _ends_run(self, word: _Word) -> bool:
         """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan)."""
@@ -384,6 +391,9 @@ class Discoverer:
             return True
         if self._role_before.search(before):
             self._person_cue = f"role '{self._role_before.search(before).group(1)}' before the name"
+            return True
+        if re.match(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,", after):
+            self._person_cue = "age after the name"   # "Fadi Haddad, 29, a volunteer"
             return True
         for pattern in (self._role_after, self._role_is):
             m = pattern.match(after)
