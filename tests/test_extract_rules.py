@@ -178,3 +178,26 @@ def test_initials_and_abbreviated_titles_stay_inside_a_name(tmp_path):
 def test_a_name_followed_by_an_age_is_a_person(tmp_path):
     sheets = run(tmp_path, "Maro Velitt, 34, drove the last truck out of the valley before the bridge fell.")
     assert names(sheets, "actors")["Maro Velitt"]["kind"] == "person"
+
+
+def test_every_word_list_of_the_lexicon_holds_only_strings():
+    # YAML reads a bare On, Off, Yes or No as a boolean: such a stopword would silently vanish
+    import yaml
+    from importlib import resources
+    data = yaml.safe_load(resources.files("briefing").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
+    lists = {key: value for key, value in data.items() if isinstance(value, list) and key != "entities"}
+    assert {key: [w for w in words if not isinstance(w, str)] for key, words in lists.items()} == \
+        {key: [] for key in lists}
+
+
+def test_a_dateline_in_capitals_is_not_joined_to_the_text_after_its_dash(tmp_path):
+    sheets = run(tmp_path, "NORTHERN VELIA – Coalition service members left the Brenna airfield on Friday. "
+                           "No Coalition personnel were hurt.")
+    assert not [n for n in names(sheets, "actors") if "Coalition" in n and n != "US-led coalition"]
+
+
+def test_a_known_possessor_ends_the_name_before_a_unit(tmp_path):
+    sheets = run(tmp_path, "Supplies reach the town by helicopter from the base, where the Iraqi Army's "
+                           "14th Division has its headquarters.")
+    actors = names(sheets, "actors")
+    assert "14th Division" in actors and "Iraqi Army's 14th Division" not in actors

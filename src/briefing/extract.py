@@ -164,7 +164,10 @@ class Discoverer:
         for word in words:
             gap = text[(pending[-1] if pending else run[-1]).end:word.start] if run else ""
             # "Maj. Gen. Gary J. Volesky": the period of an initial or a title's abbreviation joins
-            joined = not run or gap.strip() in ("", "–", "-") or (
+            # a spaced dash joins like to like ("CJTF – OIR"), never a dateline to the text
+            # ("SOUTHWEST ASIA – Coalition forces")
+            dash = gap.strip() in ("–", "-") and (gap == gap.strip() or word.text.isupper() == run[-1].text.isupper())
+            joined = not run or gap.strip() == "" or dash or (
                 gap.strip() == "." and not pending and self._abbreviation(run[-1].text)
                 and word.text not in self.lex.stopwords)
             if word.text in _CALENDAR:
@@ -172,7 +175,7 @@ class Discoverer:
                     yield run
                 run, pending = [], []
                 continue
-            if word.capital and joined and not (run and run[-1].possessive and self._ends_run(run[-1])):
+            if word.capital and joined and not (run and run[-1].possessive and self._ends_run(run)):
                 run.extend(pending)
                 pending = []
                 run.append(word)
@@ -193,10 +196,13 @@ class Discoverer:
     def _abbreviation(self, word: str) -> bool:
         return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
 
-    def _ends_run(self, word: _Word) -> bool:
-        """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan)."""
-        bare = word.bare
-        return is_acronym(bare) or name_key(bare) in self.known or gazetteer.find(bare) is not None
+    def _ends_run(self, run: list[_Word]) -> bool:
+        """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan, the
+        Iraqi Army's 7th Division)."""
+        bare = run[-1].bare
+        whole = " ".join([w.text for w in run[:-1]] + [bare])
+        return (is_acronym(bare) or name_key(bare) in self.known or gazetteer.find(bare) is not None
+                or name_key(whole) in self.known)
 
     def _classify(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery) -> None:
         text = sentence.text
