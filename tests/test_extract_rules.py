@@ -201,3 +201,30 @@ def test_a_known_possessor_ends_the_name_before_a_unit(tmp_path):
                            "14th Division has its headquarters.")
     actors = names(sheets, "actors")
     assert "14th Division" in actors and "Iraqi Army's 14th Division" not in actors
+
+
+STATE_TEXT = ("Norway launched Operation Cold Fjord against the Velo Front on Monday. Fighters backed by Norway "
+              "entered Brenna, a town near the border with Norway. Norway's Velo province was quiet, and "
+              "Damascus said its army would not intervene.")
+
+
+def test_a_country_that_acts_is_its_state_and_stays_a_place_where_it_is_one(tmp_path):
+    sheets = run(tmp_path, STATE_TEXT)
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    twin = actors["Norway"]
+    assert (twin["id"], twin["kind"], twin["mentions"][0]["count"]) == ("norway-state", "state", 2)
+    assert places["Norway"]["kind"] == "country" and places["Norway"]["mentions"][0]["count"] == 2
+    assert actors["Syrian government"]["mentions"]          # the dictionary's state for Syria's capital
+
+
+def test_a_state_twin_survives_the_next_run_unchanged(tmp_path, monkeypatch):
+    from briefing.cli import main
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(f"Offensive in the north\n\nMarch 3, 2016\n\n{STATE_TEXT}\n",
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract"]) == 0
+    first = {p: p.read_bytes() for p in sorted((tmp_path / "briefings").rglob("*.yaml"))}
+    assert tmp_path / "briefings" / "actors" / "norway-state.yaml" in first
+    assert main(["extract", "--no-cache"]) == 0        # the sheets are now the seeds of resolution
+    assert {p: p.read_bytes() for p in sorted((tmp_path / "briefings").rglob("*.yaml"))} == first

@@ -26,6 +26,7 @@ from .read import Article, article_paths, read_or_problem
 from .resolve import Entity, Seed, resolve, seeds_from_lexicon
 from .sheet_index import SheetIndex
 from .sheets import Briefing
+from .states import States, is_twin
 
 
 @dataclass
@@ -66,6 +67,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
         match_mentions(entities, texts, merged_redirects(existing))
+        discover_states(lex, texts, by_id, entities)
         discover_city_sides(lex, texts, by_id, entities)
         discover_city_parts(lex, texts, by_id, entities)
     with progress.stage("facts"):
@@ -156,9 +158,10 @@ def sheet_seeds(existing: Briefing, lent_only: bool = False) -> list[Seed]:
     if lent_only:
         return [Seed(i, i, "", "", tuple(names), "sheet") for i, names in sorted(lent.items())]
     seeds = []
+    lex = lexicon()
     for folder, sheet_id, sheet in existing.entities():
-        if sheet.get("merged_into"):
-            continue
+        if sheet.get("merged_into") or is_twin(folder, sheet, lex):
+            continue   # (a twin is found by where its country stands in a sentence, not by name)
         aliases = tuple(a for a in (sheet.get("aliases") or ()) if isinstance(a, str) and a) + \
             tuple(lent.get(sheet_id, ()))
         seeds.append(Seed(sheet_id, str(sheet.get("name") or sheet_id), folder, str(sheet.get("kind") or "other"),
@@ -234,6 +237,16 @@ def _operations_worker(n: int) -> list[OperationHit]:
     sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences if s.index >= 0]
     years = {s.index: _year(s.text, text.anchor) for s in text.sentences}
     return list(find_operations(STATE["lex"], sentences, STATE["kinds"], years))
+
+
+def discover_states(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
+                    entities: list[Entity]) -> None:
+    """"Turkey launched ...", "backed by Iran": a country that acts is its state (`states.py`)."""
+    states = States(lex, entities, by_id)
+    for text in texts:
+        for sentence in text.sentences:
+            if sentence.index in text.matches:
+                text.matches[sentence.index] = states.moved(sentence.text, text.matches[sentence.index])
 
 
 def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
