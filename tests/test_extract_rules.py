@@ -228,3 +228,16 @@ def test_a_state_twin_survives_the_next_run_unchanged(tmp_path, monkeypatch):
     assert tmp_path / "briefings" / "actors" / "norway-state.yaml" in first
     assert main(["extract", "--no-cache"]) == 0        # the sheets are now the seeds of resolution
     assert {p: p.read_bytes() for p in sorted((tmp_path / "briefings").rglob("*.yaml"))} == first
+
+
+def test_a_city_that_changed_hands_had_a_battle(tmp_path):
+    sheets = run(tmp_path, "Army units retook the city of Qarabel in May 2015 after a week of fighting. "
+                           "The town of Halwan fell to the rebels a month later. Last month's seizure of the "
+                           "Tamra dam cut the power. The rebels could have retaken the town of Zarqan. "
+                           "They captured the town of Kefr in a day.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Battle of Qarabel (2015)") for n in ops)
+    assert any(n.startswith("Battle of Halwan") for n in ops)
+    assert any(n.startswith("Battle of Tamra") for n in ops)
+    assert not any("Zarqan" in n for n in ops)        # what could have happened did not
+    assert not any("Kefr" in n for n in ops)          # a town taken is not yet a battle anyone named

@@ -51,6 +51,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         rf"\b({before})\b{_BRIDGE}(?:(?:western|eastern|northern|southern|old)\s+(?:half|part|side|districts?)\s+of\s+"
         rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
+    taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
+                              r")\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+    taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
     last_province: str | None = None
@@ -65,6 +68,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if b and not hypothetical and _is_noun(text, b.start(1)):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
+            if kinds.get(m.entity_id) in ("city", "town") and not hypothetical and not b and \
+                    (taken_before.search(lead) or taken_after.match(text[m.end:])):
+                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
+                                         years.get(index)))
             a = after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
