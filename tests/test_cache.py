@@ -98,6 +98,10 @@ def test_facts_are_found_again_where_what_a_sentence_matches_has_changed(tmp_pat
 def test_a_new_article_writes_one_cache_entry_and_a_removed_one_loses_its_own(tmp_path):
     seeds, briefings = _project(tmp_path)
     main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    # a second run matches the names of the first run's sheets: "west Mosul" is then one name, where
+    # the first run found "Mosul" and a side of it; only from then on is every article's entry settled
+    next(briefings.glob("actors/*.yaml")).touch()
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
     entries = briefings / cache_module.CACHE_DIR / "articles"
     before = {p.name: p.stat().st_mtime_ns for p in entries.glob("*.json")}
     assert len(before) == len(list(seeds.glob("*.*")))
@@ -121,3 +125,29 @@ def test_a_cache_from_other_rules_is_not_used(tmp_path, monkeypatch):
     cache = cache_module.ArticleCache(briefings)
     assert cache_module.ArticleCache(briefings, enabled=True).valid is False
     assert cache.lookup(path, Path.cwd()) is None and cache.misses == 1
+
+
+def test_an_added_article_matches_again_only_the_articles_that_could_hold_its_names(tmp_path, monkeypatch):
+    from briefing import pipeline
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    next(briefings.glob("actors/*.yaml")).touch()
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])   # settled (see above)
+    matched: list[str] = []
+    real = pipeline._match_article
+    monkeypatch.setattr(pipeline, "_match_article", lambda matcher, text: matched.append(text.article.file) or
+                        real(matcher, text))
+    (seeds / "zz_new.txt").write_text("Clashes near the border town\n\nMarch 3, 2017\n\nFighters of the Qarabel "
+                                      "Liberation Front entered Manbij.\n", encoding="utf-8")
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    # the new article, twice (its names, then the names of operations); no other article holds a
+    # word of "Qarabel Liberation Front"
+    assert matched and {Path(f).name for f in matched} == {"zz_new.txt"}
+    other = tmp_path / "other"
+    shutil.copytree(briefings, other)
+    shutil.rmtree(other / cache_module.CACHE_DIR)
+    next(other.glob("actors/*.yaml")).touch()
+    next(briefings.glob("actors/*.yaml")).touch()
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(other), "--no-cache"]) == 0
+    assert _files(briefings) == _files(other)

@@ -151,6 +151,20 @@ class ArticleCache:
                  "link": list(f.link) if f.link else None, "sides": list(f.sides)} for f in found]}
             self.changed.add(key)
 
+    def part(self, article: Article, name: str, signature: str = "") -> Any:
+        """A value remembered for this article under `name`, if it was found from what `signature`
+        describes (None otherwise). Like every part, it is dropped from memory once read."""
+        entry = self.entries.get(getattr(article, "_cache_key", ""), {}).pop(name, None)
+        if not isinstance(entry, dict) or entry.get("signature") != signature:
+            return None
+        return entry.get("value")
+
+    def remember_part(self, article: Article, name: str, value: Any, signature: str = "") -> None:
+        key = getattr(article, "_cache_key", None)
+        if self.enabled and key in self.entries:
+            self.entries[key][name] = {"signature": signature, "value": value}
+            self.changed.add(key)
+
     def save(self, last_run: str | None = None, warnings: list[str] | None = None) -> None:
         """Write the new and changed entries, drop those of articles that are gone, then `run.json`."""
         if not self.enabled:

@@ -5,6 +5,7 @@ number of aliases: ten thousand sheets cost a dictionary, not a slower scan.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -49,6 +50,7 @@ class Matcher:
             self.max_len = max(self.max_len, len(keys))
         # per first word, the alias lengths to try, longest first: most words start no alias
         self._tries = {first: sorted(lengths, reverse=True) for first, lengths in self._lengths.items()}
+        self._digests: dict[str, str] | None = None   # first key -> digest of its aliases (`signature`)
 
     @staticmethod
     def keys_of(text: str) -> tuple[str, ...]:
@@ -67,10 +69,26 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._table)
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches, left to right, the longest alias winning at each place."""
+    def signature(self, keys: Iterable[str]) -> str:
+        """What `find` can answer for a text whose words have these keys (`words`): a digest of the
+        aliases that start with one of them. Equal signatures, equal matches: an article is matched
+        again only when a name it could contain was added, removed or moved to another sheet."""
+        if self._digests is None:
+            entries: dict[str, list[str]] = {}
+            for keys_of_alias, aliases in sorted(self._table.items()):
+                entries.setdefault(keys_of_alias[0], []).append(repr((keys_of_alias, aliases)))
+            self._digests = {first: hashlib.sha1("".join(rows).encode()).hexdigest()[:16]
+                             for first, rows in entries.items()}
+        digest = hashlib.sha1()
+        for key in sorted(set(keys)):
+            if key in self._digests:
+                digest.update(f"{key}\0{self._digests[key]}\0".encode())
+        return digest.hexdigest()
+
+    @staticmethod
+    def words(text: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the words `find` looks up; an Arabic article folds into the word after it."""
         toks = tokens(text)
-        # keep (start, end, key) of real words; an article folds into the word after it
         words: list[tuple[int, int, str]] = []
         pending_start: int | None = None
         for i, (start, end, tok) in enumerate(toks):
@@ -81,6 +99,11 @@ class Matcher:
             if key:
                 words.append((start if pending_start is None else pending_start, end, key))
             pending_start = None
+        return words
+
+    def find(self, text: str, words: list[tuple[int, int, str]] | None = None) -> list[Match]:
+        """Non-overlapping matches, left to right, the longest alias winning at each place."""
+        words = self.words(text) if words is None else words
         found: list[Match] = []
         i = 0
         keys = [w[2] for w in words]

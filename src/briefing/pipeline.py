@@ -47,6 +47,8 @@ class _ArticleText:
     sentences: list[Sentence]
     matches: dict[int, list[Match]] = field(default_factory=dict)
     op_matches: dict[int, list[Match]] = field(default_factory=dict)
+    keys: list[str] | None = None        # the keys of its words (`Matcher.words`), once known
+    years: dict[int, int | None] | None = None   # sentence index -> the year it is about
 
 
 def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = None,
@@ -66,12 +68,12 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         entities = resolve(seeds, candidates, links)
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
-        match_mentions(entities, texts, merged_redirects(existing))
+        match_mentions(entities, texts, merged_redirects(existing), cache)
         discover_states(lex, texts, by_id, entities)
         discover_city_sides(lex, texts, by_id, entities)
         discover_city_parts(lex, texts, by_id, entities)
     with progress.stage("facts"):
-        operations = discover_operations(lex, texts, by_id, entities)
+        operations = discover_operations(lex, texts, by_id, entities, cache)
         facts = collect_facts(texts, by_id, operations, cache)
     with progress.stage("assemble"):
         lent = lent_names(existing)   # names lent by a merged sheet stay on it, not on the survivor
@@ -216,27 +218,73 @@ def _authors(article: Article) -> list[Candidate]:
             for n in names if _PERSON_NAME.match(n) and not re.search(r"\b(?:Press|News|Staff|Agency|Reuters)\b", n)]
 
 
-def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str]) -> None:
+def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],
+                   cache: ArticleCache | None = None) -> None:
     # operations are matched in their own pass (discover_operations) so that "the siege of Kobani"
     # still counts as a mention of Kobani, whether or not the operation is known yet
     pairs = [(name, redirects.get(e.id, e.id)) for e in entities if e.folder != "operations" for name in e.names()]
-    matcher = Matcher(pairs)
-    for text in texts:   # in this process: sending a million matches back from workers costs more
-        for sentence in text.sentences:
-            text.matches[sentence.index] = matcher.find(sentence.text)
+    # in this process: sending a million matches back from workers costs more
+    for text, matches in zip(texts, match_texts(Matcher(pairs), texts, cache, "mentions", workers=False)):
+        text.matches = matches
 
 
-def _match_worker(n: int) -> dict[int, list[Match]]:
-    """Sentence index -> the matcher's matches, for one article."""
-    return {s.index: STATE["matcher"].find(s.text) for s in STATE["texts"][n].sentences}
+def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache | None, part: str,
+                workers: bool) -> list[dict[int, list[Match]]]:
+    """Sentence index -> matches, per article: last run's where no name the article could contain
+    changed (`Matcher.signature` over the keys of its words), else found again."""
+    out: list[dict[int, list[Match]] | None] = []
+    for text in texts:
+        if text.keys is None and cache:
+            text.keys = cache.part(text.article, "word keys")
+        found = None
+        if text.keys is not None and cache:
+            stored = cache.part(text.article, part, matcher.signature(text.keys))
+            found = _decode_matches(text, stored) if stored is not None else None
+        out.append(found)
+    todo = [n for n, found in enumerate(out) if found is None]
+    if workers:
+        results = pmap(_match_worker, todo, matcher=matcher, texts=texts)
+    else:
+        results = [_match_article(matcher, texts[n]) for n in todo]
+    for n, (keys, found) in zip(todo, results):
+        text = texts[n]
+        if text.keys is None:
+            text.keys = keys
+            if cache:
+                cache.remember_part(text.article, "word keys", keys)
+        out[n] = found
+        if cache:
+            cache.remember_part(text.article, part, {str(i): [[m.start, m.end, m.entity_id] for m in ms]
+                                                     for i, ms in found.items()}, matcher.signature(keys))
+    return out  # type: ignore[return-value]
 
 
-def _operations_worker(n: int) -> list[OperationHit]:
-    """The described operations (battles, sieges, offensives) of one article."""
+def _match_article(matcher: Matcher, text: _ArticleText) -> tuple[list[str], dict[int, list[Match]]]:
+    """The keys of the article's words, and each sentence's matches (words looked up once for both)."""
+    keys: set[str] = set()
+    found = {}
+    for sentence in text.sentences:
+        words = Matcher.words(sentence.text)
+        keys.update(w[2] for w in words)
+        found[sentence.index] = matcher.find(sentence.text, words)
+    return sorted(keys), found
+
+
+def _decode_matches(text: _ArticleText, stored: dict[str, list[list[Any]]]) -> dict[int, list[Match]]:
+    by_index = {s.index: s.text for s in text.sentences}
+    return {int(i): [Match(a, b, eid, by_index[int(i)][a:b]) for a, b, eid in ms] for i, ms in stored.items()}
+
+
+def _match_worker(n: int) -> tuple[list[str], dict[int, list[Match]]]:
+    return _match_article(STATE["matcher"], STATE["texts"][n])
+
+
+def _operations_worker(n: int) -> tuple[list[OperationHit], dict[int, int | None]]:
+    """The described operations (battles, sieges, offensives) of one article, and the year of each sentence."""
     text = STATE["texts"][n]
     sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences if s.index >= 0]
-    years = {s.index: _year(s.text, text.anchor) for s in text.sentences}
-    return list(find_operations(STATE["lex"], sentences, STATE["kinds"], years))
+    years = text.years if text.years is not None else {s.index: _year(s.text, text.anchor) for s in text.sentences}
+    return list(find_operations(STATE["lex"], sentences, STATE["kinds"], years)), years
 
 
 def discover_states(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
@@ -337,12 +385,12 @@ def discover_city_sides(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
 
 
 def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
-                        entities: list[Entity]) -> dict[tuple[int, int], list[str]]:
+                        entities: list[Entity], cache: ArticleCache | None = None) -> dict[tuple[int, int], list[str]]:
     """Adds operation entities for described battles; returns (article, sentence) -> op ids."""
     kinds = {e.id: e.kind for e in entities if e.folder == "locations"}
     hits: list[tuple[str, OperationHit]] = []
     where: list[tuple[int, OperationHit]] = []
-    found = pmap(_operations_worker, list(range(len(texts))), texts=texts, lex=lex, kinds=kinds)
+    found = operation_hits(lex, texts, kinds, cache)
     for n, (text, article_hits) in enumerate(zip(texts, found)):
         for hit in article_hits:
             hits.append((text.article.source_id, hit))
@@ -366,14 +414,47 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             per_sentence[(n, hit.sentence)].append(op_id)
     # operations named in the text ("Operation Inherent Resolve", a name an editor gave)
     matcher = Matcher([(name, e.id) for e in entities if e.folder == "operations" for name in e.names()])
-    for n, (text, matches) in enumerate(zip(texts, pmap(_match_worker, list(range(len(texts))), matcher=matcher,
-                                                        texts=texts))):
+    for n, (text, matches) in enumerate(zip(texts, match_texts(matcher, texts, cache, "operation names",
+                                                               workers=True))):
         text.op_matches.update(matches)
         for index, found in matches.items():
             for m in found:
                 if index >= 0 and m.entity_id not in per_sentence[(n, index)]:
                     per_sentence[(n, index)].append(m.entity_id)
     return per_sentence
+
+
+def operation_hits(lex: Lexicon, texts: list[_ArticleText], kinds: dict[str, str],
+                   cache: ArticleCache | None) -> list[list[OperationHit]]:
+    """Per article, the operations its sentences describe: last run's while what they were found
+    from (each sentence's matches and the kinds of the places matched) is unchanged."""
+    out: list[list[OperationHit] | None] = []
+    signatures = []
+    for text in texts:
+        signature = _operations_signature(text, kinds)
+        signatures.append(signature)
+        if cache and text.years is None:
+            years = cache.part(text.article, "years")
+            text.years = {int(i): y for i, y in years.items()} if years is not None else None
+        stored = cache.part(text.article, "operations", signature) if cache else None
+        out.append([OperationHit(*row) for row in stored] if stored is not None else None)
+    todo = [n for n, hits in enumerate(out) if hits is None]
+    for n, (hits, years) in zip(todo, pmap(_operations_worker, todo, texts=texts, lex=lex, kinds=kinds)):
+        out[n] = hits
+        if cache:
+            if texts[n].years is None:
+                cache.remember_part(texts[n].article, "years", {str(i): y for i, y in years.items()})
+            cache.remember_part(texts[n].article, "operations",
+                                [[h.place, h.kind, h.sentence, h.phrase, h.year] for h in hits], signatures[n])
+        texts[n].years = years
+    return out  # type: ignore[return-value]
+
+
+def _operations_signature(text: _ArticleText, kinds: dict[str, str]) -> str:
+    """All `find_operations` reads besides the article: each sentence's matches and the kind of each place."""
+    rows = [(s.index, [(m.start, m.end, m.entity_id, kinds.get(m.entity_id)) for m in text.matches.get(s.index, [])])
+            for s in text.sentences if s.index >= 0]
+    return hashlib.sha1(repr(rows).encode()).hexdigest()
 
 
 def _free_id(name: str, by_id: dict[str, Entity]) -> str:
