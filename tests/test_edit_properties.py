@@ -42,7 +42,7 @@ def changed(draw: Any, sheet: dict[str, Any]) -> dict[str, Any]:
     if draw(st.booleans()):
         new["name"] = draw(texts)
     new["aliases"] = [a for a in new["aliases"] if draw(st.booleans())]
-    new["aliases"] += [a for a in draw(st.lists(texts, max_size=3)) if a not in new["aliases"]]
+    new["aliases"] += [a for a in draw(st.lists(texts, unique=True, max_size=3)) if a not in new["aliases"]]
     new["facts"] = [fact(f["id"], draw(texts)) if draw(st.booleans()) else f
                     for f in new["facts"] if draw(st.integers(0, 3))]
     new["facts"] += [fact(f"f-{10 + i}", draw(texts)) for i in range(draw(st.integers(0, 2)))]
