@@ -241,3 +241,12 @@ def test_a_city_that_changed_hands_had_a_battle(tmp_path):
     assert any(n.startswith("Battle of Tamra") for n in ops)
     assert not any("Zarqan" in n for n in ops)        # what could have happened did not
     assert not any("Kefr" in n for n in ops)          # a town taken is not yet a battle anyone named
+
+
+def test_the_district_of_a_known_town_and_plants_by_their_noun(tmp_path):
+    sheets = run(tmp_path, "Families fled the Hajin district on foot. Militants set fire to the al-Varra "
+                           "sulfur plant near the Kefr barrage.")
+    places = names(sheets, "locations")
+    assert places["Hajin District"]["kind"] == "district"
+    assert places["al-Varra sulfur plant"]["kind"] == "landmark"
+    assert places["Kefr barrage"]["kind"] == "dam"

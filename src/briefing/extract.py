@@ -210,8 +210,11 @@ class Discoverer:
         if run[0].text == "Operation" and len(run) > 1:   # "Operation X" before the stopword rule
             return found.candidates.append(Candidate(self._name(text, run), "operations", "operation", source,
                                                      sentence.index, "named 'Operation …'", 3))
+        openers = set(self.lex.raw.get("org_openers") or ())
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
                        or self._is_modifier(run[0].text)):
+            if run[0].text in openers and len(run) > 2 and self._org_kind(run[1:]):
+                break   # "Central Criminal Court of Iraq"
             run.pop(0)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
@@ -376,6 +379,8 @@ class Discoverer:
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
             return None
+        if noun == "district" and not middle and self.known.get(name_key(name), ("", ""))[1] in ("city", "town"):
+            return f"{name} District", "district", f"'{name} district' of a known town"   # Sinjar District
         full = " ".join(p for p in (name, middle, noun if spec.get("keep") else "") if p)
         return full, spec["kind"], f"'{name} {noun}'"
 

@@ -47,7 +47,7 @@ class _ArticleText:
     sentences: list[Sentence]
     matches: dict[int, list[Match]] = field(default_factory=dict)
     op_matches: dict[int, list[Match]] = field(default_factory=dict)
-    keys: list[str] | None = None        # the keys of its words (`Matcher.words`), once known
+    keys: str | None = None              # the keys of its words (`Matcher.words`), space-separated, once known
     years: dict[int, int | None] | None = None   # sentence index -> the year it is about
 
 
@@ -238,8 +238,8 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
             text.keys = cache.part(text.article, "word keys")
         found = None
         if text.keys is not None and cache:
-            stored = cache.part(text.article, part, matcher.signature(text.keys))
-            found = _decode_matches(text, stored) if stored is not None else None
+            stored = cache.part(text.article, part, matcher.signature(text.keys.split()))
+            found = _decode_matches(text, stored) if isinstance(stored, str) else None
         out.append(found)
     todo = [n for n, found in enumerate(out) if found is None]
     if workers:
@@ -254,12 +254,11 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
                 cache.remember_part(text.article, "word keys", keys)
         out[n] = found
         if cache:
-            cache.remember_part(text.article, part, {str(i): [[m.start, m.end, m.entity_id] for m in ms]
-                                                     for i, ms in found.items()}, matcher.signature(keys))
+            cache.remember_part(text.article, part, _encode_matches(found), matcher.signature(keys.split()))
     return out  # type: ignore[return-value]
 
 
-def _match_article(matcher: Matcher, text: _ArticleText) -> tuple[list[str], dict[int, list[Match]]]:
+def _match_article(matcher: Matcher, text: _ArticleText) -> tuple[str, dict[int, list[Match]]]:
     """The keys of the article's words, and each sentence's matches (words looked up once for both)."""
     keys: set[str] = set()
     found = {}
@@ -267,12 +266,24 @@ def _match_article(matcher: Matcher, text: _ArticleText) -> tuple[list[str], dic
         words = Matcher.words(sentence.text)
         keys.update(w[2] for w in words)
         found[sentence.index] = matcher.find(sentence.text, words)
-    return sorted(keys), found
+    return " ".join(sorted(keys)), found
 
 
-def _decode_matches(text: _ArticleText, stored: dict[str, list[list[Any]]]) -> dict[int, list[Match]]:
+# Matches are kept as one string per article ("sentence<TAB>start,end,id start,end,id" lines): at
+# 10,000 articles a million small lists would cost hundreds of megabytes until the cache is saved.
+def _encode_matches(found: dict[int, list[Match]]) -> str:
+    return "\n".join(f"{i}\t" + " ".join(f"{m.start},{m.end},{m.entity_id}" for m in ms) for i, ms in found.items())
+
+
+def _decode_matches(text: _ArticleText, stored: str) -> dict[int, list[Match]]:
     by_index = {s.index: s.text for s in text.sentences}
-    return {int(i): [Match(a, b, eid, by_index[int(i)][a:b]) for a, b, eid in ms] for i, ms in stored.items()}
+    out: dict[int, list[Match]] = {}
+    for line in stored.split("\n") if stored else ():
+        index, _, rows = line.partition("\t")
+        sentence = by_index[int(index)]
+        out[int(index)] = [Match(int(a), int(b), eid, sentence[int(a):int(b)])
+                           for a, b, eid in (row.split(",") for row in rows.split())]
+    return out
 
 
 def _match_worker(n: int) -> tuple[list[str], dict[int, list[Match]]]:
