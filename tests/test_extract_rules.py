@@ -250,3 +250,22 @@ def test_the_district_of_a_known_town_and_plants_by_their_noun(tmp_path):
     assert places["Hajin District"]["kind"] == "district"
     assert places["al-Varra sulfur plant"]["kind"] == "landmark"
     assert places["Kefr barrage"]["kind"] == "dam"
+
+
+def test_a_list_of_countries_acts_together(tmp_path):
+    sheets = run(tmp_path, "France, Germany and Japan said in a joint statement that the strikes must stop. "
+                           "Aid reached Brenna from Japan.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert {actors[c]["id"] for c in ("France", "Germany", "Japan")} == {"france-state", "germany-state", "japan-state"}
+    assert "Japan" in places and "France" not in places
+
+
+def test_titles_split_a_run_into_people_and_organisations(tmp_path):
+    sheets = run(tmp_path, "Foreign Secretary Ivo Laske and Defence Minister Mara Velitt met on Monday. "
+                           "Sergeant Torvald Brenn of the Velish Mountain Regiment was wounded. "
+                           "Fighters of the Qarabel Liberation Front and Kefr Lions Brigade took part.")
+    actors = names(sheets, "actors")
+    assert actors["Ivo Laske"]["kind"] == actors["Mara Velitt"]["kind"] == actors["Torvald Brenn"]["kind"] == "person"
+    assert actors["Velish Mountain Regiment"]["kind"] == "armed group"
+    assert {"Qarabel Liberation Front", "Kefr Lions Brigade"} <= set(actors)
+    assert not [n for n in actors if " and " in n or " of the " in n]

@@ -21,6 +21,7 @@ from .store import atomic_write, write_many_if_changed
 
 CACHE_DIR = ".briefing-cache"
 _RUN_FILE = "run.json"
+_TABLES_FILE = "matchers.json"   # the names each matcher looked for last run (see `pipeline.match_texts`)
 _ARTICLES = "articles"
 _OLD_FILE = "articles.json"
 
@@ -62,6 +63,7 @@ class ArticleCache:
         self.valid = False              # the files on disk were made by these rules
         self._pending: dict[Path, str] = {}
         self._on_disk: set[str] = set()   # entries read from a file (what was used of them is no longer in memory)
+        self.tables: dict[str, dict[str, str]] = {}   # matcher -> the digests of its names, last run and now
         if enabled and (self.folder / _RUN_FILE).is_file():
             try:
                 raw = json.loads((self.folder / _RUN_FILE).read_text(encoding="utf-8"))
@@ -69,6 +71,8 @@ class ArticleCache:
                     self.valid = True
                     self.last_run = raw.get("last_run")
                     self.warnings = [str(w) for w in raw.get("warnings") or []]
+                    tables = json.loads((self.folder / _TABLES_FILE).read_text(encoding="utf-8"))
+                    self.tables = tables if isinstance(tables, dict) else {}
             except (OSError, ValueError, AttributeError):
                 pass   # a damaged cache is only a slower run
 
@@ -183,6 +187,8 @@ class ArticleCache:
             if stale.stem not in self.used or not self.valid and stale.stem not in written:
                 stale.unlink(missing_ok=True)
         (self.folder / _OLD_FILE).unlink(missing_ok=True)   # the single file of earlier versions
+        # after the entries: the entries are never older than the names they were matched with
+        atomic_write(self.folder / _TABLES_FILE, json.dumps(self.tables, ensure_ascii=False))
         atomic_write(self.folder / _RUN_FILE, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
                                                           "warnings": warnings or []}, ensure_ascii=False))
         self.valid = True

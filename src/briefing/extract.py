@@ -184,7 +184,8 @@ class Discoverer:
                 pending.append(word)
                 continue
             if run and joined and word.text == "and" and not pending and \
-                    any(w.text in ("of", "for") for w in run):   # "Ministry of Migration and Displacement"
+                    any(w.text in ("of", "for") and run[k - 1].text not in self.lex.stopwords
+                        for k, w in enumerate(run[1:], 1)):   # "Ministry of Migration and Displacement"
                 pending.append(word)
                 continue
             if run:
@@ -226,6 +227,17 @@ class Discoverer:
         # place that only starts like one ("Sheikh Maqsoud, the Kurdish quarter")
         title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)) \
             else self._title_in(run)
+        # "Sergeant Andrew Doiron of the Canadian Special Operations Regiment": a titled person of an organisation
+        titled = self._title_in(run) if title_at is None and self._org_kind(run) else None
+        of_at = next((j for j, w in enumerate(run) if w.text == "of"), None)
+        if titled and titled[0] == 0 and of_at is not None and of_at > titled[1] + 1 and self._org_kind(run[of_at + 1:]):
+            rest = run[of_at + 1:]
+            while rest and rest[0].text in self.lex.connectors:
+                rest = rest[1:]
+            self._classify(source, sentence, run[:of_at], found)
+            if rest:
+                self._classify(source, sentence, rest, found)
+            return
         if title_at is not None:
             i, n, title = title_at
             left, right = run[:i], run[i + n:]
@@ -238,6 +250,11 @@ class Discoverer:
             if heads and heads[-1] < len(right) - 1:
                 self._classify(source, sentence, right[:heads[-1] + 1], found)
                 right = right[heads[-1] + 1:]
+            # "Secretary of State John Kerry and Foreign Minister Sergei Lavrov": two people
+            and_at = next((j for j, w in enumerate(right) if w.text == "and"), None)
+            if and_at is not None and self._title_in(right[and_at + 1:] + right[-1:]):
+                self._classify(source, sentence, right[and_at + 1:], found)
+                right = right[:and_at]
             if right:
                 self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
             return

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .names import fold, name_key
+from .names import fold
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,6 @@ class Lexicon:
     stopwords: set[str]
     connectors: set[str]
     name_prefixes: set[str]
-    country_names: set[str] = field(default_factory=set)
     raw: dict[str, Any] = field(default_factory=dict)      # the whole file, for rules with their own keys
 
     def is_demonym(self, word: str) -> bool:
@@ -68,7 +67,6 @@ def _load(data: dict[str, Any]) -> Lexicon:
         stopwords=set(data["stopwords"]),
         connectors=set(data["connectors"]),
         name_prefixes=set(data["name_prefixes"]),
-        country_names={name_key(c) for c in data["countries"]},
         raw=data,
     )
 

@@ -50,7 +50,6 @@ class Matcher:
             self.max_len = max(self.max_len, len(keys))
         # per first word, the alias lengths to try, longest first: most words start no alias
         self._tries = {first: sorted(lengths, reverse=True) for first, lengths in self._lengths.items()}
-        self._digests: dict[str, str] | None = None   # first key -> digest of its aliases (`signature`)
 
     @staticmethod
     def keys_of(text: str) -> tuple[str, ...]:
@@ -69,21 +68,11 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._table)
 
-    def signature(self, keys: Iterable[str]) -> str:
-        """What `find` can answer for a text whose words have these keys (`words`): a digest of the
-        aliases that start with one of them. Equal signatures, equal matches: an article is matched
-        again only when a name it could contain was added, removed or moved to another sheet."""
-        if self._digests is None:
-            entries: dict[str, list[str]] = {}
-            for keys_of_alias, aliases in sorted(self._table.items()):
-                entries.setdefault(keys_of_alias[0], []).append(repr((keys_of_alias, aliases)))
-            self._digests = {first: hashlib.sha1("".join(rows).encode()).hexdigest()[:16]
-                             for first, rows in entries.items()}
-        digest = hashlib.sha1()
-        for key in sorted(set(keys)):
-            if key in self._digests:
-                digest.update(f"{key}\0{self._digests[key]}\0".encode())
-        return digest.hexdigest()
+    def digests(self) -> dict[str, str]:
+        """Each alias key sequence (space-joined) -> a digest of the aliases it stands for. Compared
+        with last run's, it tells which names were added, removed or moved to another sheet."""
+        return {" ".join(keys): hashlib.sha1(repr(aliases).encode()).hexdigest()[:16]
+                for keys, aliases in sorted(self._table.items())}
 
     @staticmethod
     def words(text: str) -> list[tuple[int, int, str]]:

@@ -160,9 +160,8 @@ def sheet_seeds(existing: Briefing, lent_only: bool = False) -> list[Seed]:
     if lent_only:
         return [Seed(i, i, "", "", tuple(names), "sheet") for i, names in sorted(lent.items())]
     seeds = []
-    lex = lexicon()
     for folder, sheet_id, sheet in existing.entities():
-        if sheet.get("merged_into") or is_twin(folder, sheet, lex):
+        if sheet.get("merged_into") or is_twin(folder, sheet_id, sheet):
             continue   # (a twin is found by where its country stands in a sentence, not by name)
         aliases = tuple(a for a in (sheet.get("aliases") or ()) if isinstance(a, str) and a) + \
             tuple(lent.get(sheet_id, ()))
@@ -230,16 +229,22 @@ def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects:
 
 def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache | None, part: str,
                 workers: bool) -> list[dict[int, list[Match]]]:
-    """Sentence index -> matches, per article: last run's where no name the article could contain
-    changed (`Matcher.signature` over the keys of its words), else found again."""
+    """Sentence index -> matches, per article: last run's, unless a name that was added, removed or
+    moved to another sheet since then has all its words among the article's words (then found again)."""
+    now = matcher.digests()
+    before = cache.tables.get(part) if cache else None
+    changed = [] if before is None else \
+        [keys.split() for keys in set(before) | set(now) if before.get(keys) != now.get(keys)]
     out: list[dict[int, list[Match]] | None] = []
     for text in texts:
         if text.keys is None and cache:
             text.keys = cache.part(text.article, "word keys")
+        stored = cache.part(text.article, part) if cache and before is not None else None
         found = None
-        if text.keys is not None and cache:
-            stored = cache.part(text.article, part, matcher.signature(text.keys.split()))
-            found = _decode_matches(text, stored) if isinstance(stored, str) else None
+        if isinstance(stored, str) and text.keys is not None:
+            words = set(text.keys.split())
+            if not any(all(k in words for k in name) for name in changed):
+                found = _decode_matches(text, stored)
         out.append(found)
     todo = [n for n, found in enumerate(out) if found is None]
     if workers:
@@ -254,7 +259,9 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
                 cache.remember_part(text.article, "word keys", keys)
         out[n] = found
         if cache:
-            cache.remember_part(text.article, part, _encode_matches(found), matcher.signature(keys.split()))
+            cache.remember_part(text.article, part, _encode_matches(found))
+    if cache:
+        cache.tables[part] = now
     return out  # type: ignore[return-value]
 
 
@@ -304,8 +311,16 @@ def discover_states(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, En
     states = States(lex, entities, by_id)
     for text in texts:
         for sentence in text.sentences:
-            if sentence.index in text.matches:
-                text.matches[sentence.index] = states.moved(sentence.text, text.matches[sentence.index])
+            before = text.matches.get(sentence.index)
+            if not before:
+                continue
+            after = text.matches[sentence.index] = states.moved(sentence.text, before)
+            # a place no longer named in the sentence was only its state there: its discovery there
+            # is not a mention of the place either (see assemble_sheets)
+            for place_id in {m.entity_id for m in before} - {m.entity_id for m in after}:
+                place = by_id[place_id]
+                place.candidates = [c for c in place.candidates
+                                    if (c.source, c.sentence) != (text.article.source_id, sentence.index)]
 
 
 def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],

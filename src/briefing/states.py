@@ -21,6 +21,7 @@ from .names import name_key, slugify
 from .resolve import Entity
 
 TWIN_SUFFIX = "-state"
+_JOINED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,11 @@ def _cues(lex: Lexicon) -> _Cues | None:
                    ("subject_before", "verb_after", "by_before", "of_before", "possessive_after")))
 
 
-def is_twin(folder: str, sheet: dict[str, Any], lex: Lexicon) -> bool:
-    """An actor sheet of kind state named exactly like a country of the dictionary."""
-    return (folder == "actors" and sheet.get("kind") == "state" and isinstance(sheet.get("name"), str)
-            and name_key(sheet["name"]) in lex.country_names)
+def is_twin(folder: str, sheet_id: str, sheet: dict[str, Any]) -> bool:
+    """An actor sheet of kind state named like a country, with the id this module gives it."""
+    name = sheet.get("name")
+    return (folder == "actors" and sheet.get("kind") == "state" and isinstance(name, str)
+            and sheet_id == slugify(name) + TWIN_SUFFIX)
 
 
 class States:
@@ -60,30 +62,49 @@ class States:
     def __init__(self, lex: Lexicon, entities: list[Entity], by_id: dict[str, Entity]) -> None:
         self.cues = _cues(lex)
         self.countries: dict[str, dict[str, Any]] = lex.raw.get("countries") or {}
-        self.country_of: dict[str, str] = {}     # name key of a country or its capital -> country
-        for country, info in self.countries.items():
-            self.country_of[name_key(country)] = country
-            if info.get("capital"):
-                self.country_of[name_key(info["capital"])] = country
+        self.capital_of = {name_key(info["capital"]): country for country, info in self.countries.items()
+                           if info.get("capital")}
         self.entities, self.by_id = entities, by_id
         self.actors = {name_key(e.name): e for e in entities if e.folder == "actors"}
+
+    def country(self, m: Match) -> str | None:
+        """The country a match names: a country (any the dictionary or gazetteer knows) or its capital."""
+        entity = self.by_id.get(m.entity_id)
+        if entity is None or entity.folder != "locations":
+            return None
+        return entity.name if entity.kind == "country" else self.capital_of.get(name_key(entity.name))
 
     def moved(self, text: str, matches: list[Match]) -> list[Match]:
         if self.cues is None:
             return matches
-        out = []
-        for m in matches:
-            entity = self.by_id.get(m.entity_id)
-            country = self.country_of.get(name_key(entity.name)) \
-                if entity and entity.folder == "locations" and entity.kind in ("country", "city") else None
-            if country and self.cues.acts(text[:m.start], m.surface, text[m.end:]):
-                m = Match(m.start, m.end, self.state(country).id, m.surface)
-            out.append(m)
+        out = list(matches)
+        for chain in self._chains(text, matches):
+            # "France, Germany and the UK said": a list of countries acts as one subject
+            first, last = matches[chain[0]], matches[chain[-1]]
+            together = len(chain) > 1 and self.cues.subject_before.search(text[:first.start]) and \
+                self.cues.verb_after.match(text[last.end:])
+            for n in chain:
+                m = matches[n]
+                if together or self.cues.acts(text[:m.start], m.surface, text[m.end:]):
+                    out[n] = Match(m.start, m.end, self.state(self.country(m) or "").id, m.surface)
         return out
+
+    def _chains(self, text: str, matches: list[Match]) -> list[list[int]]:
+        """Runs of countries joined by commas and 'and' ("France, Germany and the UK"), each a list of indexes."""
+        chains: list[list[int]] = []
+        for n, m in enumerate(matches):
+            if not self.country(m):
+                continue
+            if chains and chains[-1][-1] == n - 1 and \
+                    _JOINED.fullmatch(text[matches[n - 1].end:m.start]):
+                chains[-1].append(n)
+            else:
+                chains.append([n])
+        return chains
 
     def state(self, country: str) -> Entity:
         """The dictionary's state actor for the country, else its twin (made on first sight)."""
-        named = self.countries[country].get("state")
+        named = self.countries.get(country, {}).get("state")
         if named and name_key(named) in self.actors:
             return self.actors[name_key(named)]
         twin_id = slugify(country) + TWIN_SUFFIX
