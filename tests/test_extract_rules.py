@@ -269,3 +269,20 @@ def test_titles_split_a_run_into_people_and_organisations(tmp_path):
     assert actors["Velish Mountain Regiment"]["kind"] == "armed group"
     assert {"Qarabel Liberation Front", "Kefr Lions Brigade"} <= set(actors)
     assert not [n for n in actors if " and " in n or " of the " in n]
+
+
+def test_a_second_title_before_the_name_is_not_part_of_it(tmp_path):
+    sheets = run(tmp_path, "Prime Minister Dr. Ivo Laske spoke first. A spokesman for the Velo Army Col. Mara Velitt "
+                           "spoke next.")
+    actors = names(sheets, "actors")
+    assert actors["Ivo Laske"]["role"] == "Prime Minister"
+    assert actors["Mara Velitt"]["kind"] == "person" and "Velo Army" in actors
+
+
+def test_more_ways_a_battle_is_told(tmp_path):
+    sheets = run(tmp_path, "The 2009 Manbij bombings were never solved. Once the town of Halwan falls, the "
+                           "Zarqan fight will begin, officials said.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Manbij attacks") for n in ops)
+    assert any(n.startswith("Battle of Halwan") for n in ops)
+    assert any(n.startswith("Battle of Zarqan") for n in ops)

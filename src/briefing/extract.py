@@ -250,6 +250,14 @@ class Discoverer:
             if heads and heads[-1] < len(right) - 1:
                 self._classify(source, sentence, right[:heads[-1] + 1], found)
                 right = right[heads[-1] + 1:]
+            # a second title or honorific right before the name: "Prime Minister Dr. X", "... Army Col. X"
+            inner = self._title_in(right)
+            while right and (right[0].text in self.lex.stopwords or (inner and inner[0] == 0)):
+                if inner and inner[0] == 0:
+                    right = right[inner[1]:]
+                else:
+                    right = right[1:]
+                inner = self._title_in(right)
             # "Secretary of State John Kerry and Foreign Minister Sergei Lavrov": two people
             and_at = next((j for j, w in enumerate(right) if w.text == "and"), None)
             if and_at is not None and self._title_in(right[and_at + 1:] + right[-1:]):

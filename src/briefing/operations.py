@@ -123,6 +123,8 @@ def _is_noun(text: str, start: int) -> bool:
 
 def _is_noun_after(text: str, start: int) -> bool:
     lead = text[:start].rstrip().split()
+    if len(lead) > 1 and re.fullmatch(r"(?:19|20)\d\d", lead[-1]):
+        lead = lead[:-1]   # "the 2005 Amman bombings"
     return bool(lead) and lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "infamous", "deadly", "recent"}
 
 
