@@ -151,3 +151,17 @@ def test_an_added_article_matches_again_only_the_articles_that_could_hold_its_na
     assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
     assert main(["extract", "--seeds", str(seeds), "--briefings", str(other), "--no-cache"]) == 0
     assert _files(briefings) == _files(other)
+
+
+def test_the_articles_work_is_kept_before_the_merge_runs(tmp_path, monkeypatch):
+    """The per-article entries are written, and let go of, before the merge, which needs the memory."""
+    from briefing import merge
+    from briefing.errors import ValidationError
+    seeds, briefings = _project(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise ValidationError("state file damaged", [])
+    monkeypatch.setattr(merge, "apply", broken)
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) != 0
+    entries = list((briefings / cache_module.CACHE_DIR / "articles").glob("*.json"))
+    assert len(entries) == len(list(seeds.glob("*.*")))

@@ -64,6 +64,7 @@ class ArticleCache:
         self._pending: dict[Path, str] = {}
         self._on_disk: set[str] = set()   # entries read from a file (what was used of them is no longer in memory)
         self.tables: dict[str, dict[str, str]] = {}   # matcher -> the digests of its names, last run and now
+        self._written: set[str] = set()   # entries written by this run
         if enabled and (self.folder / _RUN_FILE).is_file():
             try:
                 raw = json.loads((self.folder / _RUN_FILE).read_text(encoding="utf-8"))
@@ -169,22 +170,31 @@ class ArticleCache:
             self.entries[key][name] = {"signature": signature, "value": value}
             self.changed.add(key)
 
-    def save(self, last_run: str | None = None, warnings: list[str] | None = None) -> None:
-        """Write the new and changed entries, drop those of articles that are gone, then `run.json`."""
+    def save_entries(self) -> None:
+        """Write the new and changed entries, and let go of them (before the merge, which needs the memory)."""
         if not self.enabled:
             return
         folder = self.folder / _ARTICLES
         folder.mkdir(parents=True, exist_ok=True)
-        written = set()
         keys = sorted(self.changed & self.used)
         for start in range(0, len(keys), 1000):   # in batches: 10,000 entries are 250 MB of JSON
             files = {folder / f"{key}.json": json.dumps({**((self._read_file(key) or {}) if key in self._on_disk else {}),
-                                                         **self.entries[key]}, ensure_ascii=False)
+                                                         **self.entries.pop(key)}, ensure_ascii=False)
                      for key in keys[start:start + 1000]}
             write_many_if_changed(files)
-            written.update(path.stem for path in files)
-        for stale in folder.glob("*.json"):
-            if stale.stem not in self.used or not self.valid and stale.stem not in written:
+            self._written.update(path.stem for path in files)
+        self.changed -= set(keys)
+        self._on_disk.update(keys)
+        self.entries.clear()   # what is left of the others was read from their files and is there still
+
+    def save(self, last_run: str | None = None, warnings: list[str] | None = None) -> None:
+        """Write what `save_entries` has not, drop the entries of articles that are gone, then the
+        names the matchers looked for and `run.json`."""
+        if not self.enabled:
+            return
+        self.save_entries()
+        for stale in (self.folder / _ARTICLES).glob("*.json"):
+            if stale.stem not in self.used or not self.valid and stale.stem not in self._written:
                 stale.unlink(missing_ok=True)
         (self.folder / _OLD_FILE).unlink(missing_ok=True)   # the single file of earlier versions
         # after the entries: the entries are never older than the names they were matched with

@@ -42,6 +42,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 0
     index = SheetIndex(briefings, enabled=not args.no_cache and not args.check)
     extraction = extract_corpus(seeds, briefings, root=Path.cwd(), progress=progress, cache=cache, index=index)
+    if not dry:
+        cache.save_entries()   # now: they are not needed any more, and the merge needs the memory
     with progress.stage("merge"):
         result = merge.apply(briefings, extraction.sheets, dry_run=dry, known_base=index.known_to_hold_base())
     unreadable = _unreadable_sheets(extraction, result)
