@@ -1,8 +1,9 @@
 """Extraction quality as the project measures it: cold runs scored against hand annotations.
 
-The seeds' gold is in ../shared/eval (the evaluation kit beside the repository); the
-development set in tests/fixtures/heldout was written for this project by someone who never
-saw the rules. Both runs must also be stable: a second extract changes nothing.
+The seeds' gold is in ../shared/eval (the evaluation kit beside the repository); the sets in
+tests/fixtures/heldout* were written for this project by someone who never saw the rules, each
+scored blind once before any rule was tuned on it (heldout2: 0.76; heldout3: 0.72; heldout4: 0.73,
+then 0.76 with the rules tuned on heldout3). Runs must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
 
@@ -32,16 +33,25 @@ def _cold(seeds: Path, out: Path) -> Path:
     return out
 
 
-@pytest.mark.parametrize("seeds, gold, floor", [
-    (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "gold", 0.95),
-    (ROOT / "tests" / "fixtures" / "heldout", ROOT / "tests" / "fixtures" / "heldout" / "gold", 0.90),
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize("seeds, gold, floor, clean", [
+    (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "gold", 0.95, True),
+    (FIXTURES / "heldout", FIXTURES / "heldout" / "gold", 0.90, True),
+    # later sets: what the rules cannot do yet (a name only in a caption, a person and a tribe
+    # with one spelling key) still leaks or merges once; the floors hold the ground gained
+    (FIXTURES / "heldout2", FIXTURES / "heldout2" / "gold", 0.87, False),
+    (FIXTURES / "heldout3", FIXTURES / "heldout3" / "gold", 0.79, False),
+    (FIXTURES / "heldout4", FIXTURES / "heldout4" / "gold", 0.80, False),
 ])
-def test_cold_extraction_scores(tmp_path, seeds, gold, floor):
+def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
     report = score.score(score.load_sheets(_cold(seeds, tmp_path)), *score.load_gold(gold))
     assert report["macro_f1"] >= floor, report
-    assert not report["leaked"]
-    assert sum(len(report[f]["overmerged"]) for f in ("actors", "locations", "operations")) == 0
+    if clean:
+        assert not report["leaked"]
+        assert sum(len(report[f]["overmerged"]) for f in ("actors", "locations", "operations")) == 0
 
 
 def test_second_run_changes_nothing_on_unseen_text(tmp_path):
