@@ -286,3 +286,20 @@ def test_more_ways_a_battle_is_told(tmp_path):
     assert any(n.startswith("Manbij attacks") for n in ops)
     assert any(n.startswith("Battle of Halwan") for n in ops)
     assert any(n.startswith("Battle of Zarqan") for n in ops)
+
+
+def test_a_renamed_state_twin_keeps_its_id_and_mentions(tmp_path, monkeypatch):
+    import yaml
+    from briefing.cli import main
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(f"Offensive in the north\n\nMarch 3, 2016\n\n{STATE_TEXT}\n",
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract"]) == 0
+    twin = tmp_path / "briefings" / "actors" / "norway-state.yaml"
+    twin.write_text(twin.read_text(encoding="utf-8").replace("name: Norway", "name: Kingdom of Norway"),
+                    encoding="utf-8")
+    assert main(["extract", "--no-cache"]) == 0
+    sheet = yaml.safe_load(twin.read_text(encoding="utf-8"))
+    assert sheet["name"] == "Kingdom of Norway" and sheet["mentions"] == [{"source": "a", "count": 2}]
+    assert not list((tmp_path / "briefings" / "actors").glob("norway-state-*.yaml"))
