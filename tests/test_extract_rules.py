@@ -217,13 +217,19 @@ def test_a_country_that_acts_is_its_state_and_stays_a_place_where_it_is_one(tmp_
     assert actors["Syrian government"]["mentions"]          # the dictionary's state for Syria's capital
 
 
-def test_a_state_twin_survives_the_next_run_unchanged(tmp_path, monkeypatch):
+def _extract_state_text(tmp_path, monkeypatch):
+    """The state text as a project's only article, extracted once through the command line."""
     from briefing.cli import main
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text(f"Offensive in the north\n\nMarch 3, 2016\n\n{STATE_TEXT}\n",
                                              encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["extract"]) == 0
+    return main
+
+
+def test_a_state_twin_survives_the_next_run_unchanged(tmp_path, monkeypatch):
+    main = _extract_state_text(tmp_path, monkeypatch)
     first = {p: p.read_bytes() for p in sorted((tmp_path / "briefings").rglob("*.yaml"))}
     assert tmp_path / "briefings" / "actors" / "norway-state.yaml" in first
     assert main(["extract", "--no-cache"]) == 0        # the sheets are now the seeds of resolution
@@ -290,12 +296,7 @@ def test_more_ways_a_battle_is_told(tmp_path):
 
 def test_a_renamed_state_twin_keeps_its_id_and_mentions(tmp_path, monkeypatch):
     import yaml
-    from briefing.cli import main
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(f"Offensive in the north\n\nMarch 3, 2016\n\n{STATE_TEXT}\n",
-                                             encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert main(["extract"]) == 0
+    main = _extract_state_text(tmp_path, monkeypatch)
     twin = tmp_path / "briefings" / "actors" / "norway-state.yaml"
     twin.write_text(twin.read_text(encoding="utf-8").replace("name: Norway", "name: Kingdom of Norway"),
                     encoding="utf-8")
