@@ -214,6 +214,7 @@ def test_parse_when_rejects(text: str) -> None:
     ("By Lena Orsk — 7/3/2019 — 30 Jumada al-Akhirah 1440", "2019-03-07"),   # day first
     ("9/26/2017", "2017-09-26"),                                             # only month first fits
     ("by Ama Brent — Thu 14.03.19 — 5 min read", "2019-03-14"),
+    ("Posted on March 14, 2019 by Ama Brent · 8 min read · 9 Comments", "2019-03-14"),
     ("Published 14 Mar 2019, 18:52 GMT+3 | Updated 14 Mar 2019, 21:10 GMT+3", "2019-03-14"),
 ])
 def test_dateline(text: str, iso: str) -> None:

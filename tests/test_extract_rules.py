@@ -304,3 +304,16 @@ def test_a_renamed_state_twin_keeps_its_id_and_mentions(tmp_path, monkeypatch):
     sheet = yaml.safe_load(twin.read_text(encoding="utf-8"))
     assert sheet["name"] == "Kingdom of Norway" and sheet["mentions"] == [{"source": "a", "count": 2}]
     assert not list((tmp_path / "briefings" / "actors").glob("norway-state-*.yaml"))
+
+
+def test_kin_and_the_late_make_people(tmp_path):
+    sheets = run(tmp_path, "The council named Ivo Laske, a son of the late Torvald Laske, as its envoy.")
+    actors = names(sheets, "actors")
+    assert actors["Ivo Laske"]["kind"] == actors["Torvald Laske"]["kind"] == "person"
+
+
+def test_capitals_in_a_list_after_a_cue_act_together(tmp_path):
+    sheets = run(tmp_path, "The vote went ahead against the advice of Washington, London, Ankara and Tehran.")
+    actors = names(sheets, "actors")
+    assert {"United States", "United Kingdom", "Turkey", "Iran"} <= set(actors)
+    assert actors["Iran"]["id"] == "iran-state"

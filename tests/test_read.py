@@ -119,6 +119,12 @@ def test_byline_fields_and_a_masthead_in_capitals(tmp_path: Path) -> None:
     assert reasons(article)["tag list"] == ["Topics: Velo, dams, Tarvin"]
 
 
+def test_posted_on_a_date_by_an_author(tmp_path: Path) -> None:
+    text = "Dam breached at Velo\n\nPosted on March 14, 2019 by Ama Brent · 8 min read · 9 Comments\n\nThe dam broke.\n"
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert (article.author, article.published, article.paragraphs) == ("Ama Brent", "2019-03-14", ["The dam broke."])
+
+
 def test_press_release_header_and_everything_after_ends(tmp_path: Path) -> None:
     text = ("Tarvin Relief Council\nPRESS RELEASE – FOR IMMEDIATE RELEASE\n\nRelease No. 20190307-01\n\n"
             "Clinics reopen in Velo\n\nTARVIN, 7 March 2019 – Two clinics reopened in Velo today.\n\n"

@@ -407,7 +407,7 @@ def dateline(text: str) -> When | None:
     if len(fields) > 1 and any(len(f.split()) > 8 for f in fields):
         return None   # prose with a dash, not a byline
     for field in fields:
-        field = _DATELINE_PREFIX.sub("", field.strip(), count=1)
+        field = re.sub(r"\s+(?i:by)\s+[A-Z].*$", "", _DATELINE_PREFIX.sub("", field.strip(), count=1))   # "... 2014 by Jane Doe"
         line = _TIME_SUFFIX.sub("", field)   # ('23.08.16' would look like a time of day)
         when = (parse_when(line) if line else None) or _numeric_day(_WEEKDAY_PREFIX.sub("", field))
         if when:

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from . import gazetteer
 from .lexicon import Lexicon
-from .names import fold, is_acronym, name_key
+from .names import is_acronym, name_key
 from .text import split_sentences
 
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
@@ -428,6 +428,9 @@ class Discoverer:
         if self._role_before.search(before):
             self._person_cue = f"role '{self._role_before.search(before).group(1)}' before the name"
             return True
+        if re.search(r"\b(?:the\s+)?late\s+$", before):
+            self._person_cue = "'the late' before the name"   # "a son of the late Jalal Talabani"
+            return True
         if re.match(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,", after):
             self._person_cue = "age after the name"   # "Fadi Haddad, 29, a volunteer"
             return True
@@ -590,7 +593,3 @@ class Discoverer:
         place = gazetteer.find(name)
         found.candidates.append(Candidate(name, "locations", place.kind if place else "city", source,
                                           sentence.index, "dateline", 2))
-
-
-def demonym_country(lex: Lexicon, word: str) -> str | None:
-    return lex.demonyms.get(fold(word))

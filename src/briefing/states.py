@@ -81,10 +81,14 @@ class States:
         for chain in self._chains(text, matches):
             # "France, Germany and the UK said": a list of countries acts as one subject
             first, last = matches[chain[0]], matches[chain[-1]]
-            together = len(chain) > 1 and self.cues.subject_before.search(text[:first.start]) and \
-                self.cues.verb_after.match(text[last.end:])
+            lead = text[:first.start]
+            together = len(chain) > 1 and (
+                (self.cues.subject_before.search(lead) and self.cues.verb_after.match(text[last.end:]))
+                or self.cues.by_before.search(lead) or self.cues.of_before.search(lead))
             for n in chain:
                 m = matches[n]
+                if not self.country(m):
+                    continue   # a state already ("Washington, London and Ankara")
                 if together or self.cues.acts(text[:m.start], m.surface, text[m.end:]):
                     out[n] = Match(m.start, m.end, self.state(self.country(m) or "").id, m.surface)
         return out
@@ -93,7 +97,8 @@ class States:
         """Runs of countries joined by commas and 'and' ("France, Germany and the UK"), each a list of indexes."""
         chains: list[list[int]] = []
         for n, m in enumerate(matches):
-            if not self.country(m):
+            entity = self.by_id.get(m.entity_id)
+            if not self.country(m) and not (entity and entity.folder == "actors" and entity.kind == "state"):
                 continue
             if chains and chains[-1][-1] == n - 1 and \
                     _JOINED.fullmatch(text[matches[n - 1].end:m.start]):
