@@ -317,3 +317,10 @@ def test_capitals_in_a_list_after_a_cue_act_together(tmp_path):
     actors = names(sheets, "actors")
     assert {"United States", "United Kingdom", "Turkey", "Iran"} <= set(actors)
     assert actors["Iran"]["id"] == "iran-state"
+
+
+def test_battles_for_one_place_years_apart_are_two_operations(tmp_path):
+    sheets = run(tmp_path, "The town of Qarabel fell to the rebels in June 2011. The battle for Qarabel in "
+                           "2015 lasted a month. The recapture of Qarabel in March 2016 ended it.")
+    ops = sorted(n for n in names(sheets, "operations") if "Qarabel" in n)
+    assert ops == ["Battle of Qarabel (2011)", "Battle of Qarabel (2015)"]

@@ -139,21 +139,45 @@ def _anaphor_target(rest: str, last_city: str | None, last_province: str | None,
 
 
 def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
-                     place_names: dict[str, str]) -> dict[tuple[str, str], dict]:
-    """(place id, family) -> {name, kind, hits}; hits carry their source id."""
+                     place_names: dict[str, str]) -> dict[tuple[str, str, int | None], dict]:
+    """(place id, family, era) -> {name, kind, hits}; hits carry their source id. Battles for one
+    place years apart are two operations (Mosul fell in 2014 and was retaken in 2016-2017): the
+    years told split where two in a row are two or more apart; `era` is the first year of each
+    part, None when there is one."""
     grouped: dict[tuple[str, str], list[tuple[str, OperationHit]]] = defaultdict(list)
     for source, hit in hits:
         grouped[(hit.place, hit.family)].append((source, hit))
     templates = lex.operation_cues["conventional_names"]
     out = {}
-    for key, members in sorted(grouped.items()):
-        kinds = Counter(h.kind for _, h in members)
-        kind = min(kinds, key=lambda k: (-kinds[k] if k != "siege" else -kinds[k] - 0.5, _PRIORITY.index(k)))
-        if kind == "siege" and kinds.get("siege", 0) < max(kinds.values()):
-            kind = next(k for k in _PRIORITY if k in kinds and k != "siege")
-        years = Counter(h.year for _, h in members if h.year)
-        year = min(y for y, n in years.items() if n == max(years.values())) if years else None
-        name = templates[kind].format(place=place_names[key[0]], year=year or "undated")
-        name = name.replace(" (undated)", "")
-        out[key] = {"name": name, "kind": kind, "hits": members, "year": year}
+    for (place, family), everyone in sorted(grouped.items()):
+        for era, members in _eras(everyone):
+            kinds = Counter(h.kind for _, h in members)
+            kind = min(kinds, key=lambda k: (-kinds[k] if k != "siege" else -kinds[k] - 0.5, _PRIORITY.index(k)))
+            if kind == "siege" and kinds.get("siege", 0) < max(kinds.values()):
+                kind = next(k for k in _PRIORITY if k in kinds and k != "siege")
+            years = Counter(h.year for _, h in members if h.year)
+            year = min(y for y, n in years.items() if n == max(years.values())) if years else None
+            name = templates[kind].format(place=place_names[place], year=year or "undated")
+            name = name.replace(" (undated)", "")
+            out[(place, family, era)] = {"name": name, "kind": kind, "hits": members, "year": year}
     return out
+
+
+def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, list[tuple[str, OperationHit]]]]:
+    """The hits split where the years run two or more apart; undated hits go with the largest part."""
+    runs: list[list[int]] = []
+    for year in sorted({h.year for _, h in members if h.year}):
+        if runs and year - runs[-1][-1] < 2:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    if len(runs) <= 1:
+        return [(None, members)]
+    parts: dict[int, list[tuple[str, OperationHit]]] = {run[0]: [] for run in runs}
+    first_of = {year: run[0] for run in runs for year in run}
+    undated = []
+    for source, hit in members:
+        (parts[first_of[hit.year]] if hit.year else undated).append((source, hit))
+    largest = max(parts, key=lambda era: (len(parts[era]), era))
+    parts[largest].extend(undated)
+    return sorted(parts.items())

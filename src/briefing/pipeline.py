@@ -423,7 +423,7 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             where.append((n, hit))
     names = {e.id: e.name for e in entities}
     existing_ops = {name_key(name): e for e in entities if e.folder == "operations" for name in e.names()}
-    op_of_group: dict[tuple[str, str], str] = {}
+    op_of_hit: dict[int, str] = {}   # id() of a hit -> its operation
     for key, group in group_operations(hits, lex, names).items():
         entity = existing_ops.get(name_key(group["name"]))
         if entity is None:
@@ -431,11 +431,11 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                             {group["name"]}, "text")
             entities.append(entity)
             by_id[entity.id] = entity
-        op_of_group[key] = entity.id
+        op_of_hit.update((id(hit), entity.id) for _, hit in group["hits"])
         entity.place = entity.place or key[0]
     per_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for n, hit in where:
-        op_id = op_of_group[(hit.place, hit.family)]
+        op_id = op_of_hit[id(hit)]
         if op_id not in per_sentence[(n, hit.sentence)]:
             per_sentence[(n, hit.sentence)].append(op_id)
     # operations named in the text ("Operation Inherent Resolve", a name an editor gave)
