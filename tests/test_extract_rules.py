@@ -324,3 +324,10 @@ def test_battles_for_one_place_years_apart_are_two_operations(tmp_path):
                            "2015 lasted a month. The recapture of Qarabel in March 2016 ended it.")
     ops = sorted(n for n in names(sheets, "operations") if "Qarabel" in n)
     assert ops == ["Battle of Qarabel (2011)", "Battle of Qarabel (2015)"]
+
+
+def test_a_place_spelled_like_a_persons_name_stays_a_place(tmp_path):
+    sheets = run(tmp_path, "Fighters loyal to Abu Bakr al-Baghdadi shelled the Baghdadi area. "
+                           "Trucks left Baghdad at dawn for the front.")
+    person = names(sheets, "actors")["Abu Bakr al-Baghdadi"]
+    assert "Baghdad" not in person["aliases"] and "Baghdad" in names(sheets, "locations")

@@ -128,6 +128,9 @@ def _join_skeletons(groups: _Groups, owner: dict[str, Seed], candidates: list[Ca
         root = groups.find(key)
         other = by_skeleton.setdefault(skeleton(key), root)
         other = groups.find(other)
+        # never into a group a person or an organisation owns (Baghdad is not al-Baghdadi)
+        if any(r in owner and owner[r].folder != "locations" for r in (root, other)):
+            continue
         if other != root and not (other in owner and root in owner):
             seed = owner.pop(other, None) or owner.pop(root, None)
             groups.union(other, root)
