@@ -33,9 +33,9 @@ class _Cues:
     possessive_after: re.Pattern[str]
 
     def acts(self, before: str, surface: str, after: str) -> bool:
-        possessive = re.search(r"['’]s?$", surface)
-        if possessive or re.match(r"['’]s?\b", after):   # "Iraq's western province" is no subject
-            return bool(self.possessive_after.match("'s" + after[re.match(r"(?:['’]s?)?", after).end():]))
+        tail = re.match(r"['’]s?\b", after)
+        if tail or re.search(r"['’]s?$", surface):   # a possessive ("Iraq's western province") is no subject
+            return bool(self.possessive_after.match("'s" + after[tail.end() if tail else 0:]))
         return bool((self.subject_before.search(before) and self.verb_after.match(after))
                     or self.by_before.search(before) or self.of_before.search(before))
 
@@ -86,11 +86,11 @@ class States:
                 (self.cues.subject_before.search(lead) and self.cues.verb_after.match(text[last.end:]))
                 or self.cues.by_before.search(lead) or self.cues.of_before.search(lead))
             for n in chain:
-                m = matches[n]
-                if not self.country(m):
+                m, country = matches[n], self.country(matches[n])
+                if country is None:
                     continue   # a state already ("Washington, London and Ankara")
                 if together or self.cues.acts(text[:m.start], m.surface, text[m.end:]):
-                    out[n] = Match(m.start, m.end, self.state(self.country(m) or "").id, m.surface)
+                    out[n] = Match(m.start, m.end, self.state(country).id, m.surface)
         return out
 
     def _chains(self, text: str, matches: list[Match]) -> list[list[int]]:
