@@ -233,8 +233,10 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
     moved to another sheet since then has all its words among the article's words (then found again)."""
     now = matcher.digests()
     before = cache.tables.get(part) if cache else None
-    changed = [] if before is None else \
-        [keys.split() for keys in set(before) | set(now) if before.get(keys) != now.get(keys)]
+    changed: dict[str, list[list[str]]] = defaultdict(list)   # first word key -> changed names
+    for keys in (set(before) | set(now)) if before is not None else ():
+        if before.get(keys) != now.get(keys):
+            changed[keys.split()[0]].append(keys.split())
     out: list[dict[int, list[Match]] | None] = []
     for text in texts:
         if text.keys is None and cache:
@@ -243,7 +245,7 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
         found = None
         if isinstance(stored, str) and text.keys is not None:
             words = set(text.keys.split())
-            if not any(all(k in words for k in name) for name in changed):
+            if not any(all(k in words for k in name) for first in words & changed.keys() for name in changed[first]):
                 found = _decode_matches(text, stored)
         out.append(found)
     todo = [n for n, found in enumerate(out) if found is None]
