@@ -70,6 +70,7 @@ def is_article(token: str, next_char: str) -> bool:
     return low in _HYPHEN_ARTICLES and next_char == "-"
 
 
+@lru_cache(maxsize=1 << 18)   # names repeat across a corpus too: a hub's name in every article
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal ('' when nothing is left)."""
     text = name.strip()
