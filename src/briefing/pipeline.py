@@ -18,7 +18,7 @@ from .extract import Candidate, Discoverer, Discovery, Sentence, sentences_of
 from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
-from .names import name_key
+from .names import name_key, token_key
 from .operations import OperationHit, find_operations, group_operations
 from .parallel import STATE, pmap
 from .progress import QUIET, Progress
@@ -81,6 +81,9 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
             if entity.id in lent:
                 entity.aliases = {a for a in entity.aliases if name_key(a) not in lent[entity.id]}
         sheets = assemble_sheets(texts, entities, facts)
+    # the memos of names and words served the passes above; the merge needs the memory
+    name_key.cache_clear()
+    token_key.cache_clear()
     return Extraction(articles, entities, sheets, unreadable=list(existing.problems))
 
 
