@@ -447,3 +447,17 @@ def test_pages_spilled_to_disk_are_the_rendered_pages(tmp_path):
     on_disk = {uri: page for uri, page in spilled.items() if isinstance(page, Path)}
     assert "actors/northern-front.md" in on_disk and "data/briefing.json" in on_disk and "sources/index.md" not in on_disk
     assert all(page.read_text(encoding="utf-8") == whole[uri] for uri, page in on_disk.items())
+
+
+def test_graph_tells_apart_two_nodes_of_one_name_by_their_kind() -> None:
+    from briefing.render import Edge, Links, svg_graph
+    sheets = {"actors": {"norway-state": {"id": "norway-state", "name": "Norway", "kind": "state", "aliases": []},
+                         "velo-front": {"id": "velo-front", "name": "Velo Front", "kind": "armed group", "aliases": []}},
+              "locations": {"norway": {"id": "norway", "name": "Norway", "kind": "country", "aliases": []}}}
+    model = SiteModel(_briefing(sheets))
+    nodes = ["norway-state", "norway", "velo-front"]
+    svg = svg_graph(model, Links(model, "actors/norway-state.md"), nodes,
+                    [Edge("norway-state", "norway", "mentioned together"), Edge("norway-state", "velo-front", "fights")],
+                    {"norway-state": (0.5, 0.5), "norway": (0.2, 0.2), "velo-front": (0.8, 0.8)})
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", str(svg))
+    assert {"Norway (state)", "Norway (country)", "Velo Front"} <= set(labels)

@@ -18,6 +18,7 @@ import json
 import math
 import posixpath
 import re
+from collections import Counter
 from dataclasses import replace, dataclass
 from functools import cached_property
 from pathlib import Path
@@ -1158,8 +1159,11 @@ def svg_graph(model: SiteModel, links: Links, nodes: list[str], edges: list[Edge
     parts.append("</g>")
     drawn = [node for node in nodes if node in positions]
     radius = {node: 9 if node == center else 6 for node in drawn}
-    labels = {node: model.name(node) if len(model.name(node)) <= 26 else model.name(node)[:25] + "\u2026"
-              for node in drawn}
+    # two nodes of one name (a country and its state) are told apart by their kind
+    seen = Counter(model.name(node) for node in drawn)
+    full = {node: f"{model.name(node)} ({model.kind(node)})" if seen[model.name(node)] > 1 else model.name(node)
+            for node in drawn}
+    labels = {node: text if len(text) <= 26 else text[:25] + "\u2026" for node, text in full.items()}
     placed = place_labels({node: at(node) for node in drawn}, radius, labels, labels_above, center,
                           [e for e in edges if e.a in positions and e.b in positions], width, height)
     for node in drawn:
