@@ -331,3 +331,12 @@ def test_a_place_spelled_like_a_persons_name_stays_a_place(tmp_path):
                            "Trucks left Baghdad at dawn for the front.")
     person = names(sheets, "actors")["Abu Bakr al-Baghdadi"]
     assert "Baghdad" not in person["aliases"] and "Baghdad" in names(sheets, "locations")
+
+
+def test_chaired_by_and_more_professions_make_people(tmp_path):
+    sheets = run(tmp_path, "The Velo Inquiry Commission, chaired by Ana Brenner Souza, reported in May. The "
+                           "conductor Ivo Laske played in the ruins. A column headed by Velish Liberation Forces "
+                           "fighters left.")
+    actors = names(sheets, "actors")
+    assert actors["Ana Brenner Souza"]["kind"] == actors["Ivo Laske"]["kind"] == "person"
+    assert actors["Velish Liberation Forces"]["kind"] != "person"

@@ -428,6 +428,9 @@ class Discoverer:
         if self._role_before.search(before):
             self._person_cue = f"role '{self._role_before.search(before).group(1)}' before the name"
             return True
+        if re.search(r"\b(?:chaired|headed|founded|commanded)\s+by\s+$", before) and not self._org_kind(run):
+            self._person_cue = "'chaired by' before the name"   # "chaired by Paulo Sérgio Pinheiro"
+            return True
         if re.search(r"\b(?:the\s+)?late\s+$", before):
             self._person_cue = "'the late' before the name"   # "a son of the late Jalal Talabani"
             return True
