@@ -12,7 +12,7 @@ from typing import Iterable
 
 from . import gazetteer
 from .lexicon import Lexicon
-from .names import is_acronym, name_key
+from .names import is_acronym, name_key, surname_form
 from .text import split_sentences
 
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
@@ -480,8 +480,8 @@ class Discoverer:
                 continue
             if cand.folder == "locations" and cand.cue != "gazetteer":
                 continue  # "arrived from Afrin": the text says it is a place  # a one-word name; the person named in full here beats the gazetteer
-            full = by_last.get(name_key(cand.name))
-            if full and len(full) == 1:
+            full = {p for p in by_last.get(name_key(cand.name), ()) if surname_form(p) == surname_form(cand.name)}
+            if len(full) == 1:
                 (person,) = full
                 found.links.append((person, cand.name, "surname of a person named in the article"))
                 cand.folder, cand.kind, cand.strength, cand.surname_only = "actors", "person", 2, True

@@ -88,6 +88,12 @@ def name_key(name: str) -> str:
     return " ".join(parts)
 
 
+def surname_form(name: str) -> str:
+    """A person's last word as written, folded and without an Arabic article: 'al-Baghdadi' and
+    'Baghdadi' agree; 'Jughaifa' (a tribe) and 'al-Jughaifi' (one of them) share a `name_key` but not this."""
+    return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", fold(name.split()[-1]))
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """A stable, URL- and file-safe id: lowercase ASCII words joined by hyphens."""
     words = re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))

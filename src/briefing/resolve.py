@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .extract import Candidate
 from .lexicon import Known
-from .names import is_acronym, name_key, slugify
+from .names import is_acronym, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
@@ -141,19 +141,24 @@ def _join_skeletons(groups: _Groups, owner: dict[str, Seed], candidates: list[Ca
 def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner: dict[str, Seed]) -> None:
     """A lone surname left untyped in one article joins the only person with that surname."""
     people: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, set[str]] = defaultdict(set)   # root -> its surnames as written (see below)
     for root, cands in members.items():
         if any(c.kind == "person" and not c.surname_only for c in cands):
             for c in cands:
                 if c.kind == "person" and not c.surname_only:
                     people[name_key(c.name.split()[-1])].add(root)
+                    spelled[root].add(surname_form(c.name))
     for seed_root, seed in owner.items():
         if seed.kind == "person":
             people[name_key(seed.name.split()[-1])].add(seed_root)
+            spelled[seed_root].add(surname_form(seed.name))
     for root in list(members):
         cands = members[root]
         if root in owner or not cands or not all(c.surname_only for c in cands):
             continue
-        targets = people.get(root, set())
+        # the surname as written, not only its spelling key: "the Jughaifa" (a tribe) is not
+        # "al-Jughaifi" (one of them)
+        targets = {t for t in people.get(root, set()) if all(surname_form(c.name) in spelled[t] for c in cands)}
         if len(targets) == 1:
             (target,) = targets
             for c in cands:
