@@ -348,3 +348,18 @@ def test_a_tribe_is_not_the_man_whose_name_comes_from_it(tmp_path):
                            "Kefra.")
     person = names(sheets, "actors")["Ivo al-Kefri"]
     assert person["kind"] == "person" and "Kefra" not in person["aliases"]
+
+
+def test_sieges_of_one_place_years_apart_have_names_of_their_own(tmp_path):
+    from briefing import merge
+    from briefing.check import check
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Sieges of the north\n\nMarch 3, 2016\n\nThe siege of the town of Qarabel in 2011 "
+                                 "lasted a year. A second siege of Qarabel began in 2015.\n", encoding="utf-8")
+    out = tmp_path / "briefings"
+    extraction = extract_corpus(seeds, out)
+    merge.apply(out, extraction.sheets)
+    ops = sorted(n for n in names(extraction.sheets, "operations") if "Qarabel" in n)
+    assert ops == ["Siege of Qarabel (2011)", "Siege of Qarabel (2015)"]
+    assert check(out) == []

@@ -159,6 +159,8 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             year = min(y for y, n in years.items() if n == max(years.values())) if years else None
             name = templates[kind].format(place=place_names[place], year=year or "undated")
             name = name.replace(" (undated)", "")
+            if era is not None and "{year}" not in templates[kind]:
+                name = f"{name} ({year})"   # "Siege of X" twice: each part is told by its year
             out[(place, family, era)] = {"name": name, "kind": kind, "hits": members, "year": year}
     return out
 
