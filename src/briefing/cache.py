@@ -140,21 +140,18 @@ class ArticleCache:
     def facts(self, article: Article, signature: str) -> list[Fact] | None:
         """The facts found in this article last time, if what they were found from is unchanged
         (`signature`: the names matched in each sentence and what each is, see `pipeline`)."""
-        entry = self.entries.get(getattr(article, "_cache_key", ""), {}).pop("facts", None)
-        if not entry or entry["signature"] != signature:
+        rows = self.part(article, "facts", signature)
+        if rows is None:
             return None
         # fresh lists and dicts: later stages edit a fact's `extra` in place
         return [Fact(**{**f, "involves": list(f["involves"]), "extra": dict(f["extra"]),
                         "link": tuple(f["link"]) if f["link"] else None, "sides": tuple(f["sides"])})
-                for f in entry["facts"]]
+                for f in rows]
 
     def remember_facts(self, article: Article, signature: str, found: list[Fact]) -> None:
-        key = getattr(article, "_cache_key", None)
-        if self.enabled and key in self.entries:
-            self.entries[key]["facts"] = {"signature": signature, "facts": [
-                {**_fields(f), "involves": list(f.involves), "extra": json.loads(json.dumps(f.extra)),
-                 "link": list(f.link) if f.link else None, "sides": list(f.sides)} for f in found]}
-            self.changed.add(key)
+        self.remember_part(article, "facts", [
+            {**_fields(f), "involves": list(f.involves), "extra": json.loads(json.dumps(f.extra)),
+             "link": list(f.link) if f.link else None, "sides": list(f.sides)} for f in found], signature)
 
     def part(self, article: Article, name: str, signature: str = "") -> Any:
         """A value remembered for this article under `name`, if it was found from what `signature`

@@ -395,7 +395,8 @@ CAPTION_DATE = re.compile(
 DATELINE_WINDOW = 8  # how many leading lines may hold the dateline
 
 
-_FIELD_SEP = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+# the fields of a byline or date line: "Words: Jane Doe | 3rd Nov. 2016 | Reading time: 6 mins"
+FIELD_SEP = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
 _NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d\d)")
 _WEEKDAY_PREFIX = re.compile(r"^(?i:(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)")
 
@@ -403,7 +404,7 @@ _WEEKDAY_PREFIX = re.compile(r"^(?i:(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thu
 def dateline(text: str) -> When | None:
     """A line that states a date, alone or among other short fields of a byline: '04 February,
     2017', 'Posted June 24, 2015 at 10:55 am', '11 January 2016 | 7 min read', 'By J. Doe — 6/9/2017'."""
-    fields = _FIELD_SEP.split(text.strip())
+    fields = FIELD_SEP.split(text.strip())
     if len(fields) > 1 and any(len(f.split()) > 8 for f in fields):
         return None   # prose with a dash, not a byline
     for field in fields:

@@ -420,8 +420,6 @@ _BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|t
                      r"(?i:by)\s+"
                      r"|(?i:words|text|author|reporting)\s*:\s*)"
                      r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' -]{1,30})?\s*(?:[|–—·•].*)?")
-# the fields of a metadata line: "Words: Jane Doe | 3rd Nov. 2016 | Reading time: 6 mins"
-_FIELDS = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
 _COUNT_FIELD = re.compile(r"(?i:\d+\s+(?:comments?|responses|replies|shares))")
 _RELEASE_HEADER = re.compile(r"(?i:(?:news|press|media) release)\b")
 _BIO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(?:a|an|the)\s+"
@@ -551,7 +549,7 @@ class _Layout:
     def _metadata_line(self, blocks: list[str], i: int, rule: Rules) -> bool:
         """A date line, a byline or a masthead near the top: metadata, not body."""
         block = blocks[i]
-        fields = _FIELDS.split(block)
+        fields = dates.FIELD_SEP.split(block)
         names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f)) and len(f.split()) <= 10]
         if dates.dateline(block) or (names and all(
                 _BYLINE.fullmatch(f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f) or rule.line_reason(f)
@@ -572,8 +570,8 @@ class _Layout:
         block, limits = blocks[i], rule.masthead
         if i + 1 < len(blocks) and _RELEASE_HEADER.match(blocks[i + 1]) and len(block.split()) <= 12:
             return True
-        name = _FIELDS.split(block)[0]
-        capitals = name.isupper() and len(name.split()) <= 5 and len(_FIELDS.split(block)) <= 2
+        name = dates.FIELD_SEP.split(block)[0]
+        capitals = name.isupper() and len(name.split()) <= 5 and len(dates.FIELD_SEP.split(block)) <= 2
         if not capitals and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
             return False
         if any(c in _SENTENCE_END for c in block) or not block[:1].isupper():
