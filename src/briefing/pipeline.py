@@ -298,7 +298,7 @@ def _decode_matches(text: _ArticleText, stored: str) -> dict[int, list[Match]]:
     return out
 
 
-def _match_worker(n: int) -> tuple[list[str], dict[int, list[Match]]]:
+def _match_worker(n: int) -> tuple[str, dict[int, list[Match]]]:
     return _match_article(STATE["matcher"], STATE["texts"][n])
 
 
