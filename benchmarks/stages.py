@@ -28,6 +28,7 @@ import yaml
 
 from briefing import cli, merge, pipeline, render, report
 from briefing.check import check
+from briefing.heap import collect_new_only, paused_gc
 from briefing.read import read_corpus
 from briefing.sheets import load_briefing
 from briefing.site import build_site
@@ -151,7 +152,7 @@ def stage_render(root: Path, briefings: Path) -> dict[str, Any]:
     t1 = time.perf_counter()
     model = render.SiteModel(briefing)
     t2 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="briefing-pages-") as spill:   # as the MkDocs build renders
+    with tempfile.TemporaryDirectory(prefix="briefing-pages-") as spill, collect_new_only():   # as `briefing build` renders
         pages = render.render_pages(model, CODE / "site_templates", render.RenderOptions(site_name="Scale benchmark"),
                                     spill=Path(spill))
         t3 = time.perf_counter()
@@ -183,7 +184,8 @@ def mkdocs_config(root: Path, briefings: Path) -> Path:
 def stage_mkdocs(root: Path, briefings: Path) -> dict[str, Any]:
     config = mkdocs_config(root, briefings)
     start = time.perf_counter()
-    build_site(config, root / "site", strict=False)
+    with collect_new_only():   # as `briefing build` runs it
+        build_site(config, root / "site", strict=False)
     seconds = time.perf_counter() - start
     site = root / "site"
     html = list(site.rglob("*.html"))
@@ -213,7 +215,11 @@ def main() -> int:
     args = parser.parse_args()
     root = Path(args.root).resolve()
     briefings = Path(args.briefings).resolve() if args.briefings else root / "briefings"
-    run = functools.partial(STAGES[args.stage], root, briefings)
+    stage = functools.partial(STAGES[args.stage], root, briefings)
+
+    def run() -> dict[str, Any]:
+        with paused_gc():   # as the `briefing` commands run (cli.main)
+            return stage()
     cpu = cpu_seconds()
     if args.profile:
         profiler = cProfile.Profile()

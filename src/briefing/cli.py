@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import BriefingError, UsageError
+from .heap import collect_new_only, paused_gc
 
 EXAMPLES = {
     "extract": "briefing extract --seeds seeds --briefings briefings",
@@ -126,7 +128,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         mkdocs_plugin.PRELOADED = (Path(args.briefings), check_or_raise(Path(args.briefings)))
     mkdocs_plugin.PROGRESS = progress
     try:
-        build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
+        with collect_new_only():   # see heap.py
+            build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
     finally:
         mkdocs_plugin.PROGRESS = QUIET
         mkdocs_plugin.PRELOADED = None
@@ -182,7 +185,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)   # exits 2 on usage errors, like every argparse program
     try:
-        return args.func(args)
+        with nullcontext() if args.command == "serve" else paused_gc():   # see heap.py
+            return args.func(args)
     except UsageError as err:
         print(f"briefing {args.command}: {err.report()}", file=sys.stderr)
         return 2
