@@ -234,8 +234,9 @@ def test_missing_state_is_empty_and_damaged_state_is_an_error(tmp_path):
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-_TEXT = st.text(alphabet=st.sampled_from(list("aZ 09:#&*!|>-'\"{}[],%@`?\\\t\u2019\u00e9\u0627\u200f~.=")), max_size=25)
-_SCALAR = st.one_of(_TEXT, st.none(), st.integers(-5, 10**6), st.booleans(),
+_TEXT = st.text(alphabet=st.sampled_from(list("aZ 09:#&*!|>-'\"{}[],%@`?\\\t\u2019\u00e9\u0627\u200f~.=")
+                                        + ["\x85", "\u2028", "\ufeff", "\x7f", "\U0001f600", "\xa0", "\ue000"]), max_size=25)
+_SCALAR = st.one_of(_TEXT, st.none(), st.integers(-5, 10**6), st.booleans(), st.floats(allow_nan=False, width=32),
                     st.sampled_from(["yes", "No", "1:30", "2015-06-24", "null", "~", "- x", "a: b", "#c", ""]))
 _SHEETLIKE = st.recursive(_SCALAR, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), inner, max_size=4)),
@@ -283,3 +284,18 @@ def test_streamed_json_is_what_json_dumps_gives():
         buffer = io.StringIO()
         json_content(data, **options)(buffer)
         assert buffer.getvalue() == json.dumps(data, ensure_ascii=False, **options) + "\n", options
+
+
+def test_json_expanded_to_a_depth_is_indented_above_it_and_compact_below():
+    from briefing.store import json_content
+    data = {"b": {"x": [1, {"k": "é"}], "e": []}, "a": [{"z": [2, 3]}, None]}
+
+    def text(**options):
+        buffer = io.StringIO()
+        json_content(data, **options)(buffer)
+        return buffer.getvalue()
+
+    assert text(sort_keys=True, indent=1, expand=9) == json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    two = text(sort_keys=True, indent=1, expand=2)
+    assert json.loads(two) == data
+    assert two == '{\n "a": [\n  {"z": [2, 3]},\n  null\n ],\n "b": {\n  "e": [],\n  "x": [1, {"k": "é"}]\n }\n}\n'
