@@ -299,3 +299,11 @@ def test_json_expanded_to_a_depth_is_indented_above_it_and_compact_below():
     two = text(sort_keys=True, indent=1, expand=2)
     assert json.loads(two) == data
     assert two == '{\n "a": [\n  {"z": [2, 3]},\n  null\n ],\n "b": {\n  "e": [],\n  "x": [1, {"k": "é"}]\n }\n}\n'
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(list(" -?:#.'\"a,[]{}&*!|>%@`Z\u00e9") + ["---", "...", ": ", " #"]), max_size=8).map("".join))
+def test_the_quick_plain_test_agrees_with_the_emitters_analysis(text):
+    """`str_style` decides most strings with one regular expression; the emitters' own analysis is the reference."""
+    from briefing.store import _ANALYSER, _PLAIN
+    assert (_PLAIN.fullmatch(text) is not None) == (bool(text) and _ANALYSER.analyze_scalar(text).allow_block_plain)
