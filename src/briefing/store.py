@@ -291,19 +291,22 @@ def json_content(data: Any, *, expand: int | None = None, **options: Any) -> Cal
 
 
 class _Batched:
-    """Collects small pieces of text and writes them a batch at a time (millions of tiny writes cost seconds)."""
+    """Collects pieces of text and writes them about a megabyte at a time (millions of tiny writes
+    cost seconds; a batch counted in pieces, which may be whole sheets, cost hundreds of megabytes)."""
 
     def __init__(self, handle: TextIO) -> None:
-        self.handle, self.chunks = handle, []
+        self.handle, self.chunks, self.size = handle, [], 0
 
     def __call__(self, text: str) -> None:
         self.chunks.append(text)
-        if len(self.chunks) >= 100_000:
+        self.size += len(text)
+        if self.size >= 1 << 20:
             self.flush()
 
     def flush(self) -> None:
         self.handle.write("".join(self.chunks))
         self.chunks.clear()
+        self.size = 0
 
 
 def _stream_compact(data: Any, write: Callable[[str], None], depth: int, options: dict[str, Any]) -> None:
