@@ -421,10 +421,14 @@ class SiteModel:
         return self.canonical.get(sheet_id) if isinstance(sheet_id, str) else None
 
     def name(self, sheet_id: str) -> str:
-        sheet = self.entities.get(sheet_id) or self.sources.get(sheet_id)
-        if sheet is None:
-            return sheet_id
-        return clean_text(sheet.get("title" if sheet_id in self.sources else "name")) or sheet_id
+        names = self.__dict__.setdefault("_names", {})   # asked for on every page that links or sorts by it
+        found = names.get(sheet_id)
+        if found is None:
+            sheet = self.entities.get(sheet_id) or self.sources.get(sheet_id)
+            found = sheet_id if sheet is None else \
+                clean_text(sheet.get("title" if sheet_id in self.sources else "name")) or sheet_id
+            names[sheet_id] = found
+        return found
 
     def kind(self, sheet_id: str) -> str:
         sheet = self.entities.get(sheet_id) or self.sources.get(sheet_id) or {}
@@ -727,6 +731,12 @@ def _is_number(value: Any) -> bool:
 
 # ------------------------------------------------------------------------------------ links
 
+def _url_parts(url: str) -> list[str]:
+    """The folders `get_relative_url` starts from: a URL's parts, without a file name."""
+    folder, _, name = url.rpartition("/")
+    return [part for part in posixpath.normpath("/" + (folder if "." in name else url)).split("/") if part]
+
+
 def md_href(page: str, target: str) -> str:
     """The relative path from one docs file to another, as a Markdown link wants it."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
@@ -739,6 +749,27 @@ class Links:
         self.model = model
         self.page = page
         self.directory_urls = directory_urls
+        # A link is the same text on every page of a folder, except a link into the page itself
+        # (relative URLs): those are remembered per folder, the rest made each time (`_private`).
+        self._own = _url_parts(page_url(page, directory_urls))
+        memos = model.__dict__.setdefault("_link_memos", {})
+        self._memo: dict[tuple[Any, ...], Markup] = memos.setdefault(
+            (posixpath.dirname(page), directory_urls, tuple(self._own[:-1]), len(self._own)), {})
+
+    def _private(self, uri: str | None) -> bool:
+        """Whether a link to `uri` depends on this page itself, not only on its folder."""
+        if uri is None:
+            return False
+        n = len(self._own)
+        return n == 0 or _url_parts(page_url(uri, self.directory_urls))[:n] == self._own
+
+    def _remembered(self, key: tuple[Any, ...], uri: str | None, make: Callable[[], Markup]) -> Markup:
+        if self._private(uri):
+            return make()
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = make()
+        return found
 
     def md_href(self, target: str, anchor: str | None = None) -> Markup:
         """Relative path to a docs file (ids are slugs, so it needs no escaping)."""
@@ -759,6 +790,12 @@ class Links:
         return Markup(f'<a href="{self.url(target, anchor)}">{escape_md(label)}</a>')
 
     def entity(self, eid: Any, label: Any = None, html: bool = False) -> Markup:
+        if isinstance(eid, str) and (label is None or type(label) is str):
+            return self._remembered(("entity", eid, label, html), self.model.uri(self.model.resolve(eid) or eid) or None,
+                                    lambda: self._entity(eid, label, html))
+        return self._entity(eid, label, html)
+
+    def _entity(self, eid: Any, label: Any, html: bool) -> Markup:
         cid = self.model.resolve(eid)
         if not cid and isinstance(eid, str) and eid in self.model.sources:
             cid = eid
@@ -772,6 +809,12 @@ class Links:
         return join_safe([self.entity(i, html=html) for i in ids])
 
     def source(self, sid: Any, label: Any = None, anchor: str | None = None, html: bool = False) -> Markup:
+        if isinstance(sid, str) and (label is None or type(label) is str):
+            return self._remembered(("source", sid, label, anchor, html), page_uri("sources", sid),
+                                    lambda: self._source(sid, label, anchor, html))
+        return self._source(sid, label, anchor, html)
+
+    def _source(self, sid: Any, label: Any, anchor: str | None, html: bool) -> Markup:
         if sid not in self.model.sources:
             return escape_md(label if label is not None else (sid or "unknown source"))
         text = label if label is not None else self.model.name(sid)
