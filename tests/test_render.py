@@ -461,3 +461,21 @@ def test_graph_tells_apart_two_nodes_of_one_name_by_their_kind() -> None:
                     {"norway-state": (0.5, 0.5), "norway": (0.2, 0.2), "velo-front": (0.8, 0.8)})
     labels = re.findall(r"<text[^>]*>([^<]+)</text>", str(svg))
     assert {"Norway (state)", "Norway (country)", "Velo Front"} <= set(labels)
+
+
+def test_links_remembered_per_folder_still_point_home_from_the_page_itself() -> None:
+    """Links are the same text on every page of a folder, but a link to the page itself is relative to it."""
+    from briefing.render import Links
+    sheets = {"actors": {f"a{i}": {"id": f"a{i}", "name": f"Actor {i}", "kind": "armed group", "aliases": []}
+                         for i in range(2)},
+              "locations": {"dunmore": {"id": "dunmore", "name": "Dunmore", "kind": "town", "aliases": []}}}
+    model = SiteModel(_briefing(sheets))
+    for _ in range(2):   # the second time from the memo
+        first, second, home = Links(model, "actors/a0.md"), Links(model, "actors/a1.md"), Links(model, "index.md")
+        assert first.entity("a0", html=True) == '<a href="./">Actor 0</a>'
+        assert second.entity("a0", html=True) == '<a href="../a0/">Actor 0</a>'
+        assert home.entity("a0", html=True) == '<a href="actors/a0/">Actor 0</a>'
+        assert first.entity("dunmore", html=True) == second.entity("dunmore", html=True) == \
+            '<a href="../../locations/dunmore/">Dunmore</a>'
+        assert first.entity("a0") == second.entity("a0") == "[Actor 0](a0.md)"
+        assert first.entity("a0", "the <b>") == "[the &lt;b&gt;](a0.md)"
