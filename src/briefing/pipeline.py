@@ -20,7 +20,7 @@ from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
 from .names import name_key, token_key
 from .operations import OperationHit, find_operations, group_operations
-from .parallel import STATE, pmap
+from .parallel import STATE, pmap, workers_for
 from .progress import QUIET, Progress
 from .read import Article, article_paths, read_or_problem
 from .resolve import Entity, Seed, resolve, seeds_from_lexicon
@@ -225,13 +225,12 @@ def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects:
     # operations are matched in their own pass (discover_operations) so that "the siege of Kobani"
     # still counts as a mention of Kobani, whether or not the operation is known yet
     pairs = [(name, redirects.get(e.id, e.id)) for e in entities if e.folder != "operations" for name in e.names()]
-    # in this process: sending a million matches back from workers costs more
-    for text, matches in zip(texts, match_texts(Matcher(pairs), texts, cache, "mentions", workers=False)):
+    for text, matches in zip(texts, match_texts(Matcher(pairs), texts, cache, "mentions")):
         text.matches = matches
 
 
-def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache | None, part: str,
-                workers: bool) -> list[dict[int, list[Match]]]:
+def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache | None,
+                part: str) -> list[dict[int, list[Match]]]:
     """Sentence index -> matches, per article: last run's, unless a name that was added, removed or
     moved to another sheet since then has all its words among the article's words (then found again)."""
     now = matcher.digests()
@@ -252,11 +251,12 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
                 found = _decode_matches(text, stored)
         out.append(found)
     todo = [n for n, found in enumerate(out) if found is None]
-    if workers:
-        results = pmap(_match_worker, todo, matcher=matcher, texts=texts)
+    if workers_for(len(todo)) > 1:   # matches come back encoded: a million pickled objects cost more than matching
+        results = [(keys, _decode_matches(texts[n], encoded), encoded)
+                   for n, (keys, encoded) in zip(todo, pmap(_match_worker, todo, matcher=matcher, texts=texts))]
     else:
-        results = [_match_article(matcher, texts[n]) for n in todo]
-    for n, (keys, found) in zip(todo, results):
+        results = [(keys, found, None) for keys, found in (_match_article(matcher, texts[n]) for n in todo)]
+    for n, (keys, found, encoded) in zip(todo, results):
         text = texts[n]
         if text.keys is None:
             text.keys = keys
@@ -264,7 +264,7 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
                 cache.remember_part(text.article, "word keys", keys)
         out[n] = found
         if cache:
-            cache.remember_part(text.article, part, _encode_matches(found))
+            cache.remember_part(text.article, part, encoded if encoded is not None else _encode_matches(found))
     if cache:
         cache.tables[part] = now
     return out  # type: ignore[return-value]
@@ -298,8 +298,9 @@ def _decode_matches(text: _ArticleText, stored: str) -> dict[int, list[Match]]:
     return out
 
 
-def _match_worker(n: int) -> tuple[str, dict[int, list[Match]]]:
-    return _match_article(STATE["matcher"], STATE["texts"][n])
+def _match_worker(n: int) -> tuple[str, str]:
+    keys, found = _match_article(STATE["matcher"], STATE["texts"][n])
+    return keys, _encode_matches(found)
 
 
 def _operations_worker(n: int) -> tuple[list[OperationHit], dict[int, int | None]]:
@@ -445,8 +446,7 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             per_sentence[(n, hit.sentence)].append(op_id)
     # operations named in the text ("Operation Inherent Resolve", a name an editor gave)
     matcher = Matcher([(name, e.id) for e in entities if e.folder == "operations" for name in e.names()])
-    for n, (text, matches) in enumerate(zip(texts, match_texts(matcher, texts, cache, "operation names",
-                                                               workers=True))):
+    for n, (text, matches) in enumerate(zip(texts, match_texts(matcher, texts, cache, "operation names"))):
         text.op_matches.update(matches)
         for index, found in matches.items():
             for m in found:
