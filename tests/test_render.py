@@ -16,6 +16,7 @@ from mkdocs.utils.meta import get_data
 from briefing import geo
 from briefing.render import (
     RenderOptions,
+    body_sentences,
     SiteModel,
     escape_md,
     format_date,
@@ -233,7 +234,7 @@ def test_split_sentences_is_deterministic_and_knows_abbreviations() -> None:
 
 
 def test_sentence_index_counts_across_paragraphs() -> None:
-    source = {"body": ["One. Two here.", "Three is \u201cquoted\u201d. Four."]}
+    source = body_sentences({"body": ["One. Two here.", "Three is \u201cquoted\u201d. Four."]})
     assert sentence_index(source, "Two here.") == 1
     assert sentence_index(source, 'Three is "quoted".') == 2  # straight quotes match curly ones
     assert sentence_index(source, "Four") == 3

@@ -245,9 +245,9 @@ def body_sentences(source: dict[str, Any]) -> list[list[Sentence]]:
     return out
 
 
-def sentence_index(source: dict[str, Any], quote: str) -> int | None:
-    """n of the sentence (anchor `s-<n>`) that contains the start of `quote`, or None."""
-    for paragraph in body_sentences(source):
+def sentence_index(paragraphs: list[list[Sentence]], quote: str) -> int | None:
+    """n of the sentence (anchor `s-<n>`) of a body (`body_sentences`) that contains the start of `quote`, or None."""
+    for paragraph in paragraphs:
         text = " ".join(s.text for s in paragraph)
         at = locate_quote(text, quote)
         if at is None:
@@ -592,9 +592,12 @@ class SiteModel:
         return rows[:limit]
 
     # -- sources
-    @cached_property
-    def sentences(self) -> dict[str, list[list[Sentence]]]:
-        return {sid: body_sentences(sheet) for sid, sheet in self.sources.items()}
+    def sentences(self, sid: str) -> list[list[Sentence]]:
+        """A source's body as numbered sentences, remembered: every fact quoting it needs them."""
+        memo = self.__dict__.setdefault("_sentences", {})
+        if sid not in memo:
+            memo[sid] = body_sentences(self.sources[sid])
+        return memo[sid]
 
     def matches_in(self, text: str) -> list[Any]:
         """The matcher's matches in `text`, remembered: a quote is shown on every page of what it involves."""
@@ -609,7 +612,7 @@ class SiteModel:
         key = (fact.source, fact.quote)
         cache = self.__dict__.setdefault("_anchors", {})
         if key not in cache:
-            n = sentence_index(self.sources[fact.source], fact.quote)
+            n = sentence_index(self.sentences(fact.source), fact.quote)
             cache[key] = None if n is None else f"s-{n}"
         return cache[key]
 
@@ -1507,7 +1510,7 @@ class Renderer:
         links = self.links(page)
         sheet = model.sources[sid]
         paragraphs = []
-        for paragraph in model.sentences[sid]:
+        for paragraph in model.sentences(sid):
             seen: set[str] = set()
             spans = [_m('<span class="sentence" id="s-{}">', s.index) + links.text(s.text, seen, html=True)
                      + Markup("</span>")
