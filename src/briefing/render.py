@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import replace, dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -82,7 +82,12 @@ def escape_md(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = _SPACE_RE.sub(" ", _CONTROL_RE.sub("", str(value)))
+    return _escape_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)   # names and labels recur on thousands of pages; only plain str reaches it
+def _escape_text(text: str) -> Markup:
+    text = _SPACE_RE.sub(" ", _CONTROL_RE.sub("", text))
     lead = _LEADING_RE.match(text)
     prefix = ""
     if lead:
@@ -734,10 +739,11 @@ def _is_number(value: Any) -> bool:
 
 # ------------------------------------------------------------------------------------ links
 
-def _url_parts(url: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _url_parts(url: str) -> tuple[str, ...]:
     """The folders `get_relative_url` starts from: a URL's parts, without a file name."""
     folder, _, name = url.rpartition("/")
-    return [part for part in posixpath.normpath("/" + (folder if "." in name else url)).split("/") if part]
+    return tuple(part for part in posixpath.normpath("/" + (folder if "." in name else url)).split("/") if part)
 
 
 def md_href(page: str, target: str) -> str:
@@ -757,7 +763,7 @@ class Links:
         self._own = _url_parts(page_url(page, directory_urls))
         memos = model.__dict__.setdefault("_link_memos", {})
         self._memo: dict[tuple[Any, ...], Markup] = memos.setdefault(
-            (posixpath.dirname(page), directory_urls, tuple(self._own[:-1]), len(self._own)), {})
+            (posixpath.dirname(page), directory_urls, self._own[:-1], len(self._own)), {})
 
     def _private(self, uri: str | None) -> bool:
         """Whether a link to `uri` depends on this page itself, not only on its folder."""
