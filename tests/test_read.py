@@ -125,6 +125,30 @@ def test_posted_on_a_date_by_an_author(tmp_path: Path) -> None:
     assert (article.author, article.published, article.paragraphs) == ("Ama Brent", "2019-03-14", ["The dam broke."])
 
 
+def test_lists_of_links_to_other_stories_are_boilerplate(tmp_path: Path) -> None:
+    text = ("Dam breached at Velo\n\nBy Lena Orsk\nTarvin Wire Service\nMar 3, 2019 | 06:20 GMT\n\n"
+            "The Velo dam was breached overnight, officials said.\n\n"
+            "Related: Brenna militia claims the bridge at Oskar\n\n"
+            "Engineers from Brenna arrived on Monday.\n\n"
+            "Read more from our Tarvin series:\n\n- Oskar's last winter\n\n2. Who runs Brenna now?\n\n"
+            "Kalmar Front: the men who hold the pass\n\n"
+            "Share: Facebook | Viber | Print\n\n"
+            "Most popular\n\n1. Elections in Norland: a million vote\n\n"
+            "142 comments · Sort by: Newest\n\nIvo_K · 3 days ago\n\nThe Kalmar Front warned about this.\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert (article.author, article.publisher, article.published) == ("Lena Orsk", "Tarvin Wire Service", "2019-03-03")
+    # a link on the line of its label is one link: the paragraph after it is reporting
+    assert article.paragraphs == ["The Velo dam was breached overnight, officials said.",
+                                  "Engineers from Brenna arrived on Monday."]
+    assert reasons(article)["boilerplate"] == [
+        "Related: Brenna militia claims the bridge at Oskar", "Read more from our Tarvin series:", "- Oskar's last winter",
+        "2. Who runs Brenna now?", "Kalmar Front: the men who hold the pass", "Most popular",
+        "1. Elections in Norland: a million vote"]
+    assert reasons(article)["share line"] == ["Share: Facebook | Viber | Print"]
+    assert reasons(article)["reader comments"] == ["142 comments · Sort by: Newest", "Ivo_K · 3 days ago",
+                                                   "The Kalmar Front warned about this."]
+
+
 def test_press_release_header_and_everything_after_ends(tmp_path: Path) -> None:
     text = ("Tarvin Relief Council\nPRESS RELEASE – FOR IMMEDIATE RELEASE\n\nRelease No. 20190307-01\n\n"
             "Clinics reopen in Velo\n\nTARVIN, 7 March 2019 – Two clinics reopened in Velo today.\n\n"

@@ -374,6 +374,7 @@ class Rules:
     """The patterns of data/boilerplate.yaml, compiled."""
 
     lines: tuple[tuple[re.Pattern[str], str], ...]
+    link_list: tuple[re.Pattern[str], ...]
     comments_start: tuple[re.Pattern[str], ...]
     end_markers: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
@@ -384,6 +385,9 @@ class Rules:
 
     def line_reason(self, line: str) -> str | None:
         return next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
+
+    def opens_links(self, line: str) -> bool:
+        return any(rx.fullmatch(line) for rx in self.link_list)
 
     def opens_comments(self, line: str) -> bool:
         return any(rx.fullmatch(line) for rx in self.comments_start + self.comment_author)
@@ -402,6 +406,7 @@ def rules() -> Rules:
 
     return Rules(
         lines=tuple((rx(item["pattern"]), item["reason"]) for item in data["lines"]),
+        link_list=tuple(rx(p) for p in data["link_list"]),
         comments_start=tuple(rx(p) for p in data["comments_start"]),
         end_markers=tuple(rx(p) for p in data["end_markers"]),
         comment_author=tuple(rx(p) for p in data["comment_author"]),
@@ -429,6 +434,7 @@ _MEDIA_ROLE = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:for|at|with)\s+(?:the\s+)?"
     r"(?P<org>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z0-9][\w'’&-]*)*)")
 _NOT_NAMES = {"The", "This", "That", "It", "He", "She", "They", "There", "Here", "What"}
+_OUTLET = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)?[A-Z][\w&'’.-]*){0,5}")
 
 
 def _assemble(path: Path, root: Path | None, raw: bytes, draft: _Draft) -> Article:
@@ -508,8 +514,13 @@ class _Layout:
     excluded: list[Excluded] = field(default_factory=list)
 
     def run(self, blocks: list[str], rule: Rules) -> None:
+        links = False   # inside a list of links to other stories ("Read more:" and the titles under it)
         for i, block in enumerate(blocks):
-            reason = self._exclusion(blocks, i, rule)
+            heading = bool(self.title) and rule.opens_links(block)
+            items = links and _link_item(block)
+            # "Read more:" alone opens a list; "Related: <a title>" is one link
+            links = (heading and (block.endswith(":") or ":" not in block and len(block.split()) <= 6)) or items
+            reason = self._exclusion(blocks, i, rule) or ("boilerplate" if heading or items else None)
             if reason:
                 self.excluded.append(Excluded(reason, block))
             elif i < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
@@ -557,11 +568,20 @@ class _Layout:
             # infer_published reads the date again from the texts
             self.author = self.author or (_authors(names) if names else None)
             return True
+        if self._outlet_under_byline(blocks, i):
+            self.publisher = block
+            return True
         if not self.title and not self.masthead and self._is_masthead(blocks, i, rule):
             self.masthead = block
             self.publisher = self.publisher or _masthead_name(block)
             return True
         return False
+
+    def _outlet_under_byline(self, blocks: list[str], i: int) -> bool:
+        """"By Jane Doe / Continental Press Agency / Sep 1, 2014": the outlet between byline and date."""
+        return (not self.publisher and 0 < i < len(blocks) - 1 and bool(_OUTLET.fullmatch(blocks[i]))
+                and bool(_BYLINE.fullmatch(dates.FIELD_SEP.split(blocks[i - 1])[0]))
+                and dates.dateline(blocks[i + 1]) is not None)
 
     def _is_masthead(self, blocks: list[str], i: int, rule: Rules) -> bool:
         """A site name directly above a headline-like line: one or two words ("OpsLens"), a name in
@@ -582,6 +602,16 @@ class _Layout:
         headline = following[0]
         return (len(headline.split()) >= 3 and len(headline) <= 200
                 and headline[-1] not in ".!?")
+
+
+_BULLET = re.compile(r"(?:[-•*·▪◦‣]|\d{1,2}[.)])\s+\S")
+
+
+def _link_item(block: str) -> bool:
+    """An item of a list of links: a bullet or number in front, or a story's title (one short line
+    that does not end a sentence)."""
+    return bool(_BULLET.match(block)) or (
+        len(block.split()) <= 25 and block[:1].isupper() and not block.rstrip("\"'”’").endswith((".", "!")))
 
 
 def _authors(names: list[str]) -> str:
