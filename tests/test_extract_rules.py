@@ -40,6 +40,15 @@ def test_bracketed_gloss_and_also_known_as(tmp_path):
     assert qadim and "Qadim Army" in [qadim[0]["name"], *qadim[0]["aliases"]]
 
 
+def test_a_name_glossed_by_a_known_organisation_is_its_alias_but_a_place_or_title_is_not(tmp_path):
+    sheets = run(tmp_path, "The Velo Mobilisation (Daesh) shelled Raqqa (Syria) at dawn. "
+                           "Later the Oskar Guard (Islamic State) and Haider al-Abadi (Prime Minister) met.")
+    actors = names(sheets, "actors")
+    aliases = {*actors["Islamic State"]["aliases"]}
+    assert {"Velo Mobilisation", "Oskar Guard"} <= aliases
+    assert "Syria" not in aliases and "Raqqa" not in aliases and "Prime Minister" not in aliases
+
+
 def test_people_by_title_role_and_speech_and_surname(tmp_path):
     sheets = run(tmp_path, "Brigadier General Halvard Mrenk said the column had stopped. "
                            "Noor Estafan, the chief researcher at Field Monitor Group, counted the dead. "

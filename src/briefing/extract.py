@@ -496,8 +496,28 @@ class Discoverer:
     _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
                       r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+to\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
+    _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
+    _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})\s*\)")
+
+    def _known_org_gloss(self, left: str, right: str) -> bool:
+        """"the Popular Mobilisation (al-Hashd al-Shaabi)": one side a known organisation, the
+        other a name that is no place, title, demonym or number (not "Raqqa (Syria)", "the army
+        (9th Division)", "al-Abadi (Prime Minister)")."""
+        known = [self.known.get(name_key(n)) for n in (left, right)]
+        if sum(k is not None for k in known) != 1:
+            return False
+        folder, kind = next(k for k in known if k is not None)
+        other = right if known[0] is not None else left
+        return (folder == "actors" and kind != "person" and not any(c.isdigit() for c in other)
+                and not self.lex.is_demonym(other) and other not in self.lex.titles
+                and not self._title_in(_words(other)) and gazetteer.find(other) is None)
+
     def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
         text = sentence.text
+        for m in self._PAREN_NAME.finditer(text):
+            left, right = self._trim_expansion(m.group(1)), m.group(2)
+            if left and left != right and self._known_org_gloss(left, right):
+                found.links.append((left, right, "gloss in brackets"))
         for m in self._SLASH_PAIR.finditer(text):
             tail = m.group(3).strip()
             for word, acronym in ((m.group(1), m.group(4)), (m.group(2), m.group(5))):
