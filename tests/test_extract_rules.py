@@ -49,6 +49,17 @@ def test_a_name_glossed_by_a_known_organisation_is_its_alias_but_a_place_or_titl
     assert "Syria" not in aliases and "Raqqa" not in aliases and "Prime Minister" not in aliases
 
 
+def test_honorifics_and_speakers_introduce_people_and_a_council_member_is_no_town(tmp_path):
+    sheets = run(tmp_path, "The Minister of Defence, Mr Jean-Pierre Le Velo, declared that strikes would go on. "
+                           "House Speaker Ama Brent has complained that Norland was told. "
+                           "\u201cWe have been born again,\u201d said Ivo al-Dane, a member of the town council. "
+                           "Fighting reached Oskarby, a town on the river.")
+    actors, locations = names(sheets, "actors"), names(sheets, "locations")
+    for person in ("Jean-Pierre Le Velo", "Ama Brent", "Ivo al-Dane"):
+        assert actors[person]["kind"] == "person", person
+    assert "Ivo al-Dane" not in locations and locations["Oskarby"]["kind"] == "town"
+
+
 def test_people_by_title_role_and_speech_and_surname(tmp_path):
     sheets = run(tmp_path, "Brigadier General Halvard Mrenk said the column had stopped. "
                            "Noor Estafan, the chief researcher at Field Monitor Group, counted the dead. "

@@ -120,8 +120,8 @@ class Discoverer:
         self._place_of = re.compile(
             r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
-            r"^,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
-            r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b"
+            r"^,\s+(?:(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
+            r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
@@ -216,6 +216,8 @@ class Discoverer:
                        or self._is_modifier(run[0].text)):
             if run[0].text in openers and len(run) > 2 and self._org_kind(run[1:]):
                 break   # "Central Criminal Court of Iraq"
+            if len(run) > 1 and self._title_in(run[:2]) is not None:
+                break   # "Mr Jean-Yves Le Drian": an honorific is a stopword alone, a title before a name
             run.pop(0)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
