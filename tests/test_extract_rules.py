@@ -141,10 +141,12 @@ def test_old_city_belongs_to_the_city_named(tmp_path):
 
 def test_place_by_appositive_and_preposition(tmp_path):
     sheets = run(tmp_path, "Militants withdrew from Kafr Tullah, a small village east of the river. "
-                           "Clashes continued near Umm Saflah on Sunday, officials said.")
+                           "Clashes continued near Umm Saflah on Sunday, officials said. "
+                           "The next day the brigade pushed to Tel Varo while families fled to Oskarby. "
+                           "The toll rose to Ninety.")
     places = names(sheets, "locations")
     assert places["Kafr Tullah"]["kind"] == "village"
-    assert "Umm Saflah" in places
+    assert {"Umm Saflah", "Tel Varo", "Oskarby"} <= set(places) and "Ninety" not in places
 
 
 def test_a_truncated_excerpt_does_not_make_a_fragment_a_name(tmp_path):

@@ -127,7 +127,8 @@ class Discoverer:
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
             r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
-            r"southwest)\s+(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
+            r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to)\s+"
+            r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
