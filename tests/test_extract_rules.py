@@ -106,6 +106,15 @@ def test_operations_named_and_described(tmp_path):
     assert any(n.startswith("Tamra offensive") for n in ops)
 
 
+def test_campaigns_named_in_capitals_and_a_strike_on_a_place_are_operations(tmp_path):
+    sheets = run(tmp_path, "The Breaking the Walls Campaign freed hundreds of prisoners in 2013. "
+                           "Residents of Oskarby, a town on the river, buried the dead of the Oskarby air strike "
+                           "on Monday.")
+    operations = names(sheets, "operations")
+    assert operations["Breaking the Walls Campaign"]["kind"] == "campaign"
+    assert [s["kind"] for name, s in operations.items() if "Oskarby" in name] == ["attack"]
+
+
 def test_hypothetical_attack_is_not_an_operation(tmp_path):
     sheets = run(tmp_path, "A spokesman said an attack on the town of Qarabel is not planned.")
     assert not names(sheets, "operations")

@@ -290,6 +290,9 @@ class Discoverer:
             return add("operations", "operation", "named 'Operation …'", 3)
         if run[0].text in ("Battle", "Siege") and len(run) > 2 and run[1].text == "of":
             return add("operations", run[0].text.lower(), f"named '{run[0].text} of …'", 3)
+        op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
+        if op_head and len(run) > 1 and key not in self.known:
+            return add("operations", op_head, f"named '… {run[-1].bare}'", 3)   # "the Anfal Campaign"
         actor_noun = re.match(r"^\s+(" + "|".join(map(re.escape, self.lex.raw.get("actor_nouns", {}))) + r")\b", after) \
             if self.lex.raw.get("actor_nouns") else None
         if actor_noun and key not in self.known:
