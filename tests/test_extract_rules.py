@@ -115,6 +115,13 @@ def test_campaigns_named_in_capitals_and_a_strike_on_a_place_are_operations(tmp_
     assert [s["kind"] for name, s in operations.items() if "Oskarby" in name] == ["attack"]
 
 
+def test_a_known_province_with_the_word_governorate_is_the_same_province(tmp_path):
+    sheets = run(tmp_path, "Convoys left the centre of Salah al-Din governorate on Monday. "
+                           "Fighting went on elsewhere in Salahuddin province.")
+    provinces = [s for s in names(sheets, "locations").values() if s["kind"] == "province"]
+    assert len(provinces) == 1 and "Salah al-Din governorate" in provinces[0]["aliases"]
+
+
 def test_hypothetical_attack_is_not_an_operation(tmp_path):
     sheets = run(tmp_path, "A spokesman said an attack on the town of Qarabel is not planned.")
     assert not names(sheets, "operations")

@@ -10,6 +10,7 @@ from briefing.names import is_acronym, name_key, slugify
     ("Ain Issa", "Ayn Isa"), ("the Islamic State", "Islamic State’s"), ("al-Tabqa", "Tabqa"),
     ("Qaraqosh", "Qaraqush"), ("Dillon", "Dillion"), ("Shaddadi", "al-Shaddadah"),
     ("Popular Mobilisation Forces", "Popular Mobilization Forces"), ("Badr Organisation", "Badr Organization"),
+    ("Anbar governorate", "Anbar province"),
 ])
 def test_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)

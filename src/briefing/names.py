@@ -18,6 +18,7 @@ _FREE_ARTICLES = {"al", "el", "ar"}   # "Ar Raqqah" (not as, at, an: English wor
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad -> zor, sad
 _VOWELS = re.compile(r"[aeiouy]+")
 _ISATION = re.compile(r"is(ations?|ers?)$")   # British -isation spellings, as American -ization
+_SAME_WORD = {"governorate": "province", "governorates": "provinces"}   # Iraq's and Syria's provinces, either way
 # U.S. and U.N. are one word; otherwise letters/digits with inner apostrophes (Raqqa's)
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
@@ -42,6 +43,7 @@ def token_key(token: str) -> str:
     if word.isdigit():
         return word
     word = _ISATION.sub(r"iz\1", word)         # Mobilisation/Mobilization, Organisation/Organization
+    word = _SAME_WORD.get(word, word)
     word = _FUSED_ARTICLE.sub("", word)
     word = re.sub(r"(.)\1+", r"\1", word)       # Raqqa -> Raqa, Issa -> Isa
     word = word.replace("q", "k")

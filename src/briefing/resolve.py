@@ -6,6 +6,8 @@ sheet resolves to that sheet's id, so an alias an editor adds takes effect on th
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -69,7 +71,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     groups = _Groups()
     owner: dict[str, Seed] = {}          # root key -> the fixed identity of that group
     for seed in sorted(seeds, key=lambda s: -_FOLDER_RANK.get(s.origin, 0)):
-        keys = [k for k in (name_key(n) for n in (seed.name, *seed.aliases)) if k]
+        keys = [k for k in (name_key(n) for n in _key_names(seed)) if k]
         if not keys:
             continue
         if any(groups.find(k) in owner for k in keys):
@@ -110,6 +112,18 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
             entities.append(entity)
     _assign_ids(entities)
     return entities
+
+
+_PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)
+
+
+def _key_names(seed: Seed) -> list[str]:
+    """The names a seed owns; a province's also with the word "province" ("Salah al-Din
+    governorate" is the province whose alias is "Salah al-Din": the word's spellings share a key)."""
+    names = [seed.name, *seed.aliases]
+    if seed.kind == "province":
+        names += [f"{n} province" for n in names if not _PROVINCE_WORD.search(n)]
+    return names
 
 
 def skeleton(key: str) -> str:
