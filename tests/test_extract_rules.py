@@ -122,6 +122,14 @@ def test_a_known_province_with_the_word_governorate_is_the_same_province(tmp_pat
     assert len(provinces) == 1 and "Salah al-Din governorate" in provinces[0]["aliases"]
 
 
+def test_spellings_apart_only_in_a_first_vowel_join_when_the_gazetteer_knows_one_place(tmp_path):
+    sheets = run(tmp_path, "Aid flights landed in Erbil on Monday. Officials in Irbil said more would follow. "
+                           "Fighting went on near Husaybah and in al-Qaim.")
+    places = names(sheets, "locations")
+    assert ("Erbil" in places) != ("Irbil" in places)   # one sheet, with the other spelling as alias
+    assert {"Husaybah", "al-Qaim"} <= set(places)       # neighbours the gazetteer lists as alternate names
+
+
 def test_hypothetical_attack_is_not_an_operation(tmp_path):
     sheets = run(tmp_path, "A spokesman said an attack on the town of Qarabel is not planned.")
     assert not names(sheets, "operations")

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import gazetteer
 from .extract import Candidate
 from .lexicon import Known
 from .names import is_acronym, name_key, slugify, surname_form
@@ -94,6 +95,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
             owner[groups.find(ra)] = seed
 
     _join_skeletons(groups, owner, candidates)
+    _join_gazetteer_places(groups, owner, candidates)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         members[groups.find(name_key(cand.name))].append(cand)
@@ -150,6 +152,27 @@ def _join_skeletons(groups: _Groups, owner: dict[str, Seed], candidates: list[Ca
             groups.union(other, root)
             if seed:
                 owner[groups.find(root)] = seed
+
+
+def _join_gazetteer_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate]) -> None:
+    """Spellings that differ in a first vowel (which `name_key` keeps: Iran is not Oran) are one
+    place when the gazetteer knows both as that place: Erbil, Irbil and Arbil. (The gazetteer
+    alone would join neighbours it lists as another's alternate name, such as Husaybah and al-Qaim.)"""
+    by_place: dict[tuple[str, float, float, str], str] = {}
+    for cand in sorted(candidates, key=lambda c: c.name):
+        place = gazetteer.find(cand.name) if cand.folder == "locations" else None
+        key = name_key(cand.name)
+        if place is None or key[:1] not in "aeiou":
+            continue
+        root = groups.find(key)
+        other = groups.find(by_place.setdefault((place.name, place.lat, place.lon, skeleton(key)[1:]), root))
+        if other == root or any(r in owner and owner[r].folder != "locations" for r in (root, other)) \
+                or (other in owner and root in owner):
+            continue
+        seed = owner.pop(other, None) or owner.pop(root, None)
+        groups.union(other, root)
+        if seed:
+            owner[groups.find(root)] = seed
 
 
 def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner: dict[str, Seed]) -> None:
