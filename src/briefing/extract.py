@@ -521,7 +521,15 @@ class Discoverer:
     def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
         text = sentence.text
         for m in self._PAREN_NAME.finditer(text):
-            left, right = self._trim_expansion(m.group(1)), m.group(2)
+            words = m.group(1).split()
+            # "the", "Arab-Kurdish", "Kurdish": off; a possessive stays ("People's Protection Units")
+            while words and (words[0] in self.lex.stopwords or words[0].lower() in self.lex.stopwords
+                             or self._is_modifier(words[0])
+                             or self.lex.is_demonym(words[0])):
+                words.pop(0)
+            left, right = " ".join(words), m.group(2)
+            if is_acronym(right) or is_acronym(left):
+                continue   # "Syrian Democratic Forces (SDF)": an acronym's definition (above)
             if left and left != right and self._known_org_gloss(left, right):
                 found.links.append((left, right, "gloss in brackets"))
         for m in self._SLASH_PAIR.finditer(text):
