@@ -286,9 +286,11 @@ def test_a_city_that_changed_hands_had_a_battle(tmp_path):
     sheets = run(tmp_path, "Army units retook the city of Qarabel in May 2015 after a week of fighting. "
                            "The town of Halwan fell to the rebels a month later. Last month's seizure of the "
                            "Tamra dam cut the power. The rebels could have retaken the town of Zarqan. "
-                           "They captured the town of Kefr in a day.")
+                           "They captured the town of Kefr in a day. In January 2014 militants took control of "
+                           "the town of Marun.")
     ops = names(sheets, "operations")
     assert any(n.startswith("Battle of Qarabel (2015)") for n in ops)
+    assert any(n.startswith("Battle of Marun (2014)") for n in ops)
     assert any(n.startswith("Battle of Halwan") for n in ops)
     assert any(n.startswith("Battle of Tamra") for n in ops)
     assert not any("Zarqan" in n for n in ops)        # what could have happened did not
