@@ -119,6 +119,12 @@ def test_byline_fields_and_a_masthead_in_capitals(tmp_path: Path) -> None:
     assert reasons(article)["tag list"] == ["Topics: Velo, dams, Tarvin"]
 
 
+def test_an_interview_by_an_author(tmp_path: Path) -> None:
+    text = "Holding the dam at Velo\n\nInterview by Ama Brent | 7 March 2016\n\nQ: How did it start?\n"
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert (article.author, article.published, article.paragraphs) == ("Ama Brent", "2016-03-07", ["Q: How did it start?"])
+
+
 def test_posted_on_a_date_by_an_author(tmp_path: Path) -> None:
     text = "Dam breached at Velo\n\nPosted on March 14, 2019 by Ama Brent · 8 min read · 9 Comments\n\nThe dam broke.\n"
     article = read_article(write(tmp_path, "a.txt", text.encode()))

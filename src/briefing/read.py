@@ -421,7 +421,7 @@ def rules() -> Rules:
 _NAMES = (r"[A-Z][\w.'’-]+(?:(?:\s+|,\s+|\s+(?:and|with|&)\s+)"
           r"(?:[A-Z][\w.'’-]+|al-\w+|bin|ibn|de|van|von))*")
 # "By Jane Doe", "Posted by Jane Doe", "Words: Jane Doe", "By Jane Doe with John Roe in Beirut"
-_BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|text|reporting)(?:\s+on\s+[\w ,.]{4,30}?)?\s+)?"
+_BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|text|reporting|interview|interviewed|analysis)(?:\s+on\s+[\w ,.]{4,30}?)?\s+)?"
                      r"(?i:by)\s+"
                      r"|(?i:words|text|author|reporting)\s*:\s*)"
                      r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' -]{1,30})?\s*(?:[|–—·•].*)?")
