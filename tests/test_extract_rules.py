@@ -60,6 +60,12 @@ def test_honorifics_and_speakers_introduce_people_and_a_council_member_is_no_tow
     assert "Ivo al-Dane" not in locations and locations["Oskarby"]["kind"] == "town"
 
 
+def test_of_and_a_possessive_end_a_name(tmp_path):
+    sheets = run(tmp_path, "Ama Brent, the commander of the Velo Guard of Iran's Border Corps, visited the front.")
+    actors = names(sheets, "actors")
+    assert "Velo Guard" in actors and not any("Velo Guard of" in name for name in actors)
+
+
 def test_people_by_title_role_and_speech_and_surname(tmp_path):
     sheets = run(tmp_path, "Brigadier General Halvard Mrenk said the column had stopped. "
                            "Noor Estafan, the chief researcher at Field Monitor Group, counted the dead. "

@@ -224,6 +224,8 @@ class Discoverer:
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
         while run and run[-1].text in self.lex.connectors:
             run.pop()
+        if len(run) > 2 and run[-1].possessive and run[-2].text == "of":
+            run = run[:-2]   # "the Quds Force of Iran's Revolutionary Guard": Iran's belongs to what follows
         if not run or not any(c.isalpha() for w in run for c in w.text):
             return
         # a title inside the run splits it: "United States Army Colonel Ryan Dillon", but not a
