@@ -49,6 +49,13 @@ def test_a_name_glossed_by_a_known_organisation_is_its_alias_but_a_place_or_titl
     assert "Syria" not in aliases and "Raqqa" not in aliases and "Prime Minister" not in aliases
 
 
+def test_an_organisation_glossed_by_its_name_in_arabic_is_one_organisation(tmp_path):
+    sheets = run(tmp_path, "Fighters of the Velo Army (Jaysh Rijal al-Velo, JRV), a network of officers, "
+                           "held the ridge.")
+    velo = [s for s in names(sheets, "actors").values() if "Jaysh Rijal al-Velo" in [s["name"], *s["aliases"]]]
+    assert len(velo) == 1 and "Velo Army" in [velo[0]["name"], *velo[0]["aliases"]]
+
+
 def test_honorifics_and_speakers_introduce_people_and_a_council_member_is_no_town(tmp_path):
     sheets = run(tmp_path, "The Minister of Defence, Mr Jean-Pierre Le Velo, declared that strikes would go on. "
                            "House Speaker Ama Brent has complained that Norland was told. "

@@ -505,13 +505,18 @@ class Discoverer:
                       r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+to\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
-    _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})\s*\)")
+    _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})"
+                             rf"\s*(?:,\s*[A-Z]{{2,6}}\s*)?\)")   # "(Jaysh Rijal al-Tariqa al-Naqshbandiya, JRTN)"
 
     def _known_org_gloss(self, left: str, right: str) -> bool:
         """"the Popular Mobilisation (al-Hashd al-Shaabi)": one side a known organisation, the
         other a name that is no place, title, demonym or number (not "Raqqa (Syria)", "the army
         (9th Division)", "al-Abadi (Prime Minister)")."""
         known = [self.known.get(name_key(n)) for n in (left, right)]
+        if not any(known):   # a translation: "the Naqshbandi Army (Jaysh Rijal al-Tariqa al-Naqshbandiya)"
+            firsts = self.lex.raw.get("org_first_words") or {}
+            return any(a.split()[0] in firsts and self._org_kind(_words(b)) is not None
+                       for a, b in ((left, right), (right, left)))
         if sum(k is not None for k in known) != 1:
             return False
         folder, kind = next(k for k in known if k is not None)
@@ -526,6 +531,7 @@ class Discoverer:
             words = m.group(1).split()
             # "the", "Arab-Kurdish", "Kurdish": off; a possessive stays ("People's Protection Units")
             while words and (words[0] in self.lex.stopwords or words[0].lower() in self.lex.stopwords
+                             or (words[0][:1].islower() and not _ARTICLE_PREFIX.match(words[0]))
                              or self._is_modifier(words[0])
                              or self.lex.is_demonym(words[0])):
                 words.pop(0)
