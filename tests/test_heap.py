@@ -33,8 +33,8 @@ def test_a_collector_already_off_stays_off():
     assert not gc.isenabled()
 
 
-@pytest.mark.parametrize("command, paused", [("check", True), ("serve", False)])
-def test_batch_commands_pause_it_and_serve_keeps_it(monkeypatch, command, paused):
+@pytest.mark.parametrize("command, paused", [("check", True), ("build", False), ("serve", False)])
+def test_extract_and_check_pause_it_build_and_serve_keep_it(monkeypatch, command, paused):
     seen = []
     args = cli.parser().parse_args([command])
     args.func = lambda _: seen.append(gc.isenabled()) or 0

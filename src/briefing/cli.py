@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import BriefingError, UsageError
-from .heap import collect_new_only, paused_gc
+from .heap import paused_gc
 
+PAUSED_GC = {"extract", "check"}   # batch commands of our own code; `build` pauses it for its check (heap.py)
 EXAMPLES = {
     "extract": "briefing extract --seeds seeds --briefings briefings",
     "check": "briefing check --briefings briefings",
@@ -124,12 +125,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = Progress()
     # the sheets the check reads go to the build, which frees them once the pages are rendered
     # (so no reference to them is kept here)
-    with progress.stage("check"):
+    with progress.stage("check"), paused_gc():
         mkdocs_plugin.PRELOADED = (Path(args.briefings), check_or_raise(Path(args.briefings)))
     mkdocs_plugin.PROGRESS = progress
     try:
-        with collect_new_only():   # see heap.py
-            build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
+        build_site(Path(args.config), Path(args.site) if args.site else None, strict=not args.no_strict)
     finally:
         mkdocs_plugin.PROGRESS = QUIET
         mkdocs_plugin.PRELOADED = None
@@ -185,7 +185,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)   # exits 2 on usage errors, like every argparse program
     try:
-        with nullcontext() if args.command == "serve" else paused_gc():   # see heap.py
+        with paused_gc() if args.command in PAUSED_GC else nullcontext():
             return args.func(args)
     except UsageError as err:
         print(f"briefing {args.command}: {err.report()}", file=sys.stderr)
