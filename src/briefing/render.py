@@ -598,11 +598,8 @@ class SiteModel:
 
     # -- sources
     def sentences(self, sid: str) -> list[list[Sentence]]:
-        """A source's body as numbered sentences, remembered: every fact quoting it needs them."""
-        memo = self.__dict__.setdefault("_sentences", {})
-        if sid not in memo:
-            memo[sid] = body_sentences(self.sources[sid])
-        return memo[sid]
+        """A source's body as numbered sentences."""
+        return body_sentences(self.sources[sid])
 
     def matches_in(self, text: str) -> list[Any]:
         """The matcher's matches in `text`, remembered: a quote is shown on every page of what it involves."""
@@ -617,9 +614,23 @@ class SiteModel:
         key = (fact.source, fact.quote)
         cache = self.__dict__.setdefault("_anchors", {})
         if key not in cache:
-            n = sentence_index(self.sentences(fact.source), fact.quote)
-            cache[key] = None if n is None else f"s-{n}"
+            # the body is split once for every fact quoting it, and not kept (at 10,000 sources that
+            # would be 150 MB in every process)
+            paragraphs = self.sentences(fact.source)
+            for quote in {fact.quote} | self._quotes_by_source.get(fact.source, set()):
+                n = sentence_index(paragraphs, quote)
+                cache[(fact.source, quote)] = None if n is None else f"s-{n}"
         return cache[key]
+
+    @cached_property
+    def _quotes_by_source(self) -> dict[str, set[str]]:
+        """Every quote cited from each source, by a fact or as the same fact reported again."""
+        out: dict[str, set[str]] = {}
+        for fact in self.facts:
+            for sid, quote in ((fact.source, fact.quote), *fact.also):
+                if sid and quote:
+                    out.setdefault(sid, set()).add(quote)
+        return out
 
     def source_label(self, sid: str) -> str:
         sheet = self.sources.get(sid, {})
