@@ -59,11 +59,13 @@ def test_an_organisation_glossed_by_its_name_in_arabic_is_one_organisation(tmp_p
 def test_honorifics_and_speakers_introduce_people_and_a_council_member_is_no_town(tmp_path):
     sheets = run(tmp_path, "The Minister of Defence, Mr Jean-Pierre Le Velo, declared that strikes would go on. "
                            "House Speaker Ama Brent has complained that Norland was told. "
+                           "Speaker of the House Oskar Veld agreed. "
                            "\u201cWe have been born again,\u201d said Ivo al-Dane, a member of the town council. "
                            "Fighting reached Oskarby, a town on the river.")
     actors, locations = names(sheets, "actors"), names(sheets, "locations")
-    for person in ("Jean-Pierre Le Velo", "Ama Brent", "Ivo al-Dane"):
+    for person in ("Jean-Pierre Le Velo", "Ama Brent", "Ivo al-Dane", "Oskar Veld"):
         assert actors[person]["kind"] == "person", person
+    assert not any(name.startswith("House") for name in actors)
     assert "Ivo al-Dane" not in locations and locations["Oskarby"]["kind"] == "town"
 
 
