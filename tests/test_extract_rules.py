@@ -69,6 +69,16 @@ def test_honorifics_and_speakers_introduce_people_and_a_council_member_is_no_tow
     assert "Ivo al-Dane" not in locations and locations["Oskarby"]["kind"] == "town"
 
 
+def test_a_title_of_an_office_then_the_name(tmp_path):
+    sheets = run(tmp_path, "Minister of the Interior Ivo Brandt said the roads were open. "
+                           "Governor of Velo Province Ama Kestel left the city. "
+                           "Commander of Oskar Operations Abdul Amir Varsi spoke.")
+    actors = names(sheets, "actors")
+    for person in ("Ivo Brandt", "Ama Kestel", "Abdul Amir Varsi"):
+        assert actors[person]["kind"] == "person", person
+    assert not any(name.startswith(("Interior", "Province", "Velo Province A", "Oskar Operations A")) for name in actors)
+
+
 def test_of_and_a_possessive_end_a_name(tmp_path):
     sheets = run(tmp_path, "Ama Brent, the commander of the Velo Guard of Iran's Border Corps, visited the front.")
     actors = names(sheets, "actors")

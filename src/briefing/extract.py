@@ -248,8 +248,15 @@ class Discoverer:
             left, right = run[:i], run[i + n:]
             if left:
                 self._classify(source, sentence, left, found)
+            office = bool(right) and right[0].text == "of"   # "Governor of Nineveh Atheel al-Nujaifi"
             while right and right[0].text in self.lex.connectors:
                 right = right[1:]
+            if office and not any(w.bare in self.lex.org_heads for w in right[:-1]) and len(right) > 2:
+                # what the office is of, then the person: the name is the last two words (with a
+                # particle before them: "Abdul Amir Yarallah")
+                keep = 3 if len(right) > 3 and right[-3].text in (self.lex.raw.get("name_particles") or ()) else 2
+                self._classify(source, sentence, right[:-keep], found)
+                right = right[-keep:]
             # "Commander in Chief of the Armed Forces Haider al-Abadi": the office, then the person
             heads = [j for j, w in enumerate(right) if w.bare in self.lex.org_heads]
             if heads and heads[-1] < len(right) - 1:
