@@ -278,10 +278,8 @@ def json_content(data: Any, *, expand: int | None = None, **options: Any) -> Cal
 
     def write(handle: TextIO) -> None:
         out = _Batched(handle)
-        if indent is None:   # compact: the C encoder, one mapping entry at a time
-            _stream_compact(data, out, 2, options)
-        elif expand is not None:
-            _stream_expanded(data, out, expand, 0, indent, options)
+        if indent is None or expand is not None:   # the C encoder below the first levels
+            _stream(data, out, 2 if indent is None else expand, indent, options)
         else:
             for chunk in json.JSONEncoder(indent=indent, **options).iterencode(data):
                 out(chunk)
@@ -309,39 +307,26 @@ class _Batched:
         self.size = 0
 
 
-def _stream_compact(data: Any, write: Callable[[str], None], depth: int, options: dict[str, Any]) -> None:
-    """`json.dumps(data, **options)` written piece by piece: the mappings of the first `depth` levels
-    entry by entry, everything below them whole (the pure-Python encoder that `json.dump` falls back
-    to when writing to a file is several times slower)."""
-    if depth == 0 or not isinstance(data, dict):
+def _stream(data: Any, write: Callable[[str], None], levels: int, indent: int | None,
+            options: dict[str, Any], depth: int = 0) -> None:
+    """`json.dumps(data, indent=indent, **options)` written piece by piece: the containers of the
+    first `levels` levels item by item (one per line with an `indent`), everything below them whole
+    by the C encoder (the pure-Python encoder that `json.dump` and `indent` fall back to is several
+    times slower). Only mappings are taken apart in compact output, as `json.dumps` lays out a
+    compact list the same either way."""
+    if levels == 0 or not data or not isinstance(data, (dict, list) if indent is not None else dict):
         write(json.dumps(data, **options))
         return
-    write("{")
-    for n, (key, value) in enumerate(sorted(data.items()) if options.get("sort_keys") else data.items()):
-        write((", " if n else "") + json.dumps(key, **options) + ": ")
-        _stream_compact(value, write, depth - 1, options)
-    write("}")
-
-
-def _stream_expanded(data: Any, write: Callable[[str], None], levels: int, depth: int, indent: int,
-                     options: dict[str, Any]) -> None:
-    """`json.dumps(data, indent=indent, **options)` for the first `levels` levels, compact below them."""
-    if levels == 0 or not isinstance(data, (dict, list)) or not data:
-        write(json.dumps(data, **options))
-        return
-    inner, outer = "\n" + " " * (indent * (depth + 1)), "\n" + " " * (indent * depth)
-    if isinstance(data, dict):
-        write("{")
-        for n, (key, value) in enumerate(sorted(data.items()) if options.get("sort_keys") else data.items()):
-            write(("," if n else "") + inner + json.dumps(key, **options) + ": ")
-            _stream_expanded(value, write, levels - 1, depth + 1, indent, options)
-        write(outer + "}")
-        return
-    write("[")
-    for n, value in enumerate(data):
-        write(("," if n else "") + inner)
-        _stream_expanded(value, write, levels - 1, depth + 1, indent, options)
-    write(outer + "]")
+    inner = "\n" + " " * (indent * (depth + 1)) if indent is not None else ""
+    outer = "\n" + " " * (indent * depth) if indent is not None else ""
+    comma = "," if indent is not None else ", "
+    items = (sorted(data.items()) if options.get("sort_keys") else data.items()) if isinstance(data, dict) \
+        else enumerate(data)
+    write("{" if isinstance(data, dict) else "[")
+    for n, (key, value) in enumerate(items):
+        write((comma if n else "") + inner + (json.dumps(key, **options) + ": " if isinstance(data, dict) else ""))
+        _stream(value, write, levels - 1, indent, options, depth + 1)
+    write(outer + ("}" if isinstance(data, dict) else "]"))
 
 
 def atomic_write(path: Path, text: Content) -> None:
