@@ -7,8 +7,8 @@ sheet resolves to that sheet's id, so an alias an editor adds takes effect on th
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from . import gazetteer
@@ -89,13 +89,10 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb or (ra in owner and rb in owner):
             continue  # never join two fixed identities on the text's word alone
-        seed = owner.pop(ra, None) or owner.pop(rb, None)
-        groups.union(ra, rb)
-        if seed:
-            owner[groups.find(ra)] = seed
+        _union(groups, owner, ra, rb)
 
-    _join_skeletons(groups, owner, candidates)
-    _join_gazetteer_places(groups, owner, candidates)
+    _join_places(groups, owner, candidates, _skeleton_key)
+    _join_places(groups, owner, candidates, _first_vowel_key)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         members[groups.find(name_key(cand.name))].append(cand)
@@ -133,46 +130,44 @@ def skeleton(key: str) -> str:
     return key[:1] + "".join(c for c in key[1:] if c not in "aeiouy ")
 
 
-def _join_skeletons(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate]) -> None:
-    """Place names the text spells with and without a vowel are one place (never for people:
-    Hassan and Hussein are two men)."""
-    by_skeleton: dict[str, str] = {}
-    for cand in sorted(candidates, key=lambda c: c.name):
-        key = name_key(cand.name)
-        if cand.folder != "locations" or len(skeleton(key)) < 5:
-            continue
-        root = groups.find(key)
-        other = by_skeleton.setdefault(skeleton(key), root)
-        other = groups.find(other)
-        # never into a group a person or an organisation owns (Baghdad is not al-Baghdadi)
-        if any(r in owner and owner[r].folder != "locations" for r in (root, other)):
-            continue
-        if other != root and not (other in owner and root in owner):
-            seed = owner.pop(other, None) or owner.pop(root, None)
-            groups.union(other, root)
-            if seed:
-                owner[groups.find(root)] = seed
+def _union(groups: _Groups, owner: dict[str, Seed], a: str, b: str) -> None:
+    """Join two groups; the fixed identity either had (a sheet, a dictionary entry) stays theirs."""
+    seed = owner.pop(a, None) or owner.pop(b, None)
+    groups.union(a, b)
+    if seed:
+        owner[groups.find(a)] = seed
 
 
-def _join_gazetteer_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate]) -> None:
-    """Spellings that differ in a first vowel (which `name_key` keeps: Iran is not Oran) are one
-    place when the gazetteer knows both as that place: Erbil, Irbil and Arbil. (The gazetteer
-    alone would join neighbours it lists as another's alternate name, such as Husaybah and al-Qaim.)"""
-    by_place: dict[tuple[str, float, float, str], str] = {}
+def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
+                 place_key: Callable[[str, str], Hashable | None]) -> None:
+    """Place names with one `place_key` (of the name and its `name_key`) are one place; never into a
+    group a person or an organisation owns (Baghdad is not al-Baghdadi), never two fixed identities."""
+    first: dict[Hashable, str] = {}
     for cand in sorted(candidates, key=lambda c: c.name):
-        place = gazetteer.find(cand.name) if cand.folder == "locations" else None
         key = name_key(cand.name)
-        if place is None or key[:1] not in "aeiou":
+        shared = place_key(cand.name, key) if cand.folder == "locations" and key else None
+        if shared is None:
             continue
         root = groups.find(key)
-        other = groups.find(by_place.setdefault((place.name, place.lat, place.lon, skeleton(key)[1:]), root))
-        if other == root or any(r in owner and owner[r].folder != "locations" for r in (root, other)) \
-                or (other in owner and root in owner):
+        other = groups.find(first.setdefault(shared, root))
+        if other == root or (other in owner and root in owner) or \
+                any(r in owner and owner[r].folder != "locations" for r in (root, other)):
             continue
-        seed = owner.pop(other, None) or owner.pop(root, None)
-        groups.union(other, root)
-        if seed:
-            owner[groups.find(root)] = seed
+        _union(groups, owner, other, root)
+
+
+def _skeleton_key(name: str, key: str) -> str | None:
+    """Spelled with and without a vowel: Jarablus and Jarabulus (never for people: Hassan and
+    Hussein are two men, which is why only places are joined)."""
+    return skeleton(key) if len(skeleton(key)) >= 5 else None
+
+
+def _first_vowel_key(name: str, key: str) -> tuple[str, float, float, str] | None:
+    """Spellings that differ in a first vowel (which `name_key` keeps: Iran is not Oran), when the
+    gazetteer knows both as one place: Erbil, Irbil and Arbil. (The gazetteer alone would join
+    neighbours it lists as another's alternate name, such as Husaybah and al-Qaim.)"""
+    place = gazetteer.find(name) if key[0] in "aeiou" else None
+    return (place.name, place.lat, place.lon, skeleton(key)[1:]) if place else None
 
 
 def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner: dict[str, Seed]) -> None:
