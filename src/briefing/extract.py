@@ -515,12 +515,14 @@ class Discoverer:
     _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})"
                              rf"\s*(?:,\s*[A-Z]{{2,6}}\s*)?\)")   # "(Jaysh Rijal al-Tariqa al-Naqshbandiya, JRTN)"
 
-    def _known_org_gloss(self, left: str, right: str) -> bool:
-        """"the Popular Mobilisation (al-Hashd al-Shaabi)": one side a known organisation, the
-        other a name that is no place, title, demonym or number (not "Raqqa (Syria)", "the army
-        (9th Division)", "al-Abadi (Prime Minister)")."""
+    def _gloss_names_one(self, left: str, right: str) -> bool:
+        """Whether a name and its gloss in brackets name one organisation: one side a known
+        organisation and the other a name that is no place, title, demonym or number ("the Popular
+        Mobilisation (al-Hashd al-Shaabi)", not "Raqqa (Syria)", "the army (9th Division)",
+        "al-Abadi (Prime Minister)"), or, neither known, a translation ("the Naqshbandi Army (Jaysh
+        Rijal al-Tariqa al-Naqshbandiya)")."""
         known = [self.known.get(name_key(n)) for n in (left, right)]
-        if not any(known):   # a translation: "the Naqshbandi Army (Jaysh Rijal al-Tariqa al-Naqshbandiya)"
+        if not any(known):
             firsts = self.lex.raw.get("org_first_words") or {}
             return any(a.split()[0] in firsts and self._org_kind(_words(b)) is not None
                        for a, b in ((left, right), (right, left)))
@@ -535,17 +537,10 @@ class Discoverer:
     def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
         text = sentence.text
         for m in self._PAREN_NAME.finditer(text):
-            words = m.group(1).split()
-            # "the", "Arab-Kurdish", "Kurdish": off; a possessive stays ("People's Protection Units")
-            while words and (words[0] in self.lex.stopwords or words[0].lower() in self.lex.stopwords
-                             or (words[0][:1].islower() and not _ARTICLE_PREFIX.match(words[0]))
-                             or self._is_modifier(words[0])
-                             or self.lex.is_demonym(words[0])):
-                words.pop(0)
-            left, right = " ".join(words), m.group(2)
+            left, right = self._trim_expansion(m.group(1), keep_possessive=True), m.group(2)
             if is_acronym(right) or is_acronym(left):
                 continue   # "Syrian Democratic Forces (SDF)": an acronym's definition (above)
-            if left and left != right and self._known_org_gloss(left, right):
+            if left and left != right and self._gloss_names_one(left, right):
                 found.links.append((left, right, "gloss in brackets"))
         for m in self._SLASH_PAIR.finditer(text):
             tail = m.group(3).strip()
@@ -571,11 +566,14 @@ class Discoverer:
                 if left and right and right[0].isupper() and left != right:
                     found.links.append((left, right, reason))
 
-    def _trim_expansion(self, text: str) -> str:
+    def _trim_expansion(self, text: str, keep_possessive: bool = False) -> str:
+        """The name in front of a bracket: without the words before it (the, a demonym, US-led) and,
+        unless `keep_possessive` (a gloss: "People's Protection Units"), a possessor ("the KRG's
+        Joint Crisis Coordination Centre")."""
         words = text.split()
-        if len(words) > 1 and re.search(r"['’]s$", words[0]):
-            words = words[1:]   # "the KRG's Joint Crisis Coordination Centre"
-        while words and (words[0] in self.lex.stopwords or words[0][:1].islower()
+        if len(words) > 1 and re.search(r"['’]s$", words[0]) and not keep_possessive:
+            words = words[1:]
+        while words and (words[0] in self.lex.stopwords or words[0][:1].islower() or self._is_modifier(words[0])
                          or self.lex.is_demonym(words[0].rstrip("’'s"))):
             if len(words) > 1 and self.lex.is_demonym(words[0]) and (
                     name_key(" ".join(words)) in self.known or words[-1] in self.lex.org_heads):
