@@ -36,6 +36,11 @@ class _Cues:
         tail = re.match(r"['’]s?\b", after)
         if tail or re.search(r"['’]s?$", surface):   # a possessive ("Iraq's western province") is no subject
             return bool(self.possessive_after.match("'s" + after[tail.end() if tail else 0:]))
+        return self.agent(before, after)
+
+    def agent(self, before: str, after: str) -> bool:
+        """Whether what stands between `before` and `after` is who acts: a subject with its verb,
+        or after "by" or "of" ("backed by Iran")."""
         return bool((self.subject_before.search(before) and self.verb_after.match(after))
                     or self.by_before.search(before) or self.of_before.search(before))
 
@@ -81,10 +86,7 @@ class States:
         for chain in self._chains(text, matches):
             # "France, Germany and the UK said": a list of countries acts as one subject
             first, last = matches[chain[0]], matches[chain[-1]]
-            lead = text[:first.start]
-            together = len(chain) > 1 and (
-                (self.cues.subject_before.search(lead) and self.cues.verb_after.match(text[last.end:]))
-                or self.cues.by_before.search(lead) or self.cues.of_before.search(lead))
+            together = len(chain) > 1 and self.cues.agent(text[:first.start], text[last.end:])
             for n in chain:
                 m, country = matches[n], self.country(matches[n])
                 if country is None:
