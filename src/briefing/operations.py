@@ -75,7 +75,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             a = after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
-                                         text[m.start:m.end + a.end()], years.get(index)))
+                                         text[m.start:m.end + a.end()], _year_before(text, m.start) or years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
@@ -121,9 +121,18 @@ def _is_noun(text: str, start: int) -> bool:
     return bool(lead) and lead[-1].lower() in {"military", "ground", "final", "renewed", "fresh", "major"}
 
 
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+$")
+
+
+def _year_before(text: str, start: int) -> int | None:
+    """The year that names an operation: "the 2005 Amman bombings" (whatever else the sentence dates)."""
+    m = _YEAR_BEFORE.search(text[max(0, start - 6):start])
+    return int(m.group(1)) if m else None
+
+
 def _is_noun_after(text: str, start: int) -> bool:
     lead = text[:start].rstrip().split()
-    if len(lead) > 1 and re.fullmatch(r"(?:19|20)\d\d", lead[-1]):
+    if len(lead) > 1 and _year_before(text, start):
         lead = lead[:-1]   # "the 2005 Amman bombings"
     return bool(lead) and lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "infamous", "deadly", "recent"}
 
