@@ -436,3 +436,15 @@ def test_sieges_of_one_place_years_apart_have_names_of_their_own(tmp_path):
     ops = sorted(n for n in names(extraction.sheets, "operations") if "Qarabel" in n)
     assert ops == ["Siege of Qarabel (2011)", "Siege of Qarabel (2015)"]
     assert check(out) == []
+
+
+def test_an_attack_named_after_an_unknown_place_makes_the_place_and_the_attack(tmp_path):
+    sheets = run(tmp_path, "Mourners marked a year since the Zawiyat bombing in the capital. Relatives of the "
+                           "victims of the Hollin massacre gathered outside Camp Hollin, a former air base. "
+                           "The Christmas attack was never solved.")
+    places, ops = names(sheets, "locations"), names(sheets, "operations")
+    assert "Zawiyat" in places and any(n.startswith("Zawiyat attacks") for n in ops)
+    # the massacre is named after the camp the article names, not after a second place "Hollin"
+    assert "Camp Hollin" in places and "Hollin" not in places
+    assert any(n.startswith("Camp Hollin attacks") for n in ops)
+    assert not any("Christmas" in n for n in [*places, *ops])   # a day, not a place

@@ -46,7 +46,8 @@ class Candidate:
     strength: int = 1          # 3 dictionary/definition, 2 explicit cue, 1 weak
     role: str | None = None    # people: the role phrase as written
     org_hint: str | None = None  # people: an organisation named in the role phrase
-    surname_only: bool = False
+    short_form: bool = False   # a short form of a name given in full elsewhere (a surname; "Speicher"
+                               # for Camp Speicher): it joins that name, never names the sheet
     start: int = -1            # offset in the sentence (-1: not from running text)
 
 
@@ -130,6 +131,12 @@ class Discoverer:
             r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to)\s+"
             r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+        # "the Karrada bombing", "the 2005 Amman bombings": an attack is named after where it happened
+        events = "|".join(map(re.escape, lex.operation_cues.get("named_after_place") or ["(?!)"]))
+        self._event_after = re.compile(rf"^\s+(?:{events})\b")
+        self._the_before = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?$", re.I)
+        self._occasions = set(lex.raw.get("occasions") or ())
+        self._place_first_words = lex.raw.get("place_first_words") or {}
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
             r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")
@@ -155,6 +162,7 @@ class Discoverer:
                     found.candidates.append(Candidate(name, "operations", "operation", source, sentence.index,
                                                       "an operation 'named …'", 3, start=m.start(1)))
         self._surnames(found)
+        self._named_after(found)
         return found
 
     # -- capitalised runs -----------------------------------------------------------------
@@ -219,6 +227,8 @@ class Discoverer:
                 break   # "Central Criminal Court of Iraq"
             if len(run) > 1 and self._title_in(run[:2]) is not None:
                 break   # "Mr Jean-Yves Le Drian": an honorific is a stopword alone, a title before a name
+            if len(run) > 1 and run[0].text in self._place_first_words:
+                break   # "Camp Speicher": "Camp" alone is no name, but it opens this one
             run.pop(0)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
@@ -307,7 +317,7 @@ class Discoverer:
         if actor_noun and key not in self.known:
             noun = actor_noun.group(1)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {noun}")
-        first_place = (self.lex.raw.get("place_first_words") or {}).get(run[0].text)
+        first_place = self._place_first_words.get(run[0].text)
         if first_place and len(run) > 1 and key not in self.known:
             return add("locations", first_place, f"place word '{run[0].text}'", 2)
         place = self._place_by_noun(name, run, after)
@@ -327,6 +337,9 @@ class Discoverer:
             return add("locations", "city", "'…’s old city'", 1)
         if len(run) <= 3 and key not in self.known and self._battle_of.search(before):
             return add("locations", "other", "'battle/siege of …'", 1)
+        if len(run) <= 3 and key not in self.known and self._event_after.match(after) and self._the_before.search(before) \
+                and run[0].bare not in self._occasions:   # not "the Christmas attack"
+            return add("locations", "other", self._NAMED_AFTER, 1)
         of_cue = self._place_of.search(before)
         if of_cue and len(run) <= 4:
             kind = self.lex.place_of_cues.get(of_cue.group(1).lower())
@@ -363,7 +376,7 @@ class Discoverer:
             return add("locations", place_hit.kind, "gazetteer", 1)
         if len(run) == 1 and not is_acronym(name):
             found.candidates.append(Candidate(name, None, None, source, sentence.index, "single word", 0,
-                                              surname_only=True))
+                                              short_form=True))
             return
         if not initial or len(run) > 1:
             found.candidates.append(Candidate(name, None, None, source, sentence.index, "capitalised name", 0))
@@ -482,16 +495,16 @@ class Discoverer:
                     words.pop(0)
                 role_text = " ".join(words) or None
         found.candidates.append(Candidate(name, "actors", "person", source, sentence.index, cue, strength,
-                                          role=role_text, surname_only=len(run) == 1, start=run[0].start))
+                                          role=role_text, short_form=len(run) == 1, start=run[0].start))
 
     def _surnames(self, found: Discovery) -> None:
         """Within one article, a lone surname after the full name is the same person."""
-        people = [c for c in found.candidates if c.kind == "person" and not c.surname_only]
+        people = [c for c in found.candidates if c.kind == "person" and not c.short_form]
         by_last = {}
         for person in people:
             by_last.setdefault(name_key(person.name.split()[-1]), set()).add(person.name)
         for cand in found.candidates:
-            if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.surname_only) or cand.strength >= 3:
+            if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.short_form) or cand.strength >= 3:
                 continue
             if cand.folder == "locations" and cand.cue != "gazetteer":
                 continue  # "arrived from Afrin": the text says it is a place  # a one-word name; the person named in full here beats the gazetteer
@@ -499,8 +512,25 @@ class Discoverer:
             if len(full) == 1:
                 (person,) = full
                 found.links.append((person, cand.name, "surname of a person named in the article"))
-                cand.folder, cand.kind, cand.strength, cand.surname_only = "actors", "person", 2, True
+                cand.folder, cand.kind, cand.strength, cand.short_form = "actors", "person", 2, True
                 cand.cue = f"surname of {person}"
+
+    _NAMED_AFTER = "'the … bombing'"
+
+    def _named_after(self, found: Discovery) -> None:
+        """"The Speicher massacre" in an article that names Camp Speicher (or "Speicher base") is
+        named after that place: the only one here whose name is this one and a word or two more
+        (unless the name is a town of its own)."""
+        places = {c.name for c in found.candidates if c.folder == "locations" and c.cue != self._NAMED_AFTER}
+        for cand in found.candidates:
+            if cand.cue != self._NAMED_AFTER or gazetteer.find(cand.name):
+                continue   # (the Brussels attacks were in Brussels, not at Brussels airport)
+            key = name_key(cand.name)
+            fuller = {p for p in places if (k := name_key(p)) != key and
+                      (k.startswith(key + " ") or k.endswith(" " + key)) and len(k.split()) - len(key.split()) <= 2}
+            if len(fuller) == 1:
+                found.links.append((fuller.pop(), cand.name, "an attack named after the place"))
+                cand.short_form = True
 
     # -- definitions: acronyms, glosses, "also known as" -------------------------------------
     _ACRONYM_AFTER = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:of|for|the|and|in|al|–|-|[A-Z][\w’'.\-]*))*)\s+\(\s*([A-Z][A-Z.]{1,9}(?:\s*[–-]\s*[A-Z]{2,6})?)\s*\)")

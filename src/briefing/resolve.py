@@ -175,9 +175,9 @@ def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner
     people: dict[str, set[str]] = defaultdict(set)
     spelled: dict[str, set[str]] = defaultdict(set)   # root -> its surnames as written (see below)
     for root, cands in members.items():
-        if any(c.kind == "person" and not c.surname_only for c in cands):
+        if any(c.kind == "person" and not c.short_form for c in cands):
             for c in cands:
-                if c.kind == "person" and not c.surname_only:
+                if c.kind == "person" and not c.short_form:
                     people[name_key(c.name.split()[-1])].add(root)
                     spelled[root].add(surname_form(c.name))
     for seed_root, seed in owner.items():
@@ -186,7 +186,7 @@ def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner
             spelled[seed_root].add(surname_form(seed.name))
     for root in list(members):
         cands = members[root]
-        if root in owner or not cands or not all(c.surname_only for c in cands):
+        if root in owner or not cands or not all(c.short_form for c in cands):
             continue
         # the surname as written, not only its spelling key: "the Jughaifa" (a tribe) is not
         # "al-Jughaifi" (one of them)
@@ -212,7 +212,7 @@ def _entity(seed: Seed | None, cands: list[Candidate], linked: set[str]) -> Enti
     for c in typed:
         votes[(c.folder, c.kind)] += c.strength
     (folder, kind), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    if kind == "person" and all(c.surname_only for c in typed):
+    if kind == "person" and all(c.short_form for c in typed):
         return None  # a surname alone, never tied to a full name: not enough to make a sheet
     entity = Entity("", _display_name(cands, linked, kind), folder, kind, names, "text", cands)
     return entity
@@ -226,8 +226,8 @@ def _without_shouting(names: set[str]) -> set[str]:
 
 
 def _display_name(cands: list[Candidate], linked: set[str], kind: str) -> str:
-    counts = Counter(c.name for c in cands if not c.surname_only)
-    typed = Counter(c.name for c in cands if c.folder and not c.surname_only)
+    counts = Counter(c.name for c in cands if not c.short_form)
+    typed = Counter(c.name for c in cands if c.folder and not c.short_form)
     pool = set(counts) | {n for n in linked if not is_acronym(n)}
     full = [n for n in pool if not is_acronym(n)] or list(pool) or [c.name for c in cands]
     # the fullest spelled-out form the text types most often: "Mustafa Bali" over "Bali",
