@@ -448,3 +448,22 @@ def test_an_attack_named_after_an_unknown_place_makes_the_place_and_the_attack(t
     assert "Camp Hollin" in places and "Hollin" not in places
     assert any(n.startswith("Camp Hollin attacks") for n in ops)
     assert not any("Christmas" in n for n in [*places, *ops])   # a day, not a place
+
+
+def test_speakers_of_a_transcript_are_people_and_a_dateline_in_capitals_is_a_place(tmp_path):
+    sheets = run(tmp_path, "HARRAN: Fighters crossed the river on Tuesday.\n\n"
+                           "CAPTAIN NOAM VEREK: Good morning. We are joined by Colonel Ilse Brandvold.\n\n"
+                           "COL. BRANDVOLD: Thanks. The river crossing went well.\n\n"
+                           "CAPTAIN NOAM VEREK: Any questions?\n\n"
+                           "COL. BRANDVOLD: None, it seems.")
+    people = {n: s for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert {"Noam Verek", "Ilse Brandvold"} <= set(people)   # the title is no part of the name
+    assert not any(n.startswith(("Captain", "Col")) for n in people)
+    assert "Harran" in names(sheets, "locations")             # one label, once: a dateline
+
+
+def test_a_given_name_opens_a_persons_name_without_any_other_cue(tmp_path):
+    sheets = run(tmp_path, "Reporting by Jonah Tercival in Harran and Dalia Qessar in Zarqan. "
+                           "Fighters loyal to Izzat Ibrahim al-Qarnousi took the ridge.")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert {"Jonah Tercival", "Dalia Qessar", "Izzat Ibrahim al-Qarnousi"} <= people

@@ -333,6 +333,56 @@ def test_markdown_keeps_snake_case_and_inner_asterisks(tmp_path: Path) -> None:
     assert read_article(path).paragraphs == ["The file_name_here and 2*3*4 stay."]
 
 
+def test_markdown_author_list_rules_and_lists_of_links(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", """---
+title: Convoys leave the enclave
+authors:
+  - Mira Talbot
+  - Yann Brisset
+date: 2019-03-02
+---
+Buses left the town of Harran at dawn, officials said.
+
+---
+
+Read the [council's resolution](https://example.org/S/RES/99(2019)) in full.
+
+*More explainers: [Who runs Harran?](/x/harran) · [The Qarnous front, in maps](/x/maps)*
+
+*The Desk is supported by readers. [Become a member](/join).*
+""".encode())
+    article = read_article(path)
+    assert article.author == "Mira Talbot, Yann Brisset"   # a list of authors, not its Python repr
+    assert article.paragraphs == ["Buses left the town of Harran at dawn, officials said.",
+                                  "Read the council's resolution in full."]   # a link with brackets in its address
+    assert "Qarnous" not in evidence_text(article) and "member" not in evidence_text(article)
+
+
+def test_furniture_of_reports_and_podcasts(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", """THE NIGHT DESK | Episode 9: the dam
+Released 4 June 2016 · 41 min
+
+[Photo: Trucks queue at the Qarnous crossing. © Press/Omar Haddad]
+
+Fighters crossed the dam on Tuesday, the commander said.
+
+-- End of excerpt --
+
+Archive of the Front | Catalogue no. 12-B | Related documents in this collection:
+* Human Rights Monitor: "Nine days at the dam" (2016)
+* Field notes: Qarnous, May 2016
+
+CREDITS: Produced by Tom Reyes. Theme music by Holloway Drift.
+SHOW NOTES: Mentioned in this episode: the Qarnous Relief Committee.
+Subscribe on Apple Podcasts, Spotify or wherever you get your podcasts.
+""".encode())
+    article = read_article(path)
+    assert article.published == "2016-06-04"
+    assert article.paragraphs == ["Fighters crossed the dam on Tuesday, the commander said."]
+    for name in ("Omar Haddad", "Human Rights Monitor", "Tom Reyes", "Qarnous Relief", "Apple Podcasts"):
+        assert name not in evidence_text(article)
+
+
 def test_bad_front_matter_names_file_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.md", b"---\ntitle: ok\nurl: [unclosed\n---\n\nBody.\n")
     with pytest.raises(InputError) as info:

@@ -385,7 +385,7 @@ def parse_when(text: str) -> When | None:
 
 # --- publication date -------------------------------------------------------------------------
 _DATELINE_PREFIX = re.compile(
-    r"^(?i:(?:published|posted|updated|last updated|date)(?:\s+on)?:?\s*)")
+    r"^(?i:(?:published|first published|posted|updated|last updated|date|released|issued|aired)(?:\s+on)?:?\s*)")
 _TIME_SUFFIX = re.compile(r"(?i:[\s,|–-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?"
                           r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)\s*$")
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+")

@@ -7,6 +7,7 @@ the gazetteer for places. Nothing knows about particular articles.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -94,6 +95,11 @@ def _words(text: str) -> list[_Word]:
     return [_Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
+def fold_title(title: str) -> str:
+    """'COL.', 'Col' and 'col.' are one title."""
+    return title.replace(".", "").casefold()
+
+
 def found_source(found: Discovery) -> str | None:
     return found.candidates[-1].source if found.candidates else None
 
@@ -147,6 +153,7 @@ class Discoverer:
     def discover(self, source: str, sentences: list[Sentence]) -> Discovery:
         found = Discovery()
         self._last_place: tuple[str, int, int, str] | None = None
+        self._speakers = self._transcript_speakers(source, sentences, found)
         for sentence in sentences:
             if sentence.index < 0:
                 continue  # headlines are Title Case: names there must be known or found in the body
@@ -328,7 +335,7 @@ class Discoverer:
         appositive_of_role = len(run) > 1 and re.match(r"^\s*(?:,|\.\s*$)", after) and \
             self._role_of_place_comma.search(before)
         if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
-                and not appositive_of_role
+                and not appositive_of_role and not self._given_name(run)
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             return add("locations", last[3], "listed with a place", 1)
 
@@ -473,7 +480,14 @@ class Discoverer:
         if re.search(rf"\b{_SPEECH}\s+$", before) or re.match(rf"^\s*,?\s+{_SPEECH}\b", after):
             self._person_cue = "speech verb"
             return True
+        if self._given_name(run):
+            self._person_cue = f"given name '{words[0]}'"   # "Dalia Mansour in Beirut"
+            return True
         return False
+
+    def _given_name(self, run: list[_Word]) -> bool:
+        """A run of two words or more opened by a given name, and no place the gazetteer knows."""
+        return len(run) > 1 and run[0].bare in self.lex.given_names and not gazetteer.find(" ".join(w.text for w in run))
 
     def _person(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery, *,
                 role: str | None = None, cue: str = "", strength: int = 2) -> None:
@@ -662,9 +676,31 @@ class Discoverer:
 
     _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")
 
+    _SPEAKER = re.compile(r"^([A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){1,3}):\s")
+
+    def _transcript_speakers(self, source: str, sentences: list[Sentence], found: Discovery) -> set[str]:
+        """A transcript's speaker labels ("DANA WHITFIELD: ..." opening two turns or more) are people,
+        not datelines ("BEIRUT: ..." opens one paragraph)."""
+        labels = Counter(m.group(1) for s in sentences if s.index >= 0 and (m := self._SPEAKER.match(s.text)))
+        speakers = {label for label, n in labels.items() if n >= 2}
+        titles = {fold_title(t): t for t in self.lex.titles}
+        for sentence in sentences:
+            m = self._SPEAKER.match(sentence.text) if sentence.index >= 0 else None
+            if not m or m.group(1) not in speakers:
+                continue
+            words = [w.capitalize() if not re.match(r"(?i)(?:al|el)-", w) else w[:3].lower() + w[3:].capitalize()
+                     for w in m.group(1).split()]
+            # "CAPTAIN JEFF DAVIS:", "COL. WARREN:": the title is the role; a surname alone joins the full name
+            title = next((titles[t] for n in range(len(words) - 1, 0, -1) if (t := fold_title(" ".join(words[:n]))) in titles), None)
+            name = words[len(title.split()):] if title else words
+            found.candidates.append(Candidate(" ".join(name), "actors", "person", source, sentence.index,
+                                              "speaker in a transcript", 2, role=title, short_form=len(name) == 1,
+                                              start=0))
+        return speakers
+
     def _dateline(self, source: str, sentence: Sentence, found: Discovery) -> None:
         m = self._DATELINE.match(sentence.text)
-        if not m or sentence.index > 3:
+        if not m or sentence.index > 3 or m.group(1).strip() in self._speakers:
             return
         raw = m.group(1).strip()
         if raw in ("FYI", "UPDATE", "BREAKING", "ANALYSIS", "EXCLUSIVE", "WATCH", "NEWS"):

@@ -36,13 +36,14 @@ class Lexicon:
     stopwords: set[str]
     connectors: set[str]
     name_prefixes: set[str]
+    given_names: frozenset[str] = frozenset()              # data/given_names.yaml
     raw: dict[str, Any] = field(default_factory=dict)      # the whole file, for rules with their own keys
 
     def is_demonym(self, word: str) -> bool:
         return fold(word) in self.demonyms
 
 
-def _load(data: dict[str, Any]) -> Lexicon:
+def _load(data: dict[str, Any], given_names: Any = None) -> Lexicon:
     entities = [
         Known(e["name"], e["folder"], e["kind"], tuple(e.get("aliases") or ()), e.get("country"))
         for e in data["entities"]
@@ -67,11 +68,13 @@ def _load(data: dict[str, Any]) -> Lexicon:
         stopwords=set(data["stopwords"]),
         connectors=set(data["connectors"]),
         name_prefixes=set(data["name_prefixes"]),
+        given_names=frozenset(name for group in (given_names or {}).get("given_names") or () for name in group),
         raw=data,
     )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("briefing").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-    return _load(yaml.safe_load(text))
+    data = resources.files("briefing").joinpath("data")
+    return _load(yaml.safe_load(data.joinpath("lexicon.yaml").read_text(encoding="utf-8")),
+                 yaml.safe_load(data.joinpath("given_names.yaml").read_text(encoding="utf-8")))

@@ -231,6 +231,9 @@ def clean_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+_RULE = re.compile(r"(?:[-*_=~]\s*){3,}")   # a horizontal rule ("---", "* * *"): layout, not text
+
+
 def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     """Paragraphs: blank-line separated; inside a block each line stands alone unless the
     block is hard-wrapped prose (every line but the last 50-100 characters, a wrap width, and
@@ -238,9 +241,9 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     blocks: list[str] = []
     for chunk in re.split(r"\n\s*\n", text):
         lines = [re.sub(r"\s+", " ", line).strip() for line in chunk.split("\n")]
-        lines = [line for line in lines if line]
+        lines = [line for line in lines if line and not _RULE.fullmatch(line)]
         if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
-                and not any(line.isupper() for line in lines):
+                and not any(line.isupper() or _BULLET.match(line) for line in lines):
             blocks.append(" ".join(lines))
         else:
             blocks.extend(lines)
@@ -278,12 +281,24 @@ def _from_markdown(text: str, path: Path) -> _Draft:
             continue
         heading = re.match(r"#{1,6}\s+", block)
         plain = strip_markdown(block[heading.end():] if heading else block)
+        if _mostly_links(block, plain):
+            excluded.append(Excluded("boilerplate", plain))   # "More explainers: [..](..) · [..](..)"
+            continue
         if heading and block.startswith("# ") and "title" not in meta:
             meta["title"] = plain  # the first level-one heading is the headline
             continue
         if plain:
             blocks.append(plain)
     return _Draft(blocks, meta, excluded, date_basis="front matter")
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s[^)]*)?\)")
+
+
+def _mostly_links(block: str, plain: str) -> bool:
+    """Two or more links whose texts are most of the block: a list of other pages, not reporting."""
+    texts = [m.group(1) for m in _MD_LINK.finditer(block)]
+    return len(texts) >= 2 and sum(len(t) for t in texts) >= 0.6 * len(plain)
 
 
 def _front_matter(source: str, path: Path) -> dict[str, Any]:
@@ -300,10 +315,13 @@ def _front_matter(source: str, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise _fail(path, "front matter must be a mapping (key: value lines)",
                     "write e.g. 'title: ...' between the '---' lines", 2)
-    meta = {k: data[k] for k in _META_KEYS if data.get(k) not in (None, "")}
+    if "author" not in data and data.get("authors"):
+        data["author"] = data["authors"]
+    meta = {k: data[k] for k in _META_KEYS if data.get(k) not in (None, "", [])}
     if "published" not in meta and data.get("date"):
         meta["published"] = data["date"]
-    return {k: str(v) for k, v in meta.items()}
+    # "author: [A, B]" is two authors, written as a byline lists them
+    return {k: ", ".join(map(str, v)) if isinstance(v, list) else str(v) for k, v in meta.items()}
 
 
 def split_markdown(text: str) -> list[str]:
@@ -317,7 +335,7 @@ def split_markdown(text: str) -> list[str]:
             current.clear()
 
     for line in (raw.strip() for raw in text.split("\n")):
-        if not line:
+        if not line or _RULE.fullmatch(line):
             flush()
         elif re.match(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|!\[)", line):
             flush()
@@ -332,7 +350,7 @@ def strip_markdown(text: str) -> str:
     """Light Markdown removal: links keep their text, emphasis and code markers go."""
     text = re.sub(r"<!--.*?-->", "", text)
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
     text = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", text)
     text = re.sub(r"^(?:>\s?)+", "", text)
     text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
@@ -387,7 +405,10 @@ class Rules:
         return next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
 
     def opens_links(self, line: str) -> bool:
-        return any(rx.fullmatch(line) for rx in self.link_list)
+        """'Read more:', or a line of fields ending in one ('Archive | Catalogue no. 12 | Related documents:')."""
+        last = re.split(r"\s+[|·•]\s+", line)[-1]
+        return any(rx.fullmatch(line) or (last != line and line.endswith(":") and rx.fullmatch(last))
+                   for rx in self.link_list)
 
     def opens_comments(self, line: str) -> bool:
         return any(rx.fullmatch(line) for rx in self.comments_start + self.comment_author)
