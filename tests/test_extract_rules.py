@@ -467,3 +467,11 @@ def test_a_given_name_opens_a_persons_name_without_any_other_cue(tmp_path):
                            "Fighters loyal to Izzat Ibrahim al-Qarnousi took the ridge.")
     people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
     assert {"Jonah Tercival", "Dalia Qessar", "Izzat Ibrahim al-Qarnousi"} <= people
+
+
+def test_an_air_base_written_three_ways_is_one_place_and_a_besieged_base_had_a_siege(tmp_path):
+    sheets = run(tmp_path, "Troops broke through to the besieged Harran military airport on Tuesday. "
+                           "The Harran air base had been cut off since 2013, and the Harran airbase runway was cratered.")
+    places = [n for n in names(sheets, "locations") if n.startswith("Harran")]
+    assert len(places) == 1, places
+    assert any(n.startswith("Siege of Harran") for n in names(sheets, "operations"))

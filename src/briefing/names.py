@@ -19,6 +19,8 @@ _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad ->
 _VOWELS = re.compile(r"[aeiouy]+")
 _ISATION = re.compile(r"is(ations?|ers?)$")   # British -isation spellings, as American -ization
 _SAME_WORD = {"governorate": "province", "governorates": "provinces"}   # Iraq's and Syria's provinces, either way
+# one kind of place, written several ways: "Kuweires air base", "Kuweires airbase", "Kuweires military airport"
+_AIRBASE = re.compile(r"\b(?:military\s+air(?:port|base|field)|air\s*base|air\s*field)\b", re.I)
 # U.S. and U.N. are one word; otherwise letters/digits with inner apostrophes (Raqqa's)
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
@@ -77,7 +79,7 @@ def is_article(token: str, next_char: str) -> bool:
 @lru_cache(maxsize=1 << 18)   # names repeat across a corpus too: a hub's name in every article
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal ('' when nothing is left)."""
-    text = name.strip()
+    text = _AIRBASE.sub("airbase", name.strip())
     parts = []
     toks = tokens(text)
     for i, (start, end, tok) in enumerate(toks):

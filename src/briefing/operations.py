@@ -22,6 +22,7 @@ _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings) are their own.
 _FAMILY = {"attack": "attack"}
+_BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "attack"]
 
 
@@ -91,8 +92,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             rest = text[cue.end():]
             earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in ("city", "town")]
             target = _anaphor_target(rest, earlier[-1] if earlier else last_city, last_province, kinds)
-            in_place = next((m for m in places if m.start >= cue.end() and
-                             re.fullmatch(r"[\w\s’'-]{0,40}\b(?:in|of|on)\s+(?:the\s+)?", text[cue.end():m.start])), None)
+            # "besieging ... in X", or right before a town or base: "the besieged Kuweires airport"
+            # (a besieged district is a part of its city's battle)
+            in_place = next((m for m in places if m.start >= cue.end() and (
+                re.fullmatch(r"[\w\s’'-]{0,40}\b(?:in|of|on)\s+(?:the\s+)?", text[cue.end():m.start]) or
+                (text[cue.end():m.start].isspace() and kinds.get(m.entity_id) in _BESIEGED_KINDS))), None)
             place = target or (in_place.entity_id if in_place else None)
             if place and not any(h.place == place and h.sentence == index for h in hits):
                 kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
