@@ -79,6 +79,13 @@ def test_a_title_of_an_office_then_the_name(tmp_path):
     assert not any(name.startswith(("Interior", "Province", "Velo Province A", "Oskar Operations A")) for name in actors)
 
 
+def test_an_office_for_something_then_a_name_that_opens_with_a_given_name(tmp_path):
+    sheets = run(tmp_path, "UN High Commissioner for Refugees Zeid Hamdan Qarnousi visited the camp. "
+                           "UN Secretary-General Dalia Verek called it a disgrace.")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert {"Zeid Hamdan Qarnousi", "Dalia Verek"} <= people
+
+
 def test_of_and_a_possessive_end_a_name(tmp_path):
     sheets = run(tmp_path, "Ama Brent, the commander of the Velo Guard of Iran's Border Corps, visited the front.")
     actors = names(sheets, "actors")

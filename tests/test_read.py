@@ -417,6 +417,23 @@ def test_html_through_trafilatura() -> None:
     assert "Tamsin" not in text and "Copyright" not in text and "Home" not in text
 
 
+def test_html_author_field_with_an_outlet_in_it(tmp_path: Path) -> None:
+    page = """<html><head><title>Blast in Harran</title></head><body><article>
+<h1>Blast in Harran kills dozens</h1>
+<div class="byline">By Noor Halabi and Piet Vandam, Northern Relay Wire</div>
+<p>A truck bomb exploded outside a security compound in the city of Harran on Wednesday, officials said.</p>
+<p>Rescue teams searched the rubble through the night, a civil defence official told reporters, and the
+hospitals of the city asked residents to give blood as the number of wounded rose through the morning.</p>
+<p>No group said at once that it had carried out the attack, the second in the city this year, which
+left a crater several metres wide and flattened the buildings on both sides of the main road.</p>
+<p>Shops in the old market stayed closed on Thursday and the local council declared three days of mourning
+for the dead, most of them civilians who had been queueing for bread when the truck exploded.</p>
+</article></body></html>"""
+    article = read_article(write(tmp_path, "a.html", page.encode()))
+    assert article.author == "Noor Halabi, Piet Vandam"
+    assert article.publisher == "Northern Relay Wire"
+
+
 def test_html_without_an_article(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="empty.html.*no article text"):
         read_article(write(tmp_path, "empty.html", b"<html><body><nav>Home</nav></body></html>"))

@@ -265,13 +265,17 @@ class Discoverer:
             left, right = run[:i], run[i + n:]
             if left:
                 self._classify(source, sentence, left, found)
-            office = bool(right) and right[0].text == "of"   # "Governor of Nineveh Atheel al-Nujaifi"
+            office = bool(right) and right[0].text in ("of", "for")   # "Governor of Nineveh Atheel al-Nujaifi"
             while right and right[0].text in self.lex.connectors:
                 right = right[1:]
             if office and not any(w.bare in self.lex.org_heads for w in right[:-1]) and len(right) > 2:
-                # what the office is of, then the person: the name is the last two words (with a
-                # particle before them: "Abdul Amir Yarallah")
-                keep = 3 if len(right) > 3 and right[-3].text in (self.lex.raw.get("name_particles") or ()) else 2
+                # what the office is of, then the person: the name opens with a given name, else it is
+                # the last two words (with a particle before them: "Abdul Amir Yarallah")
+                particles = self.lex.raw.get("name_particles") or ()
+                given = next((j for j in range(1, len(right) - 1) if right[j].bare in self.lex.given_names), None)
+                if given and right[given - 1].text in particles:
+                    given -= 1   # "Abdul Amir ..."
+                keep = len(right) - given if given else 3 if len(right) > 3 and right[-3].text in particles else 2
                 self._classify(source, sentence, right[:-keep], found)
                 right = right[-keep:]
             # "Commander in Chief of the Armed Forces Haider al-Abadi": the office, then the person

@@ -215,7 +215,7 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w’'.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[
 
 def _authors(article: Article) -> list[Candidate]:
     """The byline's people are people of the article (role: author); agencies are not."""
-    names = re.split(r"\s*(?:,|\band\b|&)\s*", article.author or "")
+    names = re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")
     return [Candidate(n, "actors", "person", article.source_id, -1, "byline", 2, role="author")
             for n in names if _PERSON_NAME.match(n) and not re.search(r"\b(?:Press|News|Staff|Agency|Reuters)\b", n)]
 

@@ -380,6 +380,12 @@ def _from_html(text: str, path: Path) -> _Draft:
     meta = {"title": doc.get("title"), "author": doc.get("author"), "url": doc.get("url"),
             "publisher": doc.get("sitename"), "published": doc.get("date")}
     meta = {k: clean_text(str(v)).strip() for k, v in meta.items() if v}
+    if meta.get("author"):
+        people, outlet = _people_and_outlet(meta["author"])
+        meta["author"] = people
+        if outlet and not meta.get("publisher"):
+            meta["publisher"] = outlet
+    meta = {k: v for k, v in meta.items() if v}
     comments = [Excluded("reader comments", line)
                 for line in split_blocks(clean_text(doc.get("comments") or ""), unwrap=False)]
     return _Draft(lines, meta, comments=comments,
@@ -455,6 +461,17 @@ _MEDIA_ROLE = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:for|at|with)\s+(?:the\s+)?"
     r"(?P<org>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z0-9][\w'’&-]*)*)")
 _NOT_NAMES = {"The", "This", "That", "It", "He", "She", "They", "There", "Here", "What"}
+_NEWS_OUTLET = re.compile(r"\b(?:Wire|News|Press|Agency|Times|Post|Media|Network|Service|Daily|Herald|Journal|"
+                          r"Tribune|Gazette|Monitor|Reuters|AFP|AP|Staff)\b")
+
+
+def _people_and_outlet(author: str) -> tuple[str, str | None]:
+    """A page's author field, 'Jane Doe; John Roe; Relay Wire': the people, and the outlet named with them."""
+    parts = [p for p in re.split(r"\s*[;,]\s*|\s+(?:and|&)\s+", author) if p]
+    outlets = [p for p in parts if _NEWS_OUTLET.search(p)]
+    return ", ".join(p for p in parts if p not in outlets), (outlets[0] if outlets else None)
+
+
 _OUTLET = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)?[A-Z][\w&'’.-]*){0,5}")
 
 
