@@ -14,6 +14,7 @@ from briefing.merge import apply
 from briefing.sheets import MAX_SHEET_BYTES
 from briefing.store import install_schemas, schema_files
 
+ROOT = Path(__file__).resolve().parents[1]
 HEADER = "# yaml-language-server: $schema=../schema/{}.schema.json\n"
 
 VALID = {
@@ -353,3 +354,65 @@ def test_schemas_are_valid_and_documented(name):
             target = prop.get("$ref", "").split("/")[-1]
             common = json.loads(schema_files()["common.schema.json"])["$defs"]
             assert prop.get("description") or common.get(target, {}).get("description"), key
+
+
+# --- the quick validator and jsonschema agree ----------------------------------------------------
+_ODD_VALUES = [None, True, 0, -3, 2.5, 1.0, "", "x", "2017-06-06", "Not A Slug", [], ["a"], [1], {}, {"a": 1},
+               __import__("datetime").date(2017, 6, 6)]
+
+
+def _paths(node, path=()):
+    yield path
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _paths(value, (*path, i))
+
+
+def _mutated(sheet: dict, path: tuple, how: int, value):
+    import copy
+    out = copy.deepcopy(sheet)
+    parent = out
+    for step in path[:-1]:
+        parent = parent[step]
+    if not path:
+        return value if how == 0 else out
+    last = path[-1]
+    if how == 0:
+        parent[last] = value
+    elif how == 1 and isinstance(parent, dict):
+        del parent[last]
+    elif how == 2 and isinstance(parent, dict):
+        parent[f"unknown_{last}"] = value
+    elif how == 2 and isinstance(parent, list):
+        parent.append(value)
+    return out
+
+
+@pytest.mark.parametrize("folder", ["actors", "locations", "operations", "sources"])
+def test_the_quick_validator_says_valid_exactly_when_jsonschema_does(folder):
+    """Every sheet of the committed briefing, each value replaced by odd ones, each key dropped, an
+    unknown key added: the compiled yes/no (which lets a sheet through unexplained) never differs."""
+    import fastjsonschema
+    import yaml as pyyaml
+    from briefing.check import quick_validators, validators
+    from briefing.sheets import FOLDERS
+
+    kind = FOLDERS[folder]
+    quick, full = quick_validators()[kind], validators()[kind]
+    checked = 0
+    for path in sorted((ROOT / "briefings" / folder).glob("*.yaml"))[:12]:
+        sheet = pyyaml.safe_load(path.read_text(encoding="utf-8"))
+        for where in list(_paths(sheet))[:80]:
+            for how, value in [(0, v) for v in _ODD_VALUES] + [(1, None), (2, "x")]:
+                data = _mutated(sheet, where, how, value)
+                try:
+                    quick(data)
+                    quick_ok = True
+                except fastjsonschema.JsonSchemaException:
+                    quick_ok = False
+                assert quick_ok == full.is_valid(data), (path.name, where, how, value)
+                checked += 1
+    assert checked > 1000

@@ -203,3 +203,39 @@ def test_build_refuses_hostile_sheets_before_mkdocs_runs(tmp_path, capsys, monke
     assert status == 1
     assert f"{briefings / 'actors/evil.yaml'}:6:10: YAML tag" in err
     assert not called and not marker.exists()
+
+
+# --- the cheap look that lets a plain sheet skip the event-by-event pass ----------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from briefing import sheets  # noqa: E402
+
+
+def _full_scan(text: str):
+    return sheets.unsafe_yaml("s.yaml", text)
+
+
+_REFUSED = ("anchors and aliases", "tag", "nesting deeper", "one YAML document")
+_PIECES = ["a", "b: ", "- ", "  ", "\n", "&x ", "*x", "!!python/object ", "!t ", "[", "]", "{", "}", ", ",
+           "---", "...", "'q & a'", '"*"', "# c", "? ", ": ", "1", "\t"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_the_cheap_look_never_passes_what_the_full_scan_refuses(text):
+    problem = _full_scan(text)
+    if problem is not None and any(word in problem.message for word in _REFUSED):
+        assert not sheets.plainly_safe(text), (text, problem.message)
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 70 + "]" * 70,
+    "".join("  " * i + "k:\n" for i in range(70)),
+    "".join("- " * 70 + "x"),
+    "a: &x 1\nb: *x\n",
+    "a: !!python/object:os.system x\n",
+    "a: 1\n---\nb: 2\n",
+])
+def test_hostile_texts_are_not_plainly_safe(text):
+    assert not sheets.plainly_safe(text)
+    assert _full_scan(text) is not None

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
+import fastjsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
@@ -24,8 +25,8 @@ from referencing import Registry, Resource
 from .errors import Problem, ValidationError
 from .names import name_key, slugify
 from .parallel import in_worker, pmap
-from .sheets import (ENTITY_FOLDERS, Briefing, FOLDERS, ID_RE, RESERVED_IDS, read_sheet_text, syntax_problem,
-                     unsafe_yaml)
+from .sheets import (ENTITY_FOLDERS, Briefing, FOLDERS, ID_RE, RESERVED_IDS, plainly_safe, read_sheet_text,
+                     syntax_problem, unsafe_yaml)
 from .store import schema_files
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -131,7 +132,7 @@ def _check_sheet(job: tuple[str, Path]) -> Sheet:
 def read_sheet(folder: str, path: Path) -> Sheet:
     sheet = Sheet(folder, path)
     text, problem = read_sheet_text(path)
-    problem = problem or unsafe_yaml(path, text)
+    problem = problem or (None if plainly_safe(text) else unsafe_yaml(path, text))
     if problem is not None:
         sheet.problems.append(problem)
         return sheet
@@ -223,8 +224,37 @@ def validators() -> dict[str, Draft202012Validator]:
             for kind in FOLDERS.values()}
 
 
+@lru_cache(maxsize=None)
+def quick_validators() -> dict[str, Callable[[Any], Any]]:
+    """kind -> a validator compiled to Python (fastjsonschema) that only tells valid from not.
+
+    jsonschema says why a sheet is wrong, but walking the schema for each of 37,000 sheets was
+    most of a check; nearly every sheet is valid, so jsonschema only explains the others. The
+    schemas use keywords both read alike (tests/test_check.py holds the two to the same verdicts).
+    The shared definitions are copied into each schema, so nothing is looked up by address."""
+    schemas = {name: json.loads(text) for name, text in schema_files().items()}
+    shared = {f"{schema['$id']}#/$defs/{name}": name for schema in schemas.values()
+              for name in schema.get("$defs", {})}
+    defs = {name: d for schema in schemas.values() for name, d in schema.get("$defs", {}).items()}
+
+    def local(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (f"#/$defs/{shared[v]}" if k == "$ref" and v in shared else local(v))
+                    for k, v in node.items() if k not in ("$schema", "$id", "$defs")}
+        return [local(item) for item in node] if isinstance(node, list) else node
+
+    return {kind: fastjsonschema.compile({**local(schemas[f"{kind}.schema.json"]), "$defs": local(defs)},
+                                         use_formats=False)
+            for kind in FOLDERS.values()}
+
+
 def schema_problems(sheet: Sheet) -> list[Problem]:
     kind = FOLDERS[sheet.folder]
+    try:
+        quick_validators()[kind](sheet.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass   # jsonschema says what is wrong, and where
     errors = sorted(validators()[kind].iter_errors(sheet.data), key=lambda e: [str(p) for p in e.absolute_path])
     return [problem for error in errors for problem in _schema_problem(sheet, kind, error)]
 
