@@ -1,6 +1,8 @@
 """Render stage, pure: escaping in every template context, anchors, determinism, rejected facts."""
 from __future__ import annotations
 
+import json
+
 import copy
 import html
 import re
@@ -317,6 +319,22 @@ def test_pages_and_data_files_are_listed() -> None:
     assert "<svg" in pages["map.md"] and "<svg" in pages["graph.md"] and "<svg" in pages["index.md"]
     timeline = pages["timeline.md"]
     assert 'data-type="event"' in timeline and '<span class="precision"' in timeline
+
+
+def test_the_facts_data_holds_every_shown_fact_with_its_page_and_source() -> None:
+    pages = render_site(load_briefing(FIXTURE), TEMPLATES)
+    model = SiteModel(load_briefing(FIXTURE))
+    data = json.loads(pages["data/facts.json"])
+    assert len(data["facts"]) == len(model.facts) > 10
+    assert "REJECTED-FACT-MARKER" not in pages["data/facts.json"]
+    for text, date, home, source in data["facts"]:
+        assert text and isinstance(date, str)
+        assert data["pages"][home][1].split("/")[0] in ("actors", "locations", "operations")
+        assert source == -1 or data["pages"][source][1].startswith("sources/")
+    captured = next(row for row in data["facts"] if "captured Brenna" in row[0])
+    assert data["pages"][captured[2]] == ["Northern Front", "actors/northern-front/"]
+    facts_page = pages["facts.md"]
+    assert 'data-facts="../data/facts.json"' in facts_page and 'data-root="../"' in facts_page
 
 
 def test_same_sheets_same_bytes() -> None:

@@ -47,7 +47,7 @@ TABLE_ROWS = 1000           # longest table on the map, graph and figures pages
 CONTESTED_GROUPS = 200      # contested figures shown, those with the most claims
 # longest lists on an entity page (a hub such as a country gathers thousands of facts and sources)
 PAGE_LIMITS = {"facts": 200, "figures": 100, "relations": 100, "mentioned": 100}
-DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv")
+DATA_FILES = ("data/briefing.json", "data/places.geojson", "data/events.csv", "data/facts.json")
 CSV_COLUMNS = ("event_date", "precision", "actor1", "actor2", "location", "latitude", "longitude",
                "fatalities", "source", "notes")
 
@@ -1770,13 +1770,43 @@ class Renderer:
         counts = [("Actors", len(model.ids("actors")) - people, "actors/index.md"), ("People", people, "actors/index.md"),
                   ("Locations", len(model.ids("locations")), "locations/index.md"),
                   ("Operations", len(model.ids("operations")), "operations/index.md"),
-                  ("Sources", len(model.sources), "sources/index.md"), ("Facts", len(model.facts), "timeline.md")]
+                  ("Sources", len(model.sources), "sources/index.md"), ("Facts", len(model.facts), "facts.md")]
         points, _ = map_points(model)
         return self.render("home.md.j2", page, intro=Markup(self.options.intro) if self.options.intro else None,
                            first=min(dates) if dates else None, last=max(dates) if dates else None,
                            counts=counts, events=[_fact_view(model, links, f) for f in events], key=key,
                            svg=svg_map(points, links, width=640, max_labels=12, css_class="briefing-map-svg small")
                            if points else None)
+
+    def facts_page(self) -> str:
+        """A search over the words of every fact: the site search finds pages by name and alias, and
+        keeps facts out (at 10,000 articles they would triple its index); this page fetches
+        data/facts.json only when a reader searches."""
+        page = "facts.md"
+        links = self.links(page)
+        return self.render("facts.md.j2", page, count=len(self.model.facts), data=links.url("data/facts.json"),
+                           root=links.url("index.md"))
+
+    def facts_json(self) -> str:
+        """data/facts.json: each fact's statement, date, page and source (pages listed once, by index)."""
+        model, directory_urls = self.model, self.options.directory_urls
+        pages: dict[str, int] = {}
+        listed: list[list[str]] = []
+
+        def page(sheet_id: str, uri: str, title: str) -> int:
+            if sheet_id not in pages:
+                pages[sheet_id] = len(listed)
+                listed.append([title, page_url(uri, directory_urls)])
+            return pages[sheet_id]
+
+        rows = []
+        for fact in sorted(model.facts, key=lambda f: (date_sort_key(f.date), f.id), reverse=True):
+            home = page(fact.home, model.uri(fact.home) or "", model.name(fact.home)) if model.uri(fact.home) else -1
+            source = page(fact.source, page_uri("sources", fact.source), model.source_label(fact.source)) \
+                if fact.source in model.sources else -1
+            rows.append([fact.text or fact.quote, format_date(fact.date, fact.precision) if fact.date else "",
+                         home, source])
+        return json.dumps({"pages": listed, "facts": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def downloads_page(self) -> str:
         return self.render("downloads.md.j2", "downloads.md", files=DATA_FILES, columns=CSV_COLUMNS,
@@ -1866,6 +1896,8 @@ class Renderer:
         out["graph.md"] = self.graph_page()
         out["figures.md"] = self.figures_page()
         out["downloads.md"] = self.downloads_page()
+        out["facts.md"] = self.facts_page()
+        out["data/facts.json"] = self.facts_json()
         if spill is None:
             out["data/briefing.json"] = self.briefing_json()
         else:   # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string

@@ -71,6 +71,28 @@ def test_search_ranks_entities_above_sources(page, base_url: str, query: str, ex
     assert not sources or min(entities) < min(sources)
 
 
+def test_fact_search_finds_facts_by_their_words_and_links_their_pages(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Facts are kept out of the site search; the Facts page searches them, fetching facts.json on demand."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(urljoin(base_url, "facts/"))
+    assert not any(url.endswith("facts.json") for url in requested)   # nothing fetched before a search
+    page.fill(".briefing-fact-search input", "airstrikes")
+    page.wait_for_selector(".briefing-fact-results li")
+    items = page.locator(".briefing-fact-results li")
+    texts = items.all_inner_texts()
+    assert texts and all("airstrike" in t.casefold() for t in texts), texts[:3]
+    assert "fact" in page.locator(".briefing-fact-search output").inner_text()
+    assert page.locator(".briefing-fact-results mark").count() >= len(texts)
+    first_links = [site_path(a.get_attribute("href") and urljoin(page.url, a.get_attribute("href")), base_url)
+                   for a in items.first.locator("a").all()]
+    assert first_links and first_links[0].split("/")[0] in ENTITY_FOLDERS, first_links
+    page.fill(".briefing-fact-search input", "airstrikes zzzzqqq")
+    page.wait_for_function("document.querySelector('.briefing-fact-search output').value.startsWith('No fact')")
+    assert items.count() == 0
+    assert page.offsite == []
+
+
 def test_citation_opens_source_at_highlighted_sentence(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(urljoin(base_url, "actors/islamic-state/"))
     fact = page.locator(".facts li", has=page.locator(".cite a")).first
