@@ -164,9 +164,11 @@ def search(out: Path, timeout: float) -> dict[str, Any]:
         tail = (done.stderr or done.stdout)[-500:]
         reason = "no browser" if "playwright" in tail.lower() or "chromium" in tail.lower() else "error"
         return {"skipped" if reason == "no browser" else "failed": f"{reason}: {tail.strip().splitlines()[-1:]}"}
-    runs = json.loads(done.stdout)["runs"]
+    found = json.loads(done.stdout)
+    runs, fact_runs = found["runs"], found.get("fact_runs") or []
     return {"first_answer_s": min(r["first_answer_s"] for r in runs), "ready_s": min(r["ready_s"] for r in runs),
-            "runs": runs}
+            "fact_answer_s": min((r["fact_answer_s"] for r in fact_runs), default=None),
+            "facts_mb": found.get("facts_mb"), "runs": runs, "fact_runs": fact_runs}
 
 
 def incremental(corpus: "Corpus", out: Path, timeout: float) -> dict[str, Any]:
@@ -273,6 +275,9 @@ def stage_table(results: dict[str, Any]) -> str:
     if found:
         rows.append(f"| first search (Chromium) | {_first_search(found)} | | | | index ready after "
                     f"{found.get('ready_s', '–')} s; {found.get('skipped') or found.get('failed') or 'best of 3'} |")
+        if found.get("fact_answer_s") is not None:
+            rows.append(f"| first fact search (Chromium) | {found['fact_answer_s']:.2f} | | | | facts.json "
+                        f"{found.get('facts_mb')} MB fetched on the search; best of 3 |")
     inc = results.get("incremental")
     if inc:
         for key, label in (("add_one", "+1 article: briefing extract"), ("unchanged", "no change: briefing extract")):

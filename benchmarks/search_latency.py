@@ -5,7 +5,9 @@
 Serves SITE_DIR on 127.0.0.1, opens the home page in a fresh browser context (nothing cached),
 types the query as soon as search is ready and reports, per run:
 - `ready`: page opened -> Material's search worker has loaded and indexed search_index.json;
-- `first answer`: page opened -> the first results are on screen (what the issue's 2 s target is about).
+- `first answer`: page opened -> the first results are on screen (what the issue's 2 s target is about);
+- `fact search`: the Facts page opened with `?find=WORDS` -> its first results (or "no fact") are on
+  screen, data/facts.json fetched and searched (`--fact-query`, default "airstrikes").
 Requests to any host but 127.0.0.1 are aborted and reported.
 """
 from __future__ import annotations
@@ -50,10 +52,31 @@ def measure(browser, url: str, query: str) -> dict[str, float | int]:  # type: i
         context.close()
 
 
+FACTS_ANSWERED = ("() => { const o = document.querySelector('.briefing-fact-search output');"
+                  " return o && /fact/i.test(o.value) && !/loading/i.test(o.value); }")
+
+
+def measure_facts(browser, url: str, words: str) -> dict[str, float | int]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(int(TIMEOUT_MS))
+    offsite = block_offsite(context)
+    page = context.new_page()
+    try:
+        start = time.perf_counter()
+        page.goto(f"{url}facts/?find={words}", wait_until="domcontentloaded")
+        page.wait_for_function(FACTS_ANSWERED, polling=20)
+        answered = time.perf_counter() - start
+        return {"fact_answer_s": round(answered, 2), "shown": page.locator(".briefing-fact-results li").count(),
+                "offsite_requests": len(offsite)}
+    finally:
+        context.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--query", default="Islamic State")
+    parser.add_argument("--fact-query", default="airstrikes")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     index = args.site / "search" / "search_index.json"
@@ -67,10 +90,15 @@ def main() -> int:
         browser = launch(playwright)
         try:
             runs = [measure(browser, server.url, args.query) for _ in range(args.runs)]
+            facts = args.site / "data" / "facts.json"
+            fact_runs = [measure_facts(browser, server.url, args.fact_query) for _ in range(args.runs)] \
+                if facts.is_file() else []
         finally:
             browser.close()
     print(json.dumps({"site": str(args.site), "index_mb": round(index.stat().st_size / 2**20, 1),
-                      "index_entries": docs, "query": args.query, "runs": runs}, indent=1))
+                      "index_entries": docs, "query": args.query, "runs": runs,
+                      "facts_mb": round(facts.stat().st_size / 2**20, 1) if facts.is_file() else None,
+                      "fact_query": args.fact_query, "fact_runs": fact_runs}, indent=1))
     return 0
 
 
