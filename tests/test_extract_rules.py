@@ -461,7 +461,7 @@ def test_speakers_of_a_transcript_are_people_and_a_dateline_in_capitals_is_a_pla
     sheets = run(tmp_path, "HARRAN: Fighters crossed the river on Tuesday.\n\n"
                            "CAPTAIN NOAM VEREK: Good morning. We are joined by Colonel Ilse Brandvold.\n\n"
                            "COL. BRANDVOLD: Thanks. The river crossing went well.\n\n"
-                           "CAPTAIN NOAM VEREK: Any questions?\n\n"
+                           "CAPT. VEREK: Any questions?\n\n"
                            "COL. BRANDVOLD: None, it seems.")
     people = {n: s for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
     assert {"Noam Verek", "Ilse Brandvold"} <= set(people)   # the title is no part of the name
@@ -482,3 +482,15 @@ def test_an_air_base_written_three_ways_is_one_place_and_a_besieged_base_had_a_s
     places = [n for n in names(sheets, "locations") if n.startswith("Harran")]
     assert len(places) == 1, places
     assert any(n.startswith("Siege of Harran") for n in names(sheets, "operations"))
+
+
+def test_a_dated_line_a_force_named_for_its_commander_and_an_office_for_a_country(tmp_path):
+    sheets = run(tmp_path, "* May-December 2013 - The Qarnous Liberation Front expands in the city. "
+                           "The assault was led by the Falcon Forces of Brigadier General Idris al-Marwani. "
+                           "The Special Representative of the Secretary-General for Syria, Mr. Olav Tessem, visited the camp. "
+                           "Local Harran Revolutionary Brigades held the bridge.")
+    actors = names(sheets, "actors")
+    assert "Qarnous Liberation Front" in actors and not any("2013" in n or "May" in n for n in actors)
+    assert "Falcon Forces" in actors and actors["Idris al-Marwani"]["kind"] == "person"
+    assert actors["Olav Tessem"]["kind"] == "person" and not any(n.startswith("for ") for n in actors)
+    assert "Harran Revolutionary Brigades" in actors

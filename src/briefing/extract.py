@@ -182,11 +182,14 @@ class Discoverer:
             # "Maj. Gen. Gary J. Volesky": the period of an initial or a title's abbreviation joins
             # a spaced dash joins like to like ("CJTF – OIR"), never a dateline to the text
             # ("SOUTHWEST ASIA – Coalition forces")
-            dash = gap.strip() in ("–", "-") and (gap == gap.strip() or word.text.isupper() == run[-1].text.isupper())
+            # (nor a date to what follows: "May-December 2013 - The Islamic State ...")
+            dash = gap.strip() in ("–", "-") and (gap == gap.strip() or word.text.isupper() == run[-1].text.isupper()) \
+                and not run[-1].text[:1].isdigit() and word.text not in ("The", "A", "An")
             joined = not run or gap.strip() == "" or dash or (
                 gap.strip() == "." and not pending and self._abbreviation(run[-1].text)
                 and word.text not in self.lex.stopwords)
-            if word.text in _CALENDAR:
+            # ("May" alone may be the verb; "May-December" is a span of months)
+            if word.text in _CALENDAR or ("-" in word.text and all(p in _CALENDAR or p == "May" for p in word.text.split("-"))):
                 if run:
                     yield run
                 run, pending = [], []
@@ -252,6 +255,10 @@ class Discoverer:
         # "Sergeant Andrew Doiron of the Canadian Special Operations Regiment": a titled person of an organisation
         titled = self._title_in(run) if title_at is None and self._org_kind(run) else None
         of_at = next((j for j, w in enumerate(run) if w.text == "of"), None)
+        if titled and of_at is not None and titled[0] == of_at + 1 and self._org_kind(run[:of_at]):
+            # "the Tiger Forces of Brigadier General Suheil al-Hassan": a force, and the titled man it is named for
+            self._classify(source, sentence, run[:of_at], found)
+            return self._classify(source, sentence, run[of_at + 1:], found)
         if titled and titled[0] == 0 and of_at is not None and of_at > titled[1] + 1 and self._org_kind(run[of_at + 1:]):
             rest = run[of_at + 1:]
             while rest and rest[0].text in self.lex.connectors:
@@ -285,12 +292,18 @@ class Discoverer:
                 right = right[heads[-1] + 1:]
             # a second title or honorific right before the name: "Prime Minister Dr. X", "... Army Col. X"
             inner = self._title_in(right)
-            while right and (right[0].text in self.lex.stopwords or (inner and inner[0] == 0)):
+            while right and (right[0].text in self.lex.stopwords or right[0].text in self.lex.connectors
+                             or (inner and inner[0] == 0)):
                 if inner and inner[0] == 0:
                     right = right[inner[1]:]
                 else:
                     right = right[1:]
                 inner = self._title_in(right)
+            rest = name_key(self._name(text, right)) if right else ""
+            if rest in self.known and self.known[rest][1] != "person":
+                # "Special Representative of the Secretary-General for Iraq, Mr. Ján Kubiš": what the
+                # office is for, and the name comes later
+                return self._classify(source, sentence, right, found)
             # "Secretary of State John Kerry and Foreign Minister Sergei Lavrov": two people
             and_at = next((j for j, w in enumerate(right) if w.text == "and"), None)
             if and_at is not None and self._title_in(right[and_at + 1:] + right[-1:]):
@@ -686,7 +699,10 @@ class Discoverer:
         """A transcript's speaker labels ("DANA WHITFIELD: ..." opening two turns or more) are people,
         not datelines ("BEIRUT: ..." opens one paragraph)."""
         labels = Counter(m.group(1) for s in sentences if s.index >= 0 and (m := self._SPEAKER.match(s.text)))
-        speakers = {label for label, n in labels.items() if n >= 2}
+        turns = Counter()   # by surname: "CAPTAIN JEFF DAVIS" once, then "CAPT. DAVIS" is one speaker
+        for label, n in labels.items():
+            turns[label.split()[-1]] += n
+        speakers = {label for label in labels if turns[label.split()[-1]] >= 2}
         titles = {fold_title(t): t for t in self.lex.titles}
         for sentence in sentences:
             m = self._SPEAKER.match(sentence.text) if sentence.index >= 0 else None
