@@ -494,3 +494,15 @@ def test_a_dated_line_a_force_named_for_its_commander_and_an_office_for_a_countr
     assert "Falcon Forces" in actors and actors["Idris al-Marwani"]["kind"] == "person"
     assert actors["Olav Tessem"]["kind"] == "person" and not any(n.startswith("for ") for n in actors)
     assert "Harran Revolutionary Brigades" in actors
+
+
+def test_places_listed_after_a_colon_taken_by_a_verb_and_named_with_their_noun(tmp_path):
+    sheets = run(tmp_path, "The Lakes Coalition held the southern towns: Varnak, Telzeb and Qorvas. "
+                           "Troops capture Dunmira and Selkab. Harwan, its twin town to the north, fell too. "
+                           "Gunmen killed 40 at the Zarvi military base near the Halwan agricultural college, "
+                           "in Tessa sub-district.")
+    places = names(sheets, "locations")
+    assert {"Varnak", "Telzeb", "Qorvas", "Dunmira", "Selkab", "Harwan"} <= set(places)
+    assert places["Varnak"]["kind"] == "town"
+    assert {"Zarvi", "Halwan agricultural college", "Tessa"} <= set(places)
+    assert places["Tessa"]["kind"] == "district"

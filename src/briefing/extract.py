@@ -127,15 +127,20 @@ class Discoverer:
         self._place_of = re.compile(
             r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
-            r"^,\s+(?:(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
+            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
             r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
             r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
-            r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to)\s+"
+            r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to|"
+            # "troops capture Mesraba", "entered Bashiqa": what is taken or entered is a place
+            r"(?:(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|overr[au]n(?:s|ning)?|"
+            r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?))\s+"
             r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
+        plural = "|".join(map(re.escape, (n for n in lex.place_of_cues if n.endswith("s"))))
+        self._places_colon = re.compile(rf"\b({plural})\s*:\s*$", re.I)
         self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
         # "the Karrada bombing", "the 2005 Amman bombings": an attack is named after where it happened
         events = "|".join(map(re.escape, lex.operation_cues.get("named_after_place") or ["(?!)"]))
@@ -364,6 +369,10 @@ class Discoverer:
         if len(run) <= 3 and key not in self.known and self._event_after.match(after) and self._the_before.search(before) \
                 and run[0].bare not in self._occasions:   # not "the Christmas attack"
             return add("locations", "other", self._NAMED_AFTER, 1)
+        listed = self._places_colon.search(before)
+        if listed and len(run) <= 3 and key not in self.known:   # "the southern towns: Arbin, Zamalka and ..."
+            noun = listed.group(1).lower()
+            return add("locations", self.lex.place_of_cues.get(noun) or "other", f"'{noun}: {name}'", 2)
         of_cue = self._place_of.search(before)
         if of_cue and len(run) <= 4:
             kind = self.lex.place_of_cues.get(of_cue.group(1).lower())
