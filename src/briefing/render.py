@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 from . import geo
 from .mentions import Matcher
 from .names import name_key
-from .parallel import STATE, pmap, workers_for
+from .parallel import STATE, in_worker, pmap, workers_for
 from .store import Content, json_content
 from .sheets import ENTITY_FOLDERS, ID_RE, Briefing
 
@@ -1895,48 +1895,64 @@ class Renderer:
             writer.writerow(["'" + v if v[:1] in "=+-@\t\r" else v for v in row])
         return buffer.getvalue()
 
+    # the pages and files made from the whole briefing (hub pages, downloads): each one job of the pool,
+    # among the entity and source pages, rather than one after the other once they are done
+    HUBS: tuple[str, ...] = ("timeline", "figures.md", "data/facts.json", "data/briefing.json", "index.md",
+                             "sources/index.md", "actors/index.md", "locations/index.md", "operations/index.md",
+                             "data/events.csv", "downloads.md", "graph.md", "map.md", "facts.md", "data/places.geojson")
+
+    def hub(self, name: str, spill: Path | None = None) -> dict[str, Content]:
+        """One of `HUBS`: {src_uri: text}."""
+        if name == "timeline":
+            return self.timeline()
+        if name.endswith("/index.md") and name != "sources/index.md":
+            return self.kind_index(name.split("/")[0])
+        if name == "data/briefing.json" and spill is not None:
+            # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string
+            return {name: _spill(spill, name, json_content(self.briefing_data(), **BRIEFING_JSON))}
+        made: dict[str, Callable[[], Any]] = {
+            "index.md": self.home_page, "sources/index.md": self.sources_index, "figures.md": self.figures_page,
+            "data/facts.json": self.facts_json, "data/briefing.json": self.briefing_json, "map.md": self.map_page,
+            "data/events.csv": self.events_csv, "downloads.md": self.downloads_page, "graph.md": self.graph_page,
+            "facts.md": self.facts_page, "data/places.geojson": self.places_geojson}
+        out = made[name]()
+        return out if isinstance(out, dict) else {name: out}
+
     def pages(self, spill: Path | None = None) -> dict[str, str | Path]:
         """Every page and data file by src_uri; with `spill`, entity and source pages are written under
         that folder and given as their path (see `render_site`)."""
         model = self.model
-        out: dict[str, str] = {"index.md": self.home_page()}
-        for folder in ENTITY_FOLDERS:
-            out.update(self.kind_index(folder))
-        out.update(self.sources_index())
-        # one page per sheet: the bulk of the work, spread over the cores (the workers inherit the model)
-        jobs = [("entity", eid) for eid in sorted(model.entities)] + [("source", sid) for sid in sorted(model.sources)]
+        # one page per sheet: the bulk of the work, spread over the cores (the workers inherit the model);
+        # the hub pages first, so that no core is left with a long one at the end
+        jobs = [("hub", name) for name in self.HUBS] + [("entity", eid) for eid in sorted(model.entities)] + \
+            [("source", sid) for sid in sorted(model.sources)]
         if workers_for(len(jobs)) > 1:
             self.warm()
-        uris = [(model.uri(sid) if kind == "entity" else page_uri("sources", sid)) or "" for kind, sid in jobs]
-        for uri, page in zip(uris, pmap(_render_worker, list(zip(jobs, uris)), renderer=self, spill=spill)):
-            out[uri] = page
+        out: dict[str, str | Path] = {}
+        for made in pmap(_render_worker, jobs, renderer=self, spill=spill):
+            out.update(made)
         for old, (folder, target) in sorted(model.redirects.items()):
             out.setdefault(page_uri(folder, old), self.redirect_page(old, folder, target))
-        out.update(self.timeline())
-        out["map.md"] = self.map_page()
-        out["graph.md"] = self.graph_page()
-        out["figures.md"] = self.figures_page()
-        out["downloads.md"] = self.downloads_page()
-        out["facts.md"] = self.facts_page()
-        out["data/facts.json"] = self.facts_json()
-        if spill is None:
-            out["data/briefing.json"] = self.briefing_json()
-        else:   # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string
-            out["data/briefing.json"] = _spill(spill, "data/briefing.json",
-                                               json_content(self.briefing_data(), **BRIEFING_JSON))
-        out["data/places.geojson"] = self.places_geojson()
-        out["data/events.csv"] = self.events_csv()
         return dict(sorted(out.items()))
 
 
 BRIEFING_JSON: dict[str, Any] = {"ensure_ascii": False, "indent": 1, "default": str}
 
 
-def _render_worker(job: tuple[tuple[str, str], str]) -> str | Path:
+def _render_worker(job: tuple[str, str]) -> dict[str, Content]:
+    """One job of `Renderer.pages`: {src_uri: text, or its path under the spill folder}."""
     renderer: Renderer = STATE["renderer"]
-    (kind, sheet_id), uri = job
-    text = renderer.entity_page(sheet_id) if kind == "entity" else renderer.source_page(sheet_id)
-    return text if STATE["spill"] is None else _spill(STATE["spill"], uri, text)
+    kind, name = job
+    spill = STATE["spill"]
+    if kind == "hub":
+        made = renderer.hub(name, spill)
+    elif kind == "entity":
+        made = {renderer.model.uri(name) or "": renderer.entity_page(name)}
+    else:
+        made = {page_uri("sources", name): renderer.source_page(name)}
+    if spill is None or (kind == "hub" and not in_worker()):
+        return made   # (hub pages made in this process stay text; a worker's are handed back through disk)
+    return {uri: text if isinstance(text, Path) else _spill(spill, uri, text) for uri, text in made.items()}
 
 
 def _spill(folder: Path, uri: str, content: Content) -> Path:
