@@ -162,6 +162,29 @@ def test_rebuild_is_byte_identical(site: Path, tmp_path: Path) -> None:
         assert (tmp_path / "site" / rel).read_bytes() == (site / rel).read_bytes(), rel
 
 
+def test_navigation_drawn_once_per_folder_is_what_the_theme_draws_on_each_page(site: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    """Every page of a build whose navigation is drawn once per folder equals, byte for byte, the page
+    of a build that draws it on each page; and the store was used."""
+    from briefing import fragments
+
+    drawn: list[str | None] = []
+    once = fragments._Once._drawn
+    monkeypatch.setattr(fragments._Once, "_drawn",
+                        lambda self, key, caller: drawn.append(key) or once(self, key, caller))
+    cached = tmp_path / "cached"
+    build_site(make_project(cached), strict=True)
+    keys = [k for k in drawn if k]
+    assert keys and len(set(keys)) < len(keys) / 4   # drawn once per folder and partial, then reused
+    monkeypatch.setattr(fragments._Once, "_drawn", lambda self, key, caller: caller())   # every page draws its own
+    plain = tmp_path / "plain"
+    build_site(make_project(plain), strict=True)
+    pages = sorted(p.relative_to(plain / "site") for p in (plain / "site").rglob("*.html"))
+    assert len(pages) > 25
+    for rel in pages:
+        assert (cached / "site" / rel).read_bytes() == (plain / "site" / rel).read_bytes(), rel
+
+
 def test_unknown_wikilink_fails_the_strict_build(tmp_path: Path) -> None:
     config = make_project(tmp_path, {"about.md": "# About\n\nSee [[No Such Group]].\n"})
     with pytest.raises(BriefingError) as err:

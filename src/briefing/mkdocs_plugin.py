@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from . import render
+from . import fragments, render
 from .progress import QUIET, Progress
 from .sheets import Briefing, load_briefing
 
@@ -54,6 +54,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.model: render.SiteModel | render.LinkTargets | None = None
         self.generated: set[str] = set()
+        self.outside_nav: set[str] = set()         # generated pages not in the navigation (see fragments.py)
         self.search_tags: dict[str, list[str]] = {}
         self.verbatim: dict[str, list[str]] = {}   # src_uri -> HTML sections kept out of Markdown
         self.full_content: dict[str, str] = {}     # src_uri -> page HTML while search sees the lean one
@@ -118,7 +119,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.model = model.link_targets
         del model, briefing
 
-        self.generated = set()
+        self.generated, self.outside_nav = set(), set()
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -131,6 +132,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             source = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
             files.append(File.generated(config, uri, inclusion=inclusion, **source))
             self.generated.add(uri)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                self.outside_nav.add(uri)
         for path in self._leaflet_files():
             uri = f"{LEAFLET_TARGET}/{path.relative_to(self.leaflet_dir).as_posix()}"
             if files.get_file_from_path(uri) is None:
@@ -196,11 +199,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.content = SEARCH_ATTRIBUTE_RE.sub("", full)
         return context
 
-    on_page_context = CombinedEvent(_search_sees_lean_html, _page_gets_full_html)
+    def _navigation_drawn_once(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self.outside_nav:
+            context[fragments.KEY] = fragments.key_for(page.url)
+        return context
+
+    on_page_context = CombinedEvent(_search_sees_lean_html, _page_gets_full_html, _navigation_drawn_once)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self._done("convert")   # every page through Markdown
-        return env
+        return fragments.install(env)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:
