@@ -506,3 +506,9 @@ def test_places_listed_after_a_colon_taken_by_a_verb_and_named_with_their_noun(t
     assert places["Varnak"]["kind"] == "town"
     assert {"Zarvi", "Halwan agricultural college", "Tessa"} <= set(places)
     assert places["Tessa"]["kind"] == "district"
+
+
+def test_an_operation_told_only_in_the_headline(tmp_path):
+    sheets = run(tmp_path, "Government troops reached the defenders of the town of Harran on Tuesday, officials said.",
+                 title="Army breaks the siege of Harran after two years")
+    assert any(n.startswith("Siege of Harran") for n in names(sheets, "operations"))

@@ -306,7 +306,7 @@ def _match_worker(n: int) -> tuple[str, str]:
 def _operations_worker(n: int) -> tuple[list[OperationHit], dict[int, int | None]]:
     """The described operations (battles, sieges, offensives) of one article, and the year of each sentence."""
     text = STATE["texts"][n]
-    sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences if s.index >= 0]
+    sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences]
     years = text.years if text.years is not None else {s.index: _year(s.text, text.anchor) for s in text.sentences}
     return list(find_operations(STATE["lex"], sentences, STATE["kinds"], years)), years
 
@@ -484,7 +484,7 @@ def operation_hits(lex: Lexicon, texts: list[_ArticleText], kinds: dict[str, str
 def _operations_signature(text: _ArticleText, kinds: dict[str, str]) -> str:
     """All `find_operations` reads besides the article: each sentence's matches and the kind of each place."""
     rows = [(s.index, [(m.start, m.end, m.entity_id, kinds.get(m.entity_id)) for m in text.matches.get(s.index, [])])
-            for s in text.sentences if s.index >= 0]
+            for s in text.sentences]
     return hashlib.sha1(repr(rows).encode()).hexdigest()
 
 
