@@ -363,3 +363,28 @@ def test_the_quick_prefilter_never_hides_a_date() -> None:
     for sentence in ("Two days ago the town fell.", "It happened on Tuesday.", "since 2015", "in mid-June",
                      "The group said yesterday.", "last week", "this morning"):
         assert MAYBE_DATE.search(sentence), sentence
+
+
+# --- the gates in front of the rules skip nothing ------------------------------------------------
+
+
+from briefing import dates as _dates  # noqa: E402
+
+_DATE_PIECES = ["on", "in", "since", "the", "last", "next", "this", "early", "mid-", "late", "of", "and", "ago",
+                "June", "JUNE", "Jun.", "May", "march", "Sept", "Monday", "monday", "Tuesday,", "day", "days",
+                "Week", "months", "year", "yesterday", "this morning", "beginning of the", "end of the", "past",
+                "2014", "1999", "2016-07-03", "2006–08", "(2015)", "3", "21st", "two", ",", ".", "-", " "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map(" ".join),
+       st.sampled_from([None, parse_when("2016-09-01"), parse_when("2016-09"), parse_when("2016")]))
+def test_gated_rules_find_what_every_rule_finds(sentence, anchor):
+    rules = _dates.ABSOLUTE + _dates.RELATIVE
+    gated = [(s, e, m.group(), w) for s, e, m, w in _dates._matches(sentence, anchor, rules)]
+    saved, _dates._GATE = _dates._GATE, {}
+    try:
+        plain = [(s, e, m.group(), w) for s, e, m, w in _dates._matches(sentence, anchor, rules)]
+    finally:
+        _dates._GATE = saved
+    assert gated == plain

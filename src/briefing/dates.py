@@ -327,13 +327,31 @@ def _matches(text: str, anchor: When | None,
     so that a shorter, wrong reading of the same words does not take its place.
     """
     found: list[Found] = []
+    open_gates: dict[re.Pattern[str], bool] = {}
     for pattern, resolve in rules:
+        gate = _GATE.get(pattern)
+        if gate is not None:
+            if gate not in open_gates:
+                open_gates[gate] = gate.search(text) is not None
+            if not open_gates[gate]:
+                continue   # the one word every match of this rule holds is not in the text
         for m in pattern.finditer(text):
             start, end = _date_span(m)
             if any(start < e and s < end for s, e, _, _ in found):
                 continue
             found.append((start, end, m, resolve(m, anchor)))
     return sorted(found, key=lambda item: item[0])
+
+
+# What every match of a rule contains, as the rule itself spells it: a sentence without it is not
+# searched by the rule. Rules are many and long; their gates are five short searches.
+_YEAR_GATE, _MONTH_GATE, _UNIT_GATE = _rx(r"(?:19|20)\d\d"), _rx(ANY_MONTH), _rx(r"(?i:day|week|month|year)")
+_GATE: dict[re.Pattern[str], re.Pattern[str]] = {
+    **{pattern: _YEAR_GATE for pattern, _ in ABSOLUTE},
+    **{RELATIVE[i][0]: _MONTH_GATE for i in (0, 1, 6, 7, 8)},
+    **{RELATIVE[i][0]: _UNIT_GATE for i in (2, 3, 4, 5)},
+    RELATIVE[9][0]: _rx(WEEKDAY),
+}
 
 
 def _date_span(m: re.Match[str]) -> tuple[int, int]:
