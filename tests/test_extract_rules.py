@@ -512,3 +512,9 @@ def test_an_operation_told_only_in_the_headline(tmp_path):
     sheets = run(tmp_path, "Government troops reached the defenders of the town of Harran on Tuesday, officials said.",
                  title="Army breaks the siege of Harran after two years")
     assert any(n.startswith("Siege of Harran") for n in names(sheets, "operations"))
+
+
+def test_a_participle_and_its_day_between_the_attacks_and_the_place(tmp_path):
+    sheets = run(tmp_path, "The raid follows the attacks committed on Friday 13 November in Kessel, the city of Brenna's "
+                           "neighbour.")
+    assert any(n.startswith("Kessel attacks") for n in names(sheets, "operations"))

@@ -14,7 +14,9 @@ from .mentions import Match
 # Battles are fought for towns and the like; "the assault for X province" is not a battle of a province.
 PLACE_KINDS = {"city", "town", "village", "district", "base", "camp", "landmark", "other", "dam"}
 _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical)\b", re.I)
-_BRIDGE = (r"\s+(?:of|for|on|in|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
+# "the attacks (committed on Friday) in X": a participle and its day may stand between cue and place
+_BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
+           r"\s+(?:of|for|on|in|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
            r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+)?")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
