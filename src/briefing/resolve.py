@@ -80,8 +80,8 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
         for key in keys[1:]:
             groups.union(keys[0], key)
         owner[groups.find(keys[0])] = seed
-    for cand in candidates:
-        groups.find(name_key(cand.name))
+    for name in dict.fromkeys(c.name for c in candidates):   # each name once, in the order found
+        groups.find(name_key(name))
     for left, right, _reason in sorted(links):
         a, b = name_key(left), name_key(right)
         if not a or not b:
@@ -143,9 +143,10 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
     """Place names with one `place_key` (of the name and its `name_key`) are one place; never into a
     group a person or an organisation owns (Baghdad is not al-Baghdadi), never two fixed identities."""
     first: dict[Hashable, str] = {}
-    for cand in sorted(candidates, key=lambda c: c.name):
-        key = name_key(cand.name)
-        shared = place_key(cand.name, key) if cand.folder == "locations" and key else None
+    # each place name once (a name found in a thousand articles is a thousand candidates, one union)
+    for name in sorted({c.name for c in candidates if c.folder == "locations"}):
+        key = name_key(name)
+        shared = place_key(name, key) if key else None
         if shared is None:
             continue
         root = groups.find(key)
