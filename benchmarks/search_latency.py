@@ -16,6 +16,7 @@ import argparse
 import json
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,12 +31,20 @@ ANSWERED = ("q => document.querySelector('input.md-search__input').value === q &
             " /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)")
 
 
-def measure(browser, url: str, query: str) -> dict[str, float | int]:  # type: ignore[no-untyped-def]
+@contextmanager
+def fresh_page(browser):  # type: ignore[no-untyped-def]
+    """A page in a new browser context (nothing cached), with its requests beyond 127.0.0.1 blocked and listed."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(int(TIMEOUT_MS))
     offsite = block_offsite(context)
-    page = context.new_page()
     try:
+        yield context.new_page(), offsite
+    finally:
+        context.close()
+
+
+def measure(browser, url: str, query: str) -> dict[str, float | int]:  # type: ignore[no-untyped-def]
+    with fresh_page(browser) as (page, offsite):
         start = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded")
         box = page.locator("input.md-search__input")
@@ -48,8 +57,6 @@ def measure(browser, url: str, query: str) -> dict[str, float | int]:  # type: i
         results = page.locator(".md-search-result__list > li.md-search-result__item").count()
         return {"first_answer_s": round(answered, 2), "ready_s": round(ready, 2), "results": results,
                 "offsite_requests": len(offsite)}
-    finally:
-        context.close()
 
 
 FACTS_ANSWERED = ("() => { const o = document.querySelector('.briefing-fact-search output');"
@@ -57,19 +64,13 @@ FACTS_ANSWERED = ("() => { const o = document.querySelector('.briefing-fact-sear
 
 
 def measure_facts(browser, url: str, words: str) -> dict[str, float | int]:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(int(TIMEOUT_MS))
-    offsite = block_offsite(context)
-    page = context.new_page()
-    try:
+    with fresh_page(browser) as (page, offsite):
         start = time.perf_counter()
         page.goto(f"{url}facts/?find={words}", wait_until="domcontentloaded")
         page.wait_for_function(FACTS_ANSWERED, polling=20)
         answered = time.perf_counter() - start
         return {"fact_answer_s": round(answered, 2), "shown": page.locator(".briefing-fact-results li").count(),
                 "offsite_requests": len(offsite)}
-    finally:
-        context.close()
 
 
 def main() -> int:
