@@ -518,3 +518,10 @@ def test_a_participle_and_its_day_between_the_attacks_and_the_place(tmp_path):
     sheets = run(tmp_path, "The raid follows the attacks committed on Friday 13 November in Kessel, the city of Brenna's "
                            "neighbour.")
     assert any(n.startswith("Kessel attacks") for n in names(sheets, "operations"))
+
+
+def test_a_person_from_a_town_is_not_a_town(tmp_path):
+    sheets = run(tmp_path, '"Every army says it is the last one," said Abu Varsal, a farmer from the town\'s Hamdan '
+                           "district.")
+    assert names(sheets, "actors")["Abu Varsal"]["kind"] == "person"
+    assert "Abu Varsal" not in names(sheets, "locations")

@@ -127,7 +127,7 @@ class Discoverer:
         self._place_of = re.compile(
             r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
-            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
+            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by)\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
             r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
