@@ -500,8 +500,9 @@ def test_places_listed_after_a_colon_taken_by_a_verb_and_named_with_their_noun(t
     sheets = run(tmp_path, "The Lakes Coalition held the southern towns: Varnak, Telzeb and Qorvas. "
                            "Troops capture Dunmira and Selkab. Harwan, its twin town to the north, fell too. "
                            "Gunmen killed 40 at the Zarvi military base near the Halwan agricultural college, "
-                           "in Tessa sub-district.")
+                           "in Tessa sub-district. They came back with captured Humvees.")
     places = names(sheets, "locations")
+    assert "Humvees" not in places   # "captured" as an adjective takes no place
     assert {"Varnak", "Telzeb", "Qorvas", "Dunmira", "Selkab", "Harwan"} <= set(places)
     assert places["Varnak"]["kind"] == "town"
     assert {"Zarvi", "Halwan agricultural college", "Tessa"} <= set(places)
@@ -525,3 +526,8 @@ def test_a_person_from_a_town_is_not_a_town(tmp_path):
                            "district.")
     assert names(sheets, "actors")["Abu Varsal"]["kind"] == "person"
     assert "Abu Varsal" not in names(sheets, "locations")
+
+
+def test_a_known_groups_camp_or_base_is_no_place_of_that_name(tmp_path):
+    sheets = run(tmp_path, "Jets hit a Daech training camp near the town of Harran, and the Peshmerga base at Zarvi.")
+    assert not any(n.startswith(("Daech", "Peshmerga")) for n in names(sheets, "locations"))

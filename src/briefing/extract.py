@@ -136,6 +136,7 @@ class Discoverer:
             r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
             r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to|"
             # "troops capture Mesraba", "entered Bashiqa": what is taken or entered is a place
+            r"(?<!\bwith\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"   # (not "with captured Humvees": an adjective)
             r"(?:(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|overr[au]n(?:s|ning)?|"
             r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?))\s+"
             r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
@@ -450,6 +451,8 @@ class Discoverer:
     def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str] | None:
         if run[-1].possessive:
             return None   # "Mosul's bridges" are not a place called "Mosul bridge"
+        if self.known.get(name_key(name), ("",))[0] == "actors":
+            return None   # "a Daech training camp", "the Peshmerga base": whose place, not its name
         m = self._place_after.match(after)
         shared = None if m else self._shared_noun.match(after)
         if shared:   # "the Khazir and Hasansham camps": Khazir camp
