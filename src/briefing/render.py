@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import replace, dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -1896,26 +1896,26 @@ class Renderer:
         return buffer.getvalue()
 
     # the pages and files made from the whole briefing (hub pages, downloads): each one job of the pool,
-    # among the entity and source pages, rather than one after the other once they are done
-    HUBS: tuple[str, ...] = ("timeline", "figures.md", "data/facts.json", "data/briefing.json", "index.md",
-                             "sources/index.md", "actors/index.md", "locations/index.md", "operations/index.md",
-                             "data/events.csv", "downloads.md", "graph.md", "map.md", "facts.md", "data/places.geojson")
+    # among the entity and source pages, rather than one after the other once they are done; the
+    # longest first, so that no core is left with one at the end
+    def _hubs(self, spill: Path | None) -> dict[str, Callable[[], Any]]:
+        """Name of each hub job -> what makes it ({src_uri: text} or the text of the page so named)."""
+        def briefing_json() -> Content:
+            if spill is None:
+                return self.briefing_json()
+            # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string
+            return _spill(spill, "data/briefing.json", json_content(self.briefing_data(), **BRIEFING_JSON))
+
+        return {"timeline": self.timeline, "figures.md": self.figures_page, "data/facts.json": self.facts_json,
+                "data/briefing.json": briefing_json, "index.md": self.home_page,
+                "sources/index.md": self.sources_index,
+                **{f"{folder}/index.md": partial(self.kind_index, folder) for folder in ENTITY_FOLDERS},
+                "data/events.csv": self.events_csv, "downloads.md": self.downloads_page, "graph.md": self.graph_page,
+                "map.md": self.map_page, "facts.md": self.facts_page, "data/places.geojson": self.places_geojson}
 
     def hub(self, name: str, spill: Path | None = None) -> dict[str, Content]:
-        """One of `HUBS`: {src_uri: text}."""
-        if name == "timeline":
-            return self.timeline()
-        if name.endswith("/index.md") and name != "sources/index.md":
-            return self.kind_index(name.split("/")[0])
-        if name == "data/briefing.json" and spill is not None:
-            # all the sheets: 160 MB at 10,000 articles, streamed to disk rather than made one string
-            return {name: _spill(spill, name, json_content(self.briefing_data(), **BRIEFING_JSON))}
-        made: dict[str, Callable[[], Any]] = {
-            "index.md": self.home_page, "sources/index.md": self.sources_index, "figures.md": self.figures_page,
-            "data/facts.json": self.facts_json, "data/briefing.json": self.briefing_json, "map.md": self.map_page,
-            "data/events.csv": self.events_csv, "downloads.md": self.downloads_page, "graph.md": self.graph_page,
-            "facts.md": self.facts_page, "data/places.geojson": self.places_geojson}
-        out = made[name]()
+        """One hub job: {src_uri: text}."""
+        out = self._hubs(spill)[name]()
         return out if isinstance(out, dict) else {name: out}
 
     def pages(self, spill: Path | None = None) -> dict[str, str | Path]:
@@ -1924,7 +1924,7 @@ class Renderer:
         model = self.model
         # one page per sheet: the bulk of the work, spread over the cores (the workers inherit the model);
         # the hub pages first, so that no core is left with a long one at the end
-        jobs = [("hub", name) for name in self.HUBS] + [("entity", eid) for eid in sorted(model.entities)] + \
+        jobs = [("hub", name) for name in self._hubs(spill)] + [("entity", eid) for eid in sorted(model.entities)] + \
             [("source", sid) for sid in sorted(model.sources)]
         if workers_for(len(jobs)) > 1:
             self.warm()
