@@ -95,6 +95,12 @@ def _words(text: str) -> list[_Word]:
     return [_Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
+def from_capitals(text: str) -> list[str]:
+    """The words of a name written in capitals, as a name is written: "AL-BAB" -> ["al-Bab"]."""
+    return [w[:3].lower() + w[3:].capitalize() if re.match(r"(?i)(?:al|el)-", w) else w.capitalize()
+            for w in text.split()]
+
+
 def fold_title(title: str) -> str:
     """'COL.', 'Col' and 'col.' are one title."""
     return title.replace(".", "").casefold()
@@ -148,6 +154,7 @@ class Discoverer:
         self._event_after = re.compile(rf"^\s+(?:{events})\b")
         self._the_before = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?$", re.I)
         self._occasions = set(lex.raw.get("occasions") or ())
+        self._folded_titles = {fold_title(t): t for t in lex.titles}   # "COL." is Col.
         self._place_first_words = lex.raw.get("place_first_words") or {}
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
@@ -715,13 +722,12 @@ class Discoverer:
         for label, n in labels.items():
             turns[label.split()[-1]] += n
         speakers = {label for label in labels if turns[label.split()[-1]] >= 2}
-        titles = {fold_title(t): t for t in self.lex.titles}
+        titles = self._folded_titles
         for sentence in sentences:
             m = self._SPEAKER.match(sentence.text) if sentence.index >= 0 else None
             if not m or m.group(1) not in speakers:
                 continue
-            words = [w.capitalize() if not re.match(r"(?i)(?:al|el)-", w) else w[:3].lower() + w[3:].capitalize()
-                     for w in m.group(1).split()]
+            words = from_capitals(m.group(1))
             # "CAPTAIN JEFF DAVIS:", "COL. WARREN:": the title is the role; a surname alone joins the full name
             title = next((titles[t] for n in range(len(words) - 1, 0, -1) if (t := fold_title(" ".join(words[:n]))) in titles), None)
             name = words[len(title.split()):] if title else words
@@ -737,7 +743,7 @@ class Discoverer:
         raw = m.group(1).strip()
         if raw in ("FYI", "UPDATE", "BREAKING", "ANALYSIS", "EXCLUSIVE", "WATCH", "NEWS"):
             return
-        name = " ".join(w.capitalize() for w in raw.split())
+        name = " ".join(from_capitals(raw))
         place = gazetteer.find(name)
         found.candidates.append(Candidate(name, "locations", place.kind if place else "city", source,
                                           sentence.index, "dateline", 2))
