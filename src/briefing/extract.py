@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
 from . import gazetteer
@@ -77,15 +78,16 @@ class _Word:
     end: int
     text: str
 
-    @property
+    # (each asked many times of one word: worked out once)
+    @cached_property
     def bare(self) -> str:
         return _POSSESSIVE.sub("", self.text) if self.possessive else self.text
 
-    @property
+    @cached_property
     def possessive(self) -> bool:
-        return bool(re.search(r"['\u2019]s?$", self.text)) and len(self.text) > 2
+        return len(self.text) > 2 and _POSSESSIVE.search(self.text) is not None
 
-    @property
+    @cached_property
     def capital(self) -> bool:
         core = _ARTICLE_PREFIX.sub("", self.text)
         return bool(core) and (core[0].isupper() or (core[0].isdigit() and len(core) <= 4))

@@ -68,7 +68,7 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 def is_article(token: str, next_char: str) -> bool:
     """True for an Arabic article token: `al`/`el` anywhere, the others only before a hyphen."""
-    if len(token) > 1 and token.isupper():
+    if len(token) > 3 or (len(token) > 1 and token.isupper()):   # (articles are short: most words stop here)
         return False  # US-backed, AN-94: capitals make it an acronym, not an article
     low = fold(token)
     if low in _FREE_ARTICLES:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -127,10 +127,16 @@ def _facts_worker(n: int) -> list[Fact]:
     return out
 
 
-def _discover_worker(index: int) -> Discovery:
+_CANDIDATE_FIELDS = tuple(f.name for f in fields(Candidate))
+
+
+def _discover_worker(index: int) -> tuple[list[tuple], list]:
+    """One article's discovery, its candidates as plain tuples: unpickling half a million
+    dataclasses would cost the parent seconds at 10,000 articles."""
     discoverer = STATE.get("discoverer") or STATE.setdefault("discoverer", Discoverer(STATE["lex"], STATE["known"]))
     text = STATE["texts"][index]
-    return discoverer.discover(text.article.source_id, text.sentences)
+    found = discoverer.discover(text.article.source_id, text.sentences)
+    return [tuple(getattr(c, f) for f in _CANDIDATE_FIELDS) for c in found.candidates], found.links
 
 
 
@@ -196,8 +202,8 @@ def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText],
             known.setdefault(name_key(name), (seed.folder, seed.kind))
     cached = [cache.discovery(t.article) if cache else None for t in texts]
     todo = [i for i, found in enumerate(cached) if found is None]
-    for i, found in zip(todo, pmap(_discover_worker, todo, lex=lex, known=known, texts=texts)):
-        cached[i] = found
+    for i, (rows, found_links) in zip(todo, pmap(_discover_worker, todo, lex=lex, known=known, texts=texts)):
+        found = cached[i] = Discovery([Candidate(*row) for row in rows], found_links)
         if cache:
             cache.remember(texts[i].article, found)
     candidates: list[Candidate] = []
