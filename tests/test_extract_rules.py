@@ -369,7 +369,7 @@ def test_more_ways_a_battle_is_told(tmp_path):
     sheets = run(tmp_path, "The 2009 Manbij bombings were never solved. Once the town of Halwan falls, the "
                            "Zarqan fight will begin, officials said.")
     ops = names(sheets, "operations")
-    assert "Manbij attacks (2009)" in ops   # the year that names it, not the article's
+    assert "Manbij bombing (2009)" in ops   # the year that names it, not the article's
     assert any(n.startswith("Battle of Halwan") for n in ops)
     assert any(n.startswith("Battle of Zarqan") for n in ops)
 
@@ -450,10 +450,10 @@ def test_an_attack_named_after_an_unknown_place_makes_the_place_and_the_attack(t
                            "victims of the Hollin massacre gathered outside Camp Hollin, a former air base. "
                            "The Christmas attack was never solved.")
     places, ops = names(sheets, "locations"), names(sheets, "operations")
-    assert "Zawiyat" in places and any(n.startswith("Zawiyat attacks") for n in ops)
+    assert "Zawiyat" in places and any(n.startswith("Zawiyat bombing") for n in ops)
     # the massacre is named after the camp the article names, not after a second place "Hollin"
     assert "Camp Hollin" in places and "Hollin" not in places
-    assert any(n.startswith("Camp Hollin attacks") for n in ops)
+    assert any(n.startswith("Camp Hollin massacre") for n in ops)
     assert not any("Christmas" in n for n in [*places, *ops])   # a day, not a place
 
 
@@ -531,3 +531,25 @@ def test_a_person_from_a_town_is_not_a_town(tmp_path):
 def test_a_known_groups_camp_or_base_is_no_place_of_that_name(tmp_path):
     sheets = run(tmp_path, "Jets hit a Daech training camp near the town of Harran, and the Peshmerga base at Zarvi.")
     assert not any(n.startswith(("Daech", "Peshmerga")) for n in names(sheets, "locations"))
+
+
+def test_towns_driven_out_of_or_taken_after_fighting_had_battles(tmp_path):
+    sheets = run(tmp_path, "In January 2014 militants drove the rival rebel brigades and allies out of the "
+                           "town of Marun. Rebels took the town of Qarabel after a three-day battle. "
+                           "Troops entered the town of Halwan on 7 May 2015 after heavy fighting. "
+                           "Troops entered the town of Zarqan on Friday.")
+    ops = names(sheets, "operations")
+    assert "Battle of Marun (2014)" in ops
+    assert any(n.startswith("Battle of Qarabel") for n in ops)
+    assert "Battle of Halwan (2015)" in ops
+    assert not any("Zarqan" in n for n in ops)   # entered without a fight told: no battle
+
+
+def test_bombings_and_massacres_are_named_after_where_they_struck(tmp_path):
+    sheets = run(tmp_path, "A truck bomb exploded in the town of Oskarby on Wednesday, killing 44 people. "
+                           "Dozens of prisoners were killed in the massacre at the town of Kefr in 2014. "
+                           "Militants said a bomb in Tarvan could go off at any time.")
+    ops = names(sheets, "operations")
+    assert ops["Oskarby bombing (2016)"]["kind"] == "attack"
+    assert ops["Kefr massacre (2014)"]["kind"] == "attack"
+    assert not any("Tarvan" in n for n in ops)   # a threat is no attack

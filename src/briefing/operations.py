@@ -16,16 +16,17 @@ PLACE_KINDS = {"city", "town", "village", "district", "base", "camp", "landmark"
 _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical)\b", re.I)
 # "the attacks (committed on Friday) in X": a participle and its day may stand between cue and place
 _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
-           r"\s+(?:of|for|on|in|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
+           r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
            r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+)?")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
-# Sieges and battles of one place are one operation; attacks (bombings) are their own.
-_FAMILY = {"attack": "attack"}
+# Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
+_FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack"}
+SHEET_KIND = {"bombing": "attack", "massacre": "attack"}   # what the sheet says (the name keeps the noun)
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "attack"]
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "attack"]
 
 
 @dataclass
@@ -57,6 +58,13 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
                               r")\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
     taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
+    fought_before = re.compile(r"\b(?:" + _words(cues.get("fought_verbs_before")) +
+                               r")\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+    fighting = re.compile(r"\b(?:after|following|amid)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:"
+                          + _words(cues.get("fighting_nouns")) + r")\b", re.I)
+    bomb_before = re.compile(r"\b(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
+                             + r")\s+(?:[\w,]+\s+){0,4}?)?(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
+                             r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
     last_province: str | None = None
@@ -72,9 +80,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
             if kinds.get(m.entity_id) in ("city", "town") and not hypothetical and not b and \
-                    (taken_before.search(lead) or taken_after.match(text[m.end:])):
+                    (taken_before.search(lead) or taken_after.match(text[m.end:])
+                     or (fought_before.search(lead) and fighting.search(text))):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
                                          years.get(index)))
+            bomb = None if b or hypothetical else bomb_before.search(lead)
+            # ("Truck bomb kills dozens in X": a headline has no article)
+            if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+)?", text[:bomb.start()])):
+                hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
             a = after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
@@ -109,6 +122,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             elif kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
     return hits
+
+
+def _words(phrases: list[str] | None) -> str:
+    """An alternation of phrases from the lexicon, longest first ("street fighting" before "fighting")."""
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases or ()), key=len, reverse=True)) or "(?!)"
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "whose"}

@@ -19,7 +19,7 @@ from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
 from .names import name_key, token_key
-from .operations import OperationHit, find_operations, group_operations
+from .operations import SHEET_KIND, OperationHit, find_operations, group_operations
 from .parallel import STATE, pmap, workers_for
 from .progress import QUIET, Progress
 from .read import Article, article_paths, read_or_problem
@@ -439,8 +439,8 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     for key, group in group_operations(hits, lex, names).items():
         entity = existing_ops.get(name_key(group["name"]))
         if entity is None:
-            entity = Entity(_free_id(group["name"], by_id), group["name"], "operations", group["kind"],
-                            {group["name"]}, "text")
+            entity = Entity(_free_id(group["name"], by_id), group["name"], "operations",
+                            SHEET_KIND.get(group["kind"], group["kind"]), {group["name"]}, "text")
             entities.append(entity)
             by_id[entity.id] = entity
         op_of_hit.update((id(hit), entity.id) for _, hit in group["hits"])
