@@ -548,3 +548,34 @@ def test_seeds_have_a_basis_for_every_date(seeds: dict[str, Article]) -> None:
         assert article.published_precision in ("day", "month", "year", "unknown")
         assert (article.published is None) == (article.published_precision == "unknown")
         assert article.paragraphs
+
+
+def test_a_saved_page_keeps_its_menus_share_bars_and_comments_out_of_the_body(tmp_path: Path) -> None:
+    page = (
+        "Skip to main content\n"
+        "THE CEDAR LEDGER - ONLINE EDITION\n"
+        "Home | World | Middle East | Analysis\n\n"
+        "World News | Tue Jul 28, 2015 | 4:12pm EDT\n\n"
+        "Militia says rebels driven out of Harbel city\n\n"
+        "Clare Whitcombe, Middle East Correspondent\n"
+        "Tuesday 28 July 2015 07:00 BST\n\n"
+        "Share this article  (Facebook) (Twitter) (Email)  |  1,204 shares\n"
+        "Text size: A A A\n"
+        "[Download full report (PDF, 1.4 MB)]   [Arabic version]\n\n"
+        "Fighters said on Tuesday they had taken the last districts of Harbel after a month of fighting.\n\n"
+        "Related stories\n"
+        "> Ostrava strikes positions near the capital, monitor says\n"
+        "> Velmar says troops will leave 'very soon'\n\n"
+        "Follow us: @CedarLedger on Twitter | Facebook\n\n"
+        "Comments (87)  |  Sign in to join the discussion.\n"
+        "Hadrian_W: So Brenko's planes bomb hospitals in the morning.\n"
+    )
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert article.title == "Militia says rebels driven out of Harbel city"
+    assert article.author == "Clare Whitcombe"
+    assert article.published == "2015-07-28"
+    body = "\n".join(article.paragraphs)
+    assert body == "Fighters said on Tuesday they had taken the last districts of Harbel after a month of fighting."
+    excluded = "\n".join(e.text for e in article.excluded)
+    for clutter in ("Skip to main content", "Ostrava", "Velmar", "@CedarLedger", "Brenko", "Arabic version", "1,204 shares"):
+        assert clutter in excluded

@@ -427,8 +427,9 @@ def dateline(text: str) -> When | None:
         return None   # prose with a dash, not a byline
     for field in fields:
         field = re.sub(r"\s+(?i:by)\s+[A-Z].*$", "", _DATELINE_PREFIX.sub("", field.strip(), count=1))   # "... 2014 by Jane Doe"
+        field = _WEEKDAY_PREFIX.sub("", field)   # "Tue Jul 28, 2015"
         line = _TIME_SUFFIX.sub("", field)   # ('23.08.16' would look like a time of day)
-        when = (parse_when(line) if line else None) or _numeric_day(_WEEKDAY_PREFIX.sub("", field))
+        when = (parse_when(line) if line else None) or _numeric_day(field)
         if when:
             return when
     return None

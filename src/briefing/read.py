@@ -449,9 +449,12 @@ _NAMES = (r"[A-Z][\w.'’-]+(?:(?:\s+|,\s+|\s+(?:and|with|&)\s+)"
           r"(?:[A-Z][\w.'’-]+|al-\w+|bin|ibn|de|van|von))*")
 # "By Jane Doe", "Posted by Jane Doe", "Words: Jane Doe", "By Jane Doe with John Roe in Beirut"
 _BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|text|reporting|interview|interviewed|analysis)(?:\s+on\s+[\w ,.]{4,30}?)?\s+)?"
-                     r"(?i:by)\s+"
+                     r"(?i:by)\s+(?:(?i:our|a)\s+(?:\w+\s+)?(?i:correspondent|reporter)(?:\s+in\s+[A-Z][\w' -]{1,30}?)?,\s+)?"
                      r"|(?i:words|text|author|reporting)\s*:\s*)"
                      r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' -]{1,30})?\s*(?:[|–—·•].*)?")
+# "Clare Whitcombe, Middle East Correspondent": a name and its newsroom title, above the date
+_TITLED_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}),\s+(?:[A-Z][\w-]*\s+){0,4}"
+                            r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Analyst)")
 _COUNT_FIELD = re.compile(r"(?i:\d+\s+(?:comments?|responses|replies|shares))")
 _RELEASE_HEADER = re.compile(r"(?i:(?:news|press|media) release)\b")
 _BIO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(?:a|an|the)\s+"
@@ -599,9 +602,11 @@ class _Layout:
         """A date line, a byline or a masthead near the top: metadata, not body."""
         block = blocks[i]
         fields = dates.FIELD_SEP.split(block)
-        names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f)) and len(f.split()) <= 10]
+        names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f))
+                 and len(f.split()) <= 10]
         if dates.dateline(block) or (names and all(
-                _BYLINE.fullmatch(f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f) or rule.line_reason(f)
+                _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f)
+                or rule.line_reason(f)
                 for f in fields)):
             # infer_published reads the date again from the texts
             self.author = self.author or (_authors(names) if names else None)
@@ -629,10 +634,14 @@ class _Layout:
         if i + 1 < len(blocks) and _RELEASE_HEADER.match(blocks[i + 1]) and len(block.split()) <= 12:
             return True
         name = dates.FIELD_SEP.split(block)[0]
-        capitals = name.isupper() and len(name.split()) <= 5 and len(dates.FIELD_SEP.split(block)) <= 2
-        if not capitals and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
+        capitals = name.isupper() and len(name.split()) <= 8 and len(dates.FIELD_SEP.split(block)) <= 2
+        # a site's name above its menu ("Iraq Civilian Harm Monitor", then "Home | Reports | About")
+        above_menu = i + 1 < len(blocks) and rule.line_reason(blocks[i + 1]) == "boilerplate" \
+            and len(block.split()) <= 6 and bool(re.search(r"[|>»›]", blocks[i + 1]))
+        if not (capitals or above_menu) and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
             return False
-        if any(c in _SENTENCE_END for c in block) or not block[:1].isupper():
+        # (the periods of "U.S." end no sentence)
+        if any(c in _SENTENCE_END for c in re.sub(r"\b([A-Z])\.", r"\1", block)) or not block[:1].isupper():
             return False
         following = [b for b in blocks[i + 1:] if not rule.line_reason(b)]
         if not following:
@@ -642,7 +651,13 @@ class _Layout:
                 and headline[-1] not in ".!?")
 
 
-_BULLET = re.compile(r"(?:[-•*·▪◦‣]|\d{1,2}[.)])\s+\S")
+_BULLET = re.compile(r"(?:[-•*·▪◦‣>›»]|\d{1,2}[.)])\s+\S")
+
+
+def _titled_byline(blocks: list[str], i: int, field: str) -> re.Match[str] | None:
+    """A name with its newsroom title is a byline where a date line follows it (else it may be a caption)."""
+    m = _TITLED_BYLINE.fullmatch(field)
+    return m if m and i + 1 < len(blocks) and dates.dateline(blocks[i + 1]) else None
 
 
 def _link_item(block: str) -> bool:
