@@ -553,3 +553,15 @@ def test_bombings_and_massacres_are_named_after_where_they_struck(tmp_path):
     assert ops["Oskarby bombing (2016)"]["kind"] == "attack"
     assert ops["Kefr massacre (2014)"]["kind"] == "attack"
     assert not any("Tarvan" in n for n in ops)   # a threat is no attack
+
+
+def test_credits_with_places_clergy_ratings_and_a_man_of_his_organisation(tmp_path):
+    sheets = run(tmp_path, "\"The desert is different,\" said Nadim Harouki of the Levant Policy Forum in Beirut. "
+                           "Father Jacques Mourel was kidnapped in May. Chief Petty Officer Jason Finlow was killed "
+                           "on Thursday.\n\n(Reporting by Lina Haddar in Beirut and Sherko Amedo in Qamishli; "
+                           "Editing by Peter Vanse)")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    for person in ("Nadim Harouki", "Jacques Mourel", "Jason Finlow", "Lina Haddar", "Sherko Amedo"):
+        assert actors[person]["kind"] == "person", person
+    assert actors["Levant Policy Forum"]["kind"] != "person"
+    assert "Sherko Amedo" not in places

@@ -282,6 +282,13 @@ class Discoverer:
             if rest:
                 self._classify(source, sentence, rest, found)
             return
+        if title_at is None and of_at in (2, 3) and run[0].bare in self.lex.given_names:
+            rest = run[of_at + 1:]
+            while rest and rest[0].text in self.lex.connectors:
+                rest = rest[1:]
+            if self._org_kind(rest):   # "Nadim Hourani of the Levant Policy Forum": a man, and where he works
+                self._classify(source, sentence, run[:of_at], found)
+                return self._classify(source, sentence, rest, found)
         if title_at is not None:
             i, n, title = title_at
             left, right = run[:i], run[i + n:]
@@ -683,14 +690,14 @@ class Discoverer:
             not gazetteer.find(expansion)
 
     _CREDIT = re.compile(r"\b(Reporting|Writing|Additional reporting|Editing|Compiled|Written|Reported)\s+by\s+"
-                         r"([A-Z][^;()]*?)(?=\s+in\s+[A-Z]|;|\)|$)")
+                         r"([A-Z][^;()]*?)(?=;|\)|$)")
 
     def _credits(self, source: str, sentence: Sentence, found: Discovery) -> None:
         """Wire credit lines: "(Reporting by A and B in Beirut; Editing by C)" name the authors."""
         for m in self._CREDIT.finditer(sentence.text):
             role = "editor" if m.group(1).lower() == "editing" else "author"
             for name in re.split(r",\s*|\s+and\s+", m.group(2)):
-                name = name.strip()
+                name = re.sub(r"\s+in\s+[A-Z].*$", "", name.strip())   # "A in Beirut and B in Qamishli"
                 if 2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
                     found.candidates.append(Candidate(name, "actors", "person", source, sentence.index,
                                                       "credit line", 2, role=role))
