@@ -565,3 +565,9 @@ def test_credits_with_places_clergy_ratings_and_a_man_of_his_organisation(tmp_pa
         assert actors[person]["kind"] == "person", person
     assert actors["Levant Policy Forum"]["kind"] != "person"
     assert "Sherko Amedo" not in places
+
+
+def test_a_town_taken_is_dated_by_the_year_told_last_before_it(tmp_path):
+    sheets = run(tmp_path, "It revived the memory of the massacre of 1933 and of the summer of 2014, when "
+                           "militants drove the Christians out of the town of Marun.")
+    assert "Battle of Marun (2014)" in names(sheets, "operations")

@@ -83,7 +83,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                     (taken_before.search(lead) or taken_after.match(text[m.end:])
                      or (fought_before.search(lead) and fighting.search(text))):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
-                                         years.get(index)))
+                                         _last_year(lead) or years.get(index)))
             bomb = None if b or hypothetical else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X": a headline has no article)
             if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+)?", text[:bomb.start()])):
@@ -152,6 +152,16 @@ def _year_before(text: str, start: int) -> int | None:
     """The year that names an operation: "the 2005 Amman bombings" (whatever else the sentence dates)."""
     m = _YEAR_BEFORE.search(text[max(0, start - 6):start])
     return int(m.group(1)) if m else None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _last_year(lead: str) -> int | None:
+    """The year told last before a place taken: "the massacre of 1933 and the summer of 2014, when
+    IS drove them out of Mosul" is about 2014."""
+    found = _YEAR.findall(lead)
+    return int(found[-1]) if found else None
 
 
 def _is_noun_after(text: str, start: int) -> bool:
