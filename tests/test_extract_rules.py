@@ -571,3 +571,15 @@ def test_a_town_taken_is_dated_by_the_year_told_last_before_it(tmp_path):
     sheets = run(tmp_path, "It revived the memory of the massacre of 1933 and of the summer of 2014, when "
                            "militants drove the Christians out of the town of Marun.")
     assert "Battle of Marun (2014)" in names(sheets, "operations")
+
+
+def test_a_month_abbreviation_opens_a_name_and_a_titled_man_is_apart_from_his_church(tmp_path):
+    sheets = run(tmp_path, "Bishop Mar Afram Athneil of the Assyrian Church of the East said the talks had failed. "
+                           "The envoy, Jan Kubis, called it cowardly. Militants bulldozed the Mar Elian monastery. "
+                           "Families sheltered in the Church of the Holy Cross in Halwan.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Mar Afram Athneil"]["kind"] == "person"
+    assert actors["Assyrian Church of the East"]["kind"] != "person"
+    assert actors["Jan Kubis"]["kind"] == "person"
+    assert "Mar Elian monastery" in places
+    assert "Church of the Holy Cross" in places and "Church of the Holy Cross" not in actors

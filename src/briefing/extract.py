@@ -23,6 +23,8 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
+# "Mar Elian", "Jan Kubis": before another capitalised word these are names, not months
+_MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and", "said", "by", "from", "of", "to",
                    "that", "which", "who", "when", "as", "with", "says", "told"}
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
@@ -91,6 +93,11 @@ class _Word:
     def capital(self) -> bool:
         core = _ARTICLE_PREFIX.sub("", self.text)
         return bool(core) and (core[0].isupper() or (core[0].isdigit() and len(core) <= 4))
+
+
+def _month_named(run: list[_Word]) -> bool:
+    """"Mar Elian", "Jan Kubis": a month's abbreviation before a word in capitals is a name."""
+    return len(run) > 1 and run[0].text in _MONTH_ABBREVIATIONS and run[1].text[:1].isupper()
 
 
 def _words(text: str) -> list[_Word]:
@@ -254,6 +261,8 @@ class Discoverer:
                 break   # "Mr Jean-Yves Le Drian": an honorific is a stopword alone, a title before a name
             if len(run) > 1 and run[0].text in self._place_first_words:
                 break   # "Camp Speicher": "Camp" alone is no name, but it opens this one
+            if _month_named(run) and run[1].text not in self.lex.stopwords:
+                break
             run.pop(0)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
@@ -307,6 +316,16 @@ class Discoverer:
                 keep = len(right) - given if given else 3 if len(right) > 3 and right[-3].text in particles else 2
                 self._classify(source, sentence, right[:-keep], found)
                 right = right[-keep:]
+            # "Bishop Mar Afram Athneil of the Assyrian Church of the East": the man, then what he is of
+            of_at = next((j for j, w in enumerate(right) if w.text == "of" and j >= 2
+                          and not any(v.bare in self.lex.org_heads for v in right[:j])), None)
+            if of_at is not None:
+                rest = right[of_at + 1:]
+                while rest and rest[0].text in self.lex.connectors:
+                    rest = rest[1:]
+                if rest:
+                    self._classify(source, sentence, rest, found)
+                right = right[:of_at]
             # "Commander in Chief of the Armed Forces Haider al-Abadi": the office, then the person
             heads = [j for j, w in enumerate(right) if w.bare in self.lex.org_heads]
             if heads and heads[-1] < len(right) - 1:
@@ -314,8 +333,8 @@ class Discoverer:
                 right = right[heads[-1] + 1:]
             # a second title or honorific right before the name: "Prime Minister Dr. X", "... Army Col. X"
             inner = self._title_in(right)
-            while right and (right[0].text in self.lex.stopwords or right[0].text in self.lex.connectors
-                             or (inner and inner[0] == 0)):
+            while right and ((right[0].text in self.lex.stopwords and not _month_named(right))
+                             or right[0].text in self.lex.connectors or (inner and inner[0] == 0)):
                 if inner and inner[0] == 0:
                     right = right[inner[1]:]
                 else:
