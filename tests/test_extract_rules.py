@@ -583,3 +583,12 @@ def test_a_month_abbreviation_opens_a_name_and_a_titled_man_is_apart_from_his_ch
     assert actors["Jan Kubis"]["kind"] == "person"
     assert "Mar Elian monastery" in places
     assert "Church of the Holy Cross" in places and "Church of the Holy Cross" not in actors
+
+
+def test_a_camp_or_building_named_for_short_is_one_place(tmp_path):
+    sheets = run(tmp_path, "Displaced families reached Khalden camp on Monday. Conditions in Khalden are dire, "
+                           "aid workers said. Militants demolished the Mar Ushar monastery. The monks had fled from "
+                           "Mar Ushar in May.")
+    places = names(sheets, "locations")
+    assert "Khalden" in places["Khalden camp"]["aliases"] and "Khalden" not in places
+    assert "Mar Ushar" in places["Mar Ushar monastery"]["aliases"] and "Mar Ushar" not in places

@@ -192,6 +192,7 @@ class Discoverer:
                                                       "an operation 'named …'", 3, start=m.start(1)))
         self._surnames(found)
         self._named_after(found)
+        self._short_places(found)
         return found
 
     # -- capitalised runs -----------------------------------------------------------------
@@ -608,6 +609,23 @@ class Discoverer:
                       (k.startswith(key + " ") or k.endswith(" " + key)) and len(k.split()) - len(key.split()) <= 2}
             if len(fuller) == 1:
                 found.links.append((fuller.pop(), cand.name, "an attack named after the place"))
+                cand.short_form = True
+
+    _BUILT = {"camp", "landmark", "base", "dam", "prison"}
+
+    def _short_places(self, found: Discovery) -> None:
+        """"Mar Elian" in an article about the Mar Elian monastery is the monastery: a place the text
+        gives no kind of its own, that no gazetteer knows, beside the one camp, base or building here
+        whose name is its name and one word more."""
+        built = [c for c in found.candidates if c.folder == "locations" and c.kind in self._BUILT]
+        for cand in found.candidates:
+            if cand.folder != "locations" or cand.kind != "other" or cand.short_form \
+                    or name_key(cand.name) in self.known or gazetteer.find(cand.name):
+                continue
+            key = name_key(cand.name)
+            fuller = {c.name for c in built if (k := name_key(c.name)).startswith(key + " ") and len(k.split()) == len(key.split()) + 1}
+            if len(fuller) == 1:
+                found.links.append((fuller.pop(), cand.name, "a place named for short"))
                 cand.short_form = True
 
     # -- definitions: acronyms, glosses, "also known as" -------------------------------------
