@@ -572,6 +572,7 @@ def test_a_saved_page_keeps_its_menus_share_bars_and_comments_out_of_the_body(tm
     )
     article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
     assert article.title == "Militia says rebels driven out of Harbel city"
+    assert article.publisher == "The Cedar Ledger"
     assert article.author == "Clare Whitcombe"
     assert article.published == "2015-07-28"
     body = "\n".join(article.paragraphs)

@@ -678,8 +678,10 @@ def _masthead_name(block: str) -> str:
     if not name.isupper() or len(name) <= 5:   # as written, or an acronym such as "BBC"
         return name
     small = {"THE", "OF", "AND", "FOR", "ON", "IN"}
-    return " ".join(w.lower() if n and w in small else w if len(w) <= 3 and w not in small else w.capitalize()
-                    for n, w in enumerate(name.split()))
+    # ("U.S." and "BBC" stay as written; "- ONLINE EDITION" is no part of the name)
+    name = re.split(r"\s+[-–—]\s+", name)[0]
+    return " ".join(w.lower() if n and w in small else w if (len(w) <= 3 or "." in w) and w not in small
+                    else w.capitalize() for n, w in enumerate(name.split()))
 
 
 def _apply_bio(layout: _Layout) -> None:
