@@ -580,3 +580,45 @@ def test_a_saved_page_keeps_its_menus_share_bars_and_comments_out_of_the_body(tm
     excluded = "\n".join(e.text for e in article.excluded)
     for clutter in ("Skip to main content", "Ostrava", "Velmar", "@CedarLedger", "Brenko", "Arabic version", "1,204 shares"):
         assert clutter in excluded
+
+
+def test_an_encyclopedia_page_keeps_its_hatnote_contents_and_references_out_of_the_body(tmp_path: Path) -> None:
+    page = (
+        "Battle of Harbel (2017)\n"
+        "From Warpedia, the free encyclopedia\n"
+        "Jump to navigation Jump to search\n"
+        "For the town, see Harbel. For the 2005 operations, see Operation Velmar Curtain.\n\n"
+        "The Battle of Harbel was fought in September 2017.\n\n"
+        "Contents\n1 Background\n2 Battle\n3 See also\n\n"
+        "Background[edit]\n"
+        "Harbel lies on the river.\n\n"
+        "See also[edit]\n- Siege of Ostrava\n\n"
+        "References[edit]\n1. ^ \"Forces retake Harbel\". Brenko News. 19 September 2017.\n\n"
+        "Text is available under the Creative Commons Attribution-ShareAlike License.\n"
+        "Privacy policy | About Warpedia | Disclaimers | Mobile view\n"
+    )
+    article = read_article(write(tmp_path, "wiki.txt", page.encode()), tmp_path)
+    assert article.title == "Battle of Harbel (2017)"
+    assert article.paragraphs == ["The Battle of Harbel was fought in September 2017.", "Harbel lies on the river."]
+    excluded = "\n".join(e.text for e in article.excluded)
+    for furniture in ("Warpedia, the free", "Velmar Curtain", "Siege of Ostrava", "Brenko News", "Creative Commons"):
+        assert furniture in excluded
+
+
+def test_a_news_page_header_with_kickers_account_links_and_a_byline_with_its_outlet(tmp_path: Path) -> None:
+    page = (
+        "TRANS-SEA PRESS\n"
+        "Top News | World | Middle East | Africa | Business\n"
+        "Search  |  Sign in\n\n"
+        "AFRICA / LIBYA\n\n"
+        "Forces declare Harbel free of militants after 7-month battle\n\n"
+        "By YOUSEF HAMDAR and CLAIRE DUBAIS | Trans-Sea Press\n"
+        "HARBEL, Ostrava – 04-05-2016 – 11:22 (GMT+3)\n\n"
+        "A- | A | A+    Print    Share\n\n"
+        "Fighters said on Monday they had taken the last districts of Harbel.\n"
+    )
+    article = read_article(write(tmp_path, "news.txt", page.encode()), tmp_path)
+    assert article.title == "Forces declare Harbel free of militants after 7-month battle"
+    assert article.author == "Yousef Hamdar and Claire Dubais"
+    assert article.published == "2016-05-04"
+    assert article.paragraphs == ["Fighters said on Monday they had taken the last districts of Harbel."]

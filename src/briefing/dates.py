@@ -404,6 +404,7 @@ def parse_when(text: str) -> When | None:
 # --- publication date -------------------------------------------------------------------------
 _DATELINE_PREFIX = re.compile(
     r"^(?i:(?:published|first published|posted|updated|last updated|date|released|issued|aired)(?:\s+on)?:?\s*)")
+_ZONE_SUFFIX = re.compile(r"\s+\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EDT|EST|AST)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?$")
 _TIME_SUFFIX = re.compile(r"(?i:[\s,|–-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?"
                           r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)\s*$")
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+")
@@ -415,7 +416,7 @@ DATELINE_WINDOW = 8  # how many leading lines may hold the dateline
 
 # the fields of a byline or date line: "Words: Jane Doe | 3rd Nov. 2016 | Reading time: 6 mins"
 FIELD_SEP = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
-_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d\d)")
+_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d\d)")
 _WEEKDAY_PREFIX = re.compile(r"^(?i:(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)")
 
 
@@ -428,7 +429,7 @@ def dateline(text: str) -> When | None:
     for field in fields:
         field = re.sub(r"\s+(?i:by)\s+[A-Z].*$", "", _DATELINE_PREFIX.sub("", field.strip(), count=1))   # "... 2014 by Jane Doe"
         field = _WEEKDAY_PREFIX.sub("", field)   # "Tue Jul 28, 2015"
-        line = _TIME_SUFFIX.sub("", field)   # ('23.08.16' would look like a time of day)
+        line = _TIME_SUFFIX.sub("", _ZONE_SUFFIX.sub("", field))   # ('23.08.16' would look like a time of day)
         when = (parse_when(line) if line else None) or _numeric_day(field)
         if when:
             return when

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from . import gazetteer
 from .lexicon import Lexicon
-from .names import is_acronym, name_key, surname_form
+from .names import from_capitals, is_acronym, name_key, surname_form
 from .text import split_sentences
 
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
@@ -102,12 +102,6 @@ def _month_named(run: list[_Word]) -> bool:
 
 def _words(text: str) -> list[_Word]:
     return [_Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
-
-
-def from_capitals(text: str) -> list[str]:
-    """The words of a name written in capitals, as a name is written: "AL-BAB" -> ["al-Bab"]."""
-    return [w[:3].lower() + w[3:].capitalize() if re.match(r"(?i)(?:al|el)-", w) else w.capitalize()
-            for w in text.split()]
 
 
 def fold_title(title: str) -> str:

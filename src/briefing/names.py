@@ -96,6 +96,12 @@ def name_key(name: str) -> str:
     return " ".join(parts)
 
 
+def from_capitals(text: str) -> list[str]:
+    """The words of a name written in capitals, as a name is written: "AL-BAB" -> ["al-Bab"]."""
+    return [w[:3].lower() + w[3:].capitalize() if re.match(r"(?i)(?:al|el)-", w) else w.capitalize()
+            for w in text.split()]
+
+
 def surname_form(name: str) -> str:
     """A person's last word as written, folded and without an Arabic article: 'al-Baghdadi' and
     'Baghdadi' agree; 'Jughaifa' (a tribe) and 'al-Jughaifi' (one of them) share a `name_key` but not this."""

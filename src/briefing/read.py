@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from briefing import dates
 from briefing.errors import InputError, Problem
-from briefing.names import slugify
+from briefing.names import from_capitals, slugify
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -240,7 +240,8 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     none in capitals like a "NEWS RELEASE" header)."""
     blocks: list[str] = []
     for chunk in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r"\s+", " ", line).strip() for line in chunk.split("\n")]
+        # ("Background[edit]": a wiki's section links)
+        lines = [re.sub(r"\s+", " ", line).strip().removesuffix("[edit]") for line in chunk.split("\n")]
         lines = [line for line in lines if line and not _RULE.fullmatch(line)]
         if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
                 and not any(line.isupper() or _BULLET.match(line) for line in lines):
@@ -487,7 +488,9 @@ def _assemble(path: Path, root: Path | None, raw: bytes, draft: _Draft) -> Artic
     if not layout.title:
         raise _fail(path, "no headline found", "put the article's headline on its first line")
     _apply_bio(layout)
-    texts = [layout.title, *main]
+    # (a page's menus and share bars above the date line would push it out of the dateline window)
+    furniture = {e.text for e in layout.excluded if e.reason in ("boilerplate", "share line", "reading time", "advertisement")}
+    texts = [layout.title, *(b for b in main if b not in furniture)]
     when, basis = dates.infer_published(texts, draft.meta.get("published"), draft.date_basis)
     return Article(
         source_id=slugify(path.stem),
@@ -606,7 +609,7 @@ class _Layout:
                  and len(f.split()) <= 10]
         if dates.dateline(block) or (names and all(
                 _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f)
-                or rule.line_reason(f)
+                or rule.line_reason(f) or (self.publisher and _same(f, self.publisher))   # "By Jane Doe | Bashur Post"
                 for f in fields)):
             # infer_published reads the date again from the texts
             self.author = self.author or (_authors(names) if names else None)
@@ -660,16 +663,24 @@ def _titled_byline(blocks: list[str], i: int, field: str) -> re.Match[str] | Non
     return m if m and i + 1 < len(blocks) and dates.dateline(blocks[i + 1]) else None
 
 
+_CONTENTS_ITEM = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s+[A-Z][^.!?]{0,60}")   # "2 Prelude: recapture of Akashat"
+
+
 def _link_item(block: str) -> bool:
     """An item of a list of links: a bullet or number in front, or a story's title (one short line
     that does not end a sentence)."""
-    return bool(_BULLET.match(block)) or (
+    return bool(_BULLET.match(block) or _CONTENTS_ITEM.fullmatch(block)) or (
         len(block.split()) <= 25 and block[:1].isupper() and not block.rstrip("\"'”’").endswith((".", "!")))
 
 
 def _authors(names: list[str]) -> str:
-    """'Jane Doe with John Roe' -> 'Jane Doe, John Roe' (how sheets list several authors)."""
-    return ", ".join(re.sub(r"\s+(?:with|&)\s+", ", ", n) for n in names)
+    """'Jane Doe with John Roe' -> 'Jane Doe, John Roe' (how sheets list several authors); names in
+    capitals as names are written ('YOUSEF HAMDAN and CLAIRE DUBOIS')."""
+    def as_written(name: str) -> str:
+        capitals = all(w.isupper() for w in name.split() if w.lower() not in ("and", "with", "&"))
+        words = from_capitals(name) if capitals else name.split()
+        return " ".join(w.lower() if w.lower() in ("and", "with") else w for w in words)
+    return ", ".join(re.sub(r"\s+(?:with|&)\s+", ", ", as_written(n)) for n in names)
 
 
 def _masthead_name(block: str) -> str:
