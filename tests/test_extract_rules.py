@@ -592,3 +592,14 @@ def test_a_camp_or_building_named_for_short_is_one_place(tmp_path):
     places = names(sheets, "locations")
     assert "Khalden" in places["Khalden camp"]["aliases"] and "Khalden" not in places
     assert "Mar Ushar" in places["Mar Ushar monastery"]["aliases"] and "Mar Ushar" not in places
+
+
+def test_a_shorter_name_of_a_person_and_an_acronym_after_a_name_with_an_article(tmp_path):
+    sheets = run(tmp_path, "Major General Najm Abdullah al-Jubrani, commander of the operation, spoke on Monday. "
+                           "Najm al-Jubrani said the push would go on. Its commander, Ahmed Abu Khawlan, said the "
+                           "Dar ez-Zawr Military Council (DZMC) had taken the villages. Abu Khawlan said so again.")
+    actors = names(sheets, "actors")
+    assert "Najm al-Jubrani" in actors["Najm Abdullah al-Jubrani"]["aliases"] and "Najm al-Jubrani" not in actors
+    assert "Abu Khawlan" in actors["Ahmed Abu Khawlan"]["aliases"] and "Abu Khawlan" not in actors
+    assert "DZMC" in actors["Dar ez-Zawr Military Council"]["aliases"]
+    assert not any(n.startswith("Zawr") for n in actors)

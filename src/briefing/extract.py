@@ -587,6 +587,19 @@ class Discoverer:
                 found.links.append((person, cand.name, "surname of a person named in the article"))
                 cand.folder, cand.kind, cand.strength, cand.short_form = "actors", "person", 2, True
                 cand.cue = f"surname of {person}"
+        # "Najm al-Jubouri" after "Najm Abdullah al-Jubouri", "Abu Khawla" after "Ahmed Abu Khawla":
+        # a two-word name inside the one longer name of a person here is that person
+        longer = [p.name for p in people if len(p.name.split()) >= 3]
+        for cand in people:
+            words = cand.name.split()
+            if len(words) != 2 or cand.short_form:
+                continue
+            key = name_key(cand.name)
+            fuller = {p for p in longer if (p.split()[0] == words[0] and surname_form(p) == surname_form(cand.name))
+                      or name_key(p).endswith(" " + key)}
+            if len(fuller) == 1:
+                found.links.append((fuller.pop(), cand.name, "a shorter name of a person named in the article"))
+                cand.short_form = True
 
     _NAMED_AFTER = "'the … bombing'"
 
@@ -623,7 +636,7 @@ class Discoverer:
                 cand.short_form = True
 
     # -- definitions: acronyms, glosses, "also known as" -------------------------------------
-    _ACRONYM_AFTER = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:of|for|the|and|in|al|–|-|[A-Z][\w’'.\-]*))*)\s+\(\s*([A-Z][A-Z.]{1,9}(?:\s*[–-]\s*[A-Z]{2,6})?)\s*\)")
+    _ACRONYM_AFTER = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:of|for|the|and|in|al|–|-|[A-Z][\w’'.\-]*|(?:a[dlnrstz]|e[dlnrsz]|ash)-[A-Z][\w’'.\-]*))*)\s+\(\s*([A-Z][A-Z.]{1,9}(?:\s*[–-]\s*[A-Z]{2,6})?)\s*\)")
     _SLASH_PAIR = re.compile(r"\b([A-Z][\w]*)['’]s/([A-Z][\w]*)['’]s\s+((?:[A-Z][\w]*\s?)+)\(([A-Z]{2,6})/([A-Z]{2,6})\)")
     _OR_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\((?:or|also|aka|also known as|formerly)\s+[“\"]?([^()”\"]{2,60}?)[”\"]?\)")
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
