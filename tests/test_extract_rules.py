@@ -603,3 +603,15 @@ def test_a_shorter_name_of_a_person_and_an_acronym_after_a_name_with_an_article(
     assert "Abu Khawlan" in actors["Ahmed Abu Khawlan"]["aliases"] and "Abu Khawlan" not in actors
     assert "DZMC" in actors["Dar ez-Zawr Military Council"]["aliases"]
     assert not any(n.startswith("Zawr") for n in actors)
+
+
+def test_wire_tails_name_their_reporters_and_units_keep_long_ordinals(tmp_path):
+    sheets = run(tmp_path, "The Libyan National Army of Field Marshal Khalifa Haftor holds the east. The Republican "
+                           "Guard's 104th Brigade has defended the city.\n\nHamdar reported from Misrata and Duboisse "
+                           "from Tunis. Trans-Sea Press writers Maggie Hollins in Cairo and Rami Bakri in Tripoli "
+                           "contributed to this report.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Khalifa Haftor"]["kind"] == "person" and "Libyan National Army" in actors
+    assert "104th Brigade" in actors and "Republican Guard" in actors
+    assert actors["Maggie Hollins"]["kind"] == actors["Rami Bakri"]["kind"] == "person"
+    assert "Duboisse" not in places

@@ -21,6 +21,7 @@ from .text import split_sentences
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-[^\W_]+)*|[^\W_]+(?:['\u2019\-][^\W_]+)*['\u2019]?", re.UNICODE)
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul)-(?=[A-Z])")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")   # "the 104th Brigade"
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
 # "Mar Elian", "Jan Kubis": before another capitalised word these are names, not months
@@ -92,7 +93,7 @@ class _Word:
     @cached_property
     def capital(self) -> bool:
         core = _ARTICLE_PREFIX.sub("", self.text)
-        return bool(core) and (core[0].isupper() or (core[0].isdigit() and len(core) <= 4))
+        return bool(core) and (core[0].isupper() or (core[0].isdigit() and (len(core) <= 4 or _ORDINAL.fullmatch(core) is not None)))
 
 
 def _month_named(run: list[_Word]) -> bool:
@@ -184,6 +185,10 @@ class Discoverer:
                 if name[:1].isupper() and len(name.split()) >= 2:
                     found.candidates.append(Candidate(name, "operations", "operation", source, sentence.index,
                                                       "an operation 'named …'", 3, start=m.start(1)))
+        reporters = {(c.sentence, c.name) for c in found.candidates if c.cue == "a reporter's surname"}
+        if reporters:   # ("and Dubois from Tunis" is no list of places)
+            found.candidates = [c for c in found.candidates
+                                if c.folder != "locations" or (c.sentence, c.name) not in reporters]
         self._surnames(found)
         self._named_after(found)
         self._short_places(found)
@@ -211,7 +216,9 @@ class Discoverer:
                     yield run
                 run, pending = [], []
                 continue
-            if word.capital and joined and not (run and run[-1].possessive and self._ends_run(run)):
+            # a possessive ends a name before a unit's number too: "the Republican Guard's 104th Brigade"
+            if word.capital and joined and not (run and run[-1].possessive
+                                                and (word.text[:1].isdigit() or self._ends_run(run))):
                 run.extend(pending)
                 pending = []
                 run.append(word)
@@ -736,9 +743,20 @@ class Discoverer:
     _CREDIT = re.compile(r"\b(Reporting|Writing|Additional reporting|Editing|Compiled|Written|Reported)\s+by\s+"
                          r"([A-Z][^;()]*?)(?=;|\)|$)")
 
+    # "Associated Press writers A in Cairo and B in Tripoli contributed to this report."
+    _CONTRIBUTED = re.compile(r"\b(writers?|reporters?|correspondents?|journalists?)\s+([A-Z][^;()]*?)\s+contributed\b")
+
+    # "Hamdan reported from Misrata and Dubois from Tunis.": the byline's reporters, by surname
+    _REPORTED_FROM = re.compile(r"\b([A-Z][\w'’-]+)\s+reported\s+from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                                r"(?:,?\s+and\s+([A-Z][\w'’-]+)\s+from\b)?")
+
     def _credits(self, source: str, sentence: Sentence, found: Discovery) -> None:
         """Wire credit lines: "(Reporting by A and B in Beirut; Editing by C)" name the authors."""
-        for m in self._CREDIT.finditer(sentence.text):
+        for m in self._REPORTED_FROM.finditer(sentence.text):
+            for name in filter(None, m.groups()):
+                found.candidates.append(Candidate(name, "actors", "person", source, sentence.index,
+                                                  "a reporter's surname", 2, role="author", short_form=True))
+        for m in [*self._CREDIT.finditer(sentence.text), *self._CONTRIBUTED.finditer(sentence.text)]:
             role = "editor" if m.group(1).lower() == "editing" else "author"
             for name in re.split(r",\s*|\s+and\s+", m.group(2)):
                 name = re.sub(r"\s+in\s+[A-Z].*$", "", name.strip())   # "A in Beirut and B in Qamishli"
