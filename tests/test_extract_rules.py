@@ -615,3 +615,8 @@ def test_wire_tails_name_their_reporters_and_units_keep_long_ordinals(tmp_path):
     assert "104th Brigade" in actors and "Republican Guard" in actors
     assert actors["Maggie Hollins"]["kind"] == actors["Rami Bakri"]["kind"] == "person"
     assert "Duboisse" not in places
+
+
+def test_gas_fields_and_outposts_are_places_by_their_noun(tmp_path):
+    places = names(run(tmp_path, "The SDF pushed toward the Harbel gas field and the Kefr outpost on Monday."), "locations")
+    assert places["Harbel gas field"]["kind"] == "landmark" and places["Kefr outpost"]["kind"] == "base"
