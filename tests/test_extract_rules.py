@@ -620,3 +620,13 @@ def test_wire_tails_name_their_reporters_and_units_keep_long_ordinals(tmp_path):
 def test_gas_fields_and_outposts_are_places_by_their_noun(tmp_path):
     places = names(run(tmp_path, "The SDF pushed toward the Harbel gas field and the Kefr outpost on Monday."), "locations")
     assert places["Harbel gas field"]["kind"] == "landmark" and places["Kefr outpost"]["kind"] == "base"
+
+
+def test_an_operation_after_a_stopword_and_an_offensive_for_a_side_of_a_province(tmp_path):
+    sheets = run(tmp_path, "Under Operation Velmar Lightning, aircraft struck the port. In 2017 the prime minister "
+                           "announced the operation to liberate western Harbel province. Militias fought in the battle "
+                           "for southern Kefr, a city on the river.")
+    ops = names(sheets, "operations")
+    assert "Operation Velmar Lightning" in ops
+    assert any(n.startswith("Harbel province offensive") for n in ops)
+    assert not any("Kefr" in n for n in ops)   # a side of a city is no battle of the city

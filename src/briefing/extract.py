@@ -259,6 +259,8 @@ class Discoverer:
                        or self._is_modifier(run[0].text)):
             if run[0].text in openers and len(run) > 2 and self._org_kind(run[1:]):
                 break   # "Central Criminal Court of Iraq"
+            if run[0].text == "Operation" and len(run) > 1:
+                break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
             if len(run) > 1 and self._title_in(run[:2]) is not None:
                 break   # "Mr Jean-Yves Le Drian": an honorific is a stopword alone, a title before a name
             if len(run) > 1 and run[0].text in self._place_first_words:

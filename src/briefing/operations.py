@@ -18,9 +18,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical
 _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
            r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
-           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+)?")
+           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+)?")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 _FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack"}
@@ -76,6 +77,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for m in places + purposed:
             lead = text[:m.start]
             b = before_re.search(lead)
+            if b and _SIDE.search(lead) and kinds.get(m.entity_id) not in ("province", "region"):
+                b = None   # "the battle for southern Damascus" is no battle of Damascus; "western Anbar" is Anbar's
             if b and not hypothetical and _is_noun(text, b.start(1)):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
