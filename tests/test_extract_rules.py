@@ -630,3 +630,11 @@ def test_an_operation_after_a_stopword_and_an_offensive_for_a_side_of_a_province
     assert "Operation Velmar Lightning" in ops
     assert any(n.startswith("Harbel province offensive") for n in ops)
     assert not any("Kefr" in n for n in ops)   # a side of a city is no battle of the city
+
+
+def test_a_word_spelled_like_an_acronym_is_never_its_alias(tmp_path):
+    sheets = run(tmp_path, "In 2012 the group, then called the Islamic State of Iraq (ISI), grew. Relatives said "
+                           "Issa had fled before the fighting reached the village.")
+    actors = names(sheets, "actors")
+    assert "Issa" not in actors["Islamic State of Iraq"]["aliases"]
+    assert "Issa" not in actors

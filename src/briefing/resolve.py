@@ -68,8 +68,35 @@ class Seed:
     country: str | None = None
 
 
+def _keyer(seeds: list[Seed]) -> Callable[[str], str]:
+    """`name_key`, except that a word is never an acronym's: "Issa" and ISI share a spelling key,
+    but an acronym is its letters ("Isis", as some papers write ISIS, still is ISIS). Such a word
+    gets a key of its own (marked with " ~")."""
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    words: set[str] = set()
+    for seed in seeds:
+        for name in _key_names(seed):
+            (acronyms[name_key(name)].add(_letters(name)) if is_acronym(name) else words.add(name_key(name)))
+    only = {k: v for k, v in acronyms.items() if k not in words}
+
+    def key_of(name: str) -> str:
+        key = name_key(name)
+        if key in only and _letters(name) not in only[key]:
+            return key + " ~"   # (a key no name has)
+        return key
+    return key_of
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name if c.isalnum()).upper()
+
+
 def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]]) -> list[Entity]:
     groups = _Groups()
+    key_of = _keyer(seeds)
+    # a one-word name spelled like a dictionary acronym ("See" and SAA, "Issa" and ISI) is a stray
+    # capitalised word far more often than a name: it makes no sheet, and never an alias of the acronym
+    candidates = [c for c in candidates if not (key_of(c.name).endswith(" ~") and " " not in c.name.strip())]
     owner: dict[str, Seed] = {}          # root key -> the fixed identity of that group
     for seed in sorted(seeds, key=lambda s: -_FOLDER_RANK.get(s.origin, 0)):
         keys = [k for k in (name_key(n) for n in _key_names(seed)) if k]
@@ -81,9 +108,9 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
             groups.union(keys[0], key)
         owner[groups.find(keys[0])] = seed
     for name in dict.fromkeys(c.name for c in candidates):   # each name once, in the order found
-        groups.find(name_key(name))
+        groups.find(key_of(name))
     for left, right, _reason in sorted(links):
-        a, b = name_key(left), name_key(right)
+        a, b = key_of(left), key_of(right)
         if not a or not b:
             continue
         ra, rb = groups.find(a), groups.find(b)
@@ -91,16 +118,16 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
             continue  # never join two fixed identities on the text's word alone
         _union(groups, owner, ra, rb)
 
-    _join_places(groups, owner, candidates, _skeleton_key)
-    _join_places(groups, owner, candidates, _first_vowel_key)
+    _join_places(groups, owner, candidates, _skeleton_key, key_of)
+    _join_places(groups, owner, candidates, _first_vowel_key, key_of)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
-        members[groups.find(name_key(cand.name))].append(cand)
+        members[groups.find(key_of(cand.name))].append(cand)
     link_names: dict[str, set[str]] = defaultdict(set)
     for left, right, _ in links:
         for name in (left, right):
             if name_key(name):
-                link_names[groups.find(name_key(name))].add(name)
+                link_names[groups.find(key_of(name))].add(name)
 
     _attach_surnames(groups, members, owner)
     entities: list[Entity] = []
@@ -139,7 +166,7 @@ def _union(groups: _Groups, owner: dict[str, Seed], a: str, b: str) -> None:
 
 
 def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
-                 place_key: Callable[[str, str], Hashable | None]) -> None:
+                 place_key: Callable[[str, str], Hashable | None], key_of: Callable[[str], str]) -> None:
     """Place names with one `place_key` (of the name and its `name_key`) are one place; never into a
     group a person or an organisation owns (Baghdad is not al-Baghdadi), never two fixed identities."""
     first: dict[Hashable, str] = {}
@@ -149,7 +176,7 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
         shared = place_key(name, key) if key else None
         if shared is None:
             continue
-        root = groups.find(key)
+        root = groups.find(key_of(name))
         other = groups.find(first.setdefault(shared, root))
         if other == root or (other in owner and root in owner) or \
                 any(r in owner and owner[r].folder != "locations" for r in (root, other)):
