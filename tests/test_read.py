@@ -622,3 +622,37 @@ def test_a_news_page_header_with_kickers_account_links_and_a_byline_with_its_out
     assert article.author == "Yousef Hamdar and Claire Dubais"
     assert article.published == "2016-05-04"
     assert article.paragraphs == ["Fighters said on Monday they had taken the last districts of Harbel."]
+
+
+def test_a_newsletter_email_reads_its_subject_date_and_body_and_leaves_its_footer(tmp_path: Path) -> None:
+    mail = (
+        "From: The Harbel Brief <brief@harbelbrief.net>\n"
+        "To: subscribers@harbelbrief.net\n"
+        "Date: Fri, 29 May 2015 07:02:11 +0300\n"
+        "Subject: The Harbel Brief #112: militias rename their offensive\n\n"
+        "View in browser | Add brief@harbelbrief.net to your address book\n\n"
+        "Edited by Roisin Kavanagh in Erbil, with Dilan Sherwani\n\n"
+        "Good morning. Militias renamed their new offensive within two days.\n\n"
+        "FROM OUR SPONSOR\n"
+        "Ostrava Risk Advisory: daily security briefings for NGOs in Velmar and Kefr. Ask for a trial.\n\n"
+        "Reading list\n- \"Who was Abu Sayyar?\" - Brenko Journal\n\n"
+        "You are receiving this e-mail because you signed up for The Harbel Brief at harbelbrief.net.\n"
+        "Forwarded by a friend? Subscribe here. | Update your preferences | Unsubscribe\n"
+        "The Harbel Brief is published with support from the Tarvan Media Fund.\n"
+        "The Harbel Brief, PO Box 118, Ankawa, Erbil, Kurdistan Region, Iraq\n\n"
+        "Replies (selected)\n@kefr_local: my family is from Kefr\n"
+    )
+    article = read_article(write(tmp_path, "mail.txt", mail.encode()), tmp_path)
+    assert article.title == "The Harbel Brief #112: militias rename their offensive"
+    assert article.published == "2015-05-29"
+    assert article.author == "Roisin Kavanagh"
+    assert article.paragraphs == ["Good morning. Militias renamed their new offensive within two days."]
+
+
+def test_a_list_of_sources_is_left_out_item_by_item(tmp_path: Path) -> None:
+    post = ("Harbel, 2014: the town that changed hands twice\n\nBy Gareth Pryde\n\n"
+            "Forces retook Harbel in November 2014.\n\n**Sources**\n\n"
+            "1. Brenko, \"Forces retake Harbel\", 23 November 2014.\n"
+            "2. Institute for the Study of Velmar, \"Situation Report\".\n")
+    article = read_article(write(tmp_path, "post.md", post.encode()), tmp_path)
+    assert article.paragraphs == ["Forces retook Harbel in November 2014."]

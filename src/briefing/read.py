@@ -243,8 +243,10 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
         # ("Background[edit]": a wiki's section links)
         lines = [re.sub(r"\s+", " ", line).strip().removesuffix("[edit]") for line in chunk.split("\n")]
         lines = [line for line in lines if line and not _RULE.fullmatch(line)]
+        # (hard-wrapped prose breaks lines mid-sentence; lines that end sentences stand alone)
+        ended = sum(1 for line in lines[:-1] if line.endswith((".", "!", "?")))
         if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
-                and not any(line.isupper() or _BULLET.match(line) for line in lines):
+                and not any(line.isupper() or _BULLET.match(line) for line in lines) and ended * 3 <= len(lines) - 1:
             blocks.append(" ".join(lines))
         else:
             blocks.extend(lines)
@@ -400,6 +402,7 @@ class Rules:
 
     lines: tuple[tuple[re.Pattern[str], str], ...]
     link_list: tuple[re.Pattern[str], ...]
+    advert_start: tuple[re.Pattern[str], ...]
     comments_start: tuple[re.Pattern[str], ...]
     end_markers: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
@@ -416,6 +419,9 @@ class Rules:
         last = re.split(r"\s+[|·•]\s+", line)[-1]
         return any(rx.fullmatch(line) or (last != line and line.endswith(":") and rx.fullmatch(last))
                    for rx in self.link_list)
+
+    def opens_advert(self, line: str) -> bool:
+        return any(rx.fullmatch(line) for rx in self.advert_start)
 
     def opens_comments(self, line: str) -> bool:
         return any(rx.fullmatch(line) for rx in self.comments_start + self.comment_author)
@@ -435,6 +441,7 @@ def rules() -> Rules:
     return Rules(
         lines=tuple((rx(item["pattern"]), item["reason"]) for item in data["lines"]),
         link_list=tuple(rx(p) for p in data["link_list"]),
+        advert_start=tuple(rx(p) for p in data["advert_start"]),
         comments_start=tuple(rx(p) for p in data["comments_start"]),
         end_markers=tuple(rx(p) for p in data["end_markers"]),
         comment_author=tuple(rx(p) for p in data["comment_author"]),
@@ -449,13 +456,15 @@ def rules() -> Rules:
 _NAMES = (r"[A-Z][\w.'’-]+(?:(?:\s+|,\s+|\s+(?:and|with|&)\s+)"
           r"(?:[A-Z][\w.'’-]+|al-\w+|bin|ibn|de|van|von))*")
 # "By Jane Doe", "Posted by Jane Doe", "Words: Jane Doe", "By Jane Doe with John Roe in Beirut"
-_BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|text|reporting|interview|interviewed|analysis)(?:\s+on\s+[\w ,.]{4,30}?)?\s+)?"
+_BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|text|reporting|interview|interviewed|analysis|edited|compiled)(?:\s+on\s+[\w ,.]{4,30}?)?\s+)?"
                      r"(?i:by)\s+(?:(?i:our|a)\s+(?:\w+\s+)?(?i:correspondent|reporter)(?:\s+in\s+[A-Z][\w' -]{1,30}?)?,\s+)?"
                      r"|(?i:words|text|author|reporting)\s*:\s*)"
-                     r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' -]{1,30})?\s*(?:[|–—·•].*)?")
+                     r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' ,-]{1,40})?\s*(?:[|–—·•].*)?")
 # "Clare Whitcombe, Middle East Correspondent": a name and its newsroom title, above the date
 _TITLED_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}),\s+(?:[A-Z][\w-]*\s+){0,4}"
                             r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Analyst)")
+_SOURCES = re.compile(r"(?i:references|sources|bibliography|works cited|further reading|notes and references)\s*:?")
+_SUBJECT = re.compile(r"^(?i:subject|fwd?|re)\s*:\s*")
 _COUNT_FIELD = re.compile(r"(?i:\d+\s+(?:comments?|responses|replies|shares))")
 _RELEASE_HEADER = re.compile(r"(?i:(?:news|press|media) release)\b")
 _BIO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(?:a|an|the)\s+"
@@ -559,18 +568,24 @@ class _Layout:
 
     def run(self, blocks: list[str], rule: Rules) -> None:
         links = False   # inside a list of links to other stories ("Read more:" and the titles under it)
+        sources = False  # inside a list of sources ("References"): whole sentences, one per item
+        sponsored = False
         for i, block in enumerate(blocks):
             heading = bool(self.title) and rule.opens_links(block)
-            items = links and _link_item(block)
+            items = links and (_link_item(block) or (sources and len(block.split()) <= 40))
             # "Read more:" alone opens a list; "Related: <a title>" is one link
             links = (heading and (block.endswith(":") or ":" not in block and len(block.split()) <= 6)) or items
-            reason = self._exclusion(blocks, i, rule) or ("boilerplate" if heading or items else None)
+            sources = (heading and bool(_SOURCES.fullmatch(block))) or (sources and items)
+            advert = bool(self.title) and rule.opens_advert(block)   # "FROM OUR SPONSOR", then its text
+            reason = self._exclusion(blocks, i, rule) or ("boilerplate" if heading or items else None) \
+                or ("advertisement" if advert or sponsored else None)
+            sponsored = advert
             if reason:
                 self.excluded.append(Excluded(reason, block))
             elif i < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
                 continue
             elif not self.title:
-                self.title = block
+                self.title = _SUBJECT.sub("", block)   # a newsletter's e-mail: its subject is its headline
             else:
                 self.paragraphs.append(block)
         self._drop_repeats()
@@ -643,6 +658,8 @@ class _Layout:
             and len(block.split()) <= 6 and bool(re.search(r"[|>»›]", blocks[i + 1]))
         if not (capitals or above_menu) and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
             return False
+        if above_menu and not any(c in ".!?" for c in block):
+            return True   # a site's name above its menu, whatever comes under it
         # (the periods of "U.S." end no sentence)
         if any(c in _SENTENCE_END for c in re.sub(r"\b([A-Z])\.", r"\1", block)) or not block[:1].isupper():
             return False
