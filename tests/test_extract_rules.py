@@ -638,3 +638,11 @@ def test_a_word_spelled_like_an_acronym_is_never_its_alias(tmp_path):
     actors = names(sheets, "actors")
     assert "Issa" not in actors["Islamic State of Iraq"]["aliases"]
     assert "Issa" not in actors
+
+
+def test_clashes_for_a_town_and_an_operation_on_a_named_front(tmp_path):
+    sheets = run(tmp_path, "The November clashes in the town of Harbel left dozens dead. The Peshmerga launched a "
+                           "large-scale operation on the Kefr front on Sunday.")
+    ops, places = names(sheets, "operations"), names(sheets, "locations")
+    assert any(n.startswith("Battle of Harbel") for n in ops)
+    assert "Kefr" in places and any(n.startswith("Kefr offensive") for n in ops)
