@@ -646,3 +646,14 @@ def test_clashes_for_a_town_and_an_operation_on_a_named_front(tmp_path):
     ops, places = names(sheets, "operations"), names(sheets, "locations")
     assert any(n.startswith("Battle of Harbel") for n in ops)
     assert "Kefr" in places and any(n.startswith("Kefr offensive") for n in ops)
+
+
+def test_a_known_name_keeps_its_first_word_and_a_statement_is_of_its_organisation(tmp_path):
+    sheets = run(tmp_path, "Human Rights Watch said the strikes were unlawful. Statement of the General Command of "
+                           "the Harbel Defence Forces on the operation. The Islamic State of Iraq and the Levant "
+                           "(ISIL) claimed it.")
+    actors = names(sheets, "actors")
+    assert "Human Rights Watch" in actors and "Rights Watch" not in actors
+    assert "General Command of the Harbel Defence Forces" in actors
+    assert not any(n.startswith("Statement") for n in actors)
+    assert "Islamic State of Iraq" not in actors

@@ -261,6 +261,12 @@ class Discoverer:
                 break   # "Central Criminal Court of Iraq"
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
+            whole = name_key(" ".join(w.text for w in run)) if len(run) > 1 else ""
+            if whole in self.known and whole != name_key(" ".join(w.text for w in run[1:])) \
+                    and not re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[run[-1].end:]):
+                # "Human Rights Watch": a known name keeps its first word (not "the YPG" its "the"; and
+                # "the Islamic State of Iraq and the Levant" is no "Islamic State of Iraq")
+                break
             if len(run) > 1 and self._title_in(run[:2]) is not None:
                 break   # "Mr Jean-Yves Le Drian": an honorific is a stopword alone, a title before a name
             if len(run) > 1 and run[0].text in self._place_first_words:
@@ -295,6 +301,14 @@ class Discoverer:
             if rest:
                 self._classify(source, sentence, rest, found)
             return
+        if title_at is None and of_at == 1 and not self.lex.org_heads.get(run[0].bare) \
+                and run[0].bare not in self.lex.given_names and name_key(run[0].bare) not in self.known:
+            rest = run[of_at + 1:]
+            while rest and rest[0].text in self.lex.connectors:
+                rest = rest[1:]
+            if len(rest) > 2 and self._org_kind(rest) and rest[0].text[:1].isupper():
+                # "Statement of the General Command of the Peshmerga Forces": the organisation is what follows
+                return self._classify(source, sentence, rest, found)
         if title_at is None and of_at in (2, 3) and run[0].bare in self.lex.given_names:
             rest = run[of_at + 1:]
             while rest and rest[0].text in self.lex.connectors:
