@@ -657,3 +657,13 @@ def test_a_known_name_keeps_its_first_word_and_a_statement_is_of_its_organisatio
     assert "General Command of the Harbel Defence Forces" in actors
     assert not any(n.startswith("Statement") for n in actors)
     assert "Islamic State of Iraq" not in actors
+
+
+def test_a_headline_in_the_present_tense_tells_a_battle(tmp_path):
+    sheets = run(tmp_path, "Soldiers raised the flag over the town of Harbel on Saturday.",
+                 title="Syrian army takes Harbel as militants flee into the desert")
+    assert any(n.startswith("Battle of Harbel") for n in names(sheets, "operations"))
+    (tmp_path / "b").mkdir()
+    sheets = run(tmp_path / "b", "Soldiers raised the flag over the town of Harbel on Saturday.",
+                 title="Syrian army visits Harbel as residents return")
+    assert not names(sheets, "operations")

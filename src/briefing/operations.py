@@ -59,6 +59,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
                               r")\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
     taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
+    headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
+                                r")\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
     fought_before = re.compile(r"\b(?:" + _words(cues.get("fought_verbs_before")) +
                                r")\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
     fighting = re.compile(r"\b(?:after|following|amid)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:"
@@ -84,7 +86,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          text[b.start():m.end], years.get(index)))
             if kinds.get(m.entity_id) in ("city", "town") and not hypothetical and not b and \
                     (taken_before.search(lead) or taken_after.match(text[m.end:])
-                     or (fought_before.search(lead) and fighting.search(text))):
+                     or (fought_before.search(lead) and fighting.search(text))
+                     or (index < 0 and headline_taken.search(lead))):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
                                          _last_year(lead) or years.get(index)))
             bomb = None if b or hypothetical else bomb_before.search(lead)
