@@ -667,3 +667,10 @@ def test_a_headline_in_the_present_tense_tells_a_battle(tmp_path):
     sheets = run(tmp_path / "b", "Soldiers raised the flag over the town of Harbel on Saturday.",
                  title="Syrian army visits Harbel as residents return")
     assert not names(sheets, "operations")
+
+
+def test_the_countries_a_statement_thanks_are_states(tmp_path):
+    sheets = run(tmp_path, "The ministry thanks the International Coalition, and especially the United States, "
+                           "Germany and France, for their support.")
+    actors = names(sheets, "actors")
+    assert actors["Germany"]["kind"] == actors["France"]["kind"] == "state"
