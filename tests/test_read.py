@@ -631,6 +631,7 @@ def test_a_newsletter_email_reads_its_subject_date_and_body_and_leaves_its_foote
         "Date: Fri, 29 May 2015 07:02:11 +0300\n"
         "Subject: The Harbel Brief #112: militias rename their offensive\n\n"
         "View in browser | Add brief@harbelbrief.net to your address book\n\n"
+        "THE HARBEL BRIEF\nIssue 112 | Friday, May 29, 2015\n"
         "Edited by Roisin Kavanagh in Erbil, with Dilan Sherwani\n\n"
         "Good morning. Militias renamed their new offensive within two days.\n\n"
         "FROM OUR SPONSOR\n"
@@ -644,6 +645,7 @@ def test_a_newsletter_email_reads_its_subject_date_and_body_and_leaves_its_foote
     )
     article = read_article(write(tmp_path, "mail.txt", mail.encode()), tmp_path)
     assert article.title == "The Harbel Brief #112: militias rename their offensive"
+    assert article.publisher == "The Harbel Brief"
     assert article.published == "2015-05-29"
     assert article.author == "Roisin Kavanagh"
     assert article.paragraphs == ["Good morning. Militias renamed their new offensive within two days."]

@@ -464,6 +464,7 @@ _BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|t
 _TITLED_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}),\s+(?:[A-Z][\w-]*\s+){0,4}"
                             r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Analyst)")
 _SOURCES = re.compile(r"(?i:references|sources|bibliography|works cited|further reading|notes and references)\s*:?")
+_SENDER = re.compile(r"(?i:from)\s*:\s*\"?(?P<name>[^\"<>@]{2,60}?)\"?\s*<[^<>@\s]+@[^<>\s]+>")
 _SUBJECT = re.compile(r"^(?i:subject|fwd?|re)\s*:\s*")
 _COUNT_FIELD = re.compile(r"(?i:\d+\s+(?:comments?|responses|replies|shares))")
 _RELEASE_HEADER = re.compile(r"(?i:(?:news|press|media) release)\b")
@@ -576,6 +577,9 @@ class _Layout:
             # "Read more:" alone opens a list; "Related: <a title>" is one link
             links = (heading and (block.endswith(":") or ":" not in block and len(block.split()) <= 6)) or items
             sources = (heading and bool(_SOURCES.fullmatch(block))) or (sources and items)
+            sender = _SENDER.fullmatch(block) if i < dates.DATELINE_WINDOW else None
+            if sender and not self.publisher:
+                self.publisher = sender["name"]   # "From: The Tigris Brief <brief@tigrisbrief.net>"
             advert = bool(self.title) and rule.opens_advert(block)   # "FROM OUR SPONSOR", then its text
             reason = self._exclusion(blocks, i, rule) or ("boilerplate" if heading or items else None) \
                 or ("advertisement" if advert or sponsored else None)
@@ -632,7 +636,9 @@ class _Layout:
         if self._outlet_under_byline(blocks, i):
             self.publisher = block
             return True
-        if not self.title and not self.masthead and self._is_masthead(blocks, i, rule):
+        # (a newsletter's name in capitals may follow its subject line: "THE TIGRIS BRIEF")
+        if (not self.title or (block.isupper() and not self.paragraphs)) and not self.masthead \
+                and self._is_masthead(blocks, i, rule):
             self.masthead = block
             self.publisher = self.publisher or _masthead_name(block)
             return True
