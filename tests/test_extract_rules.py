@@ -674,3 +674,9 @@ def test_the_countries_a_statement_thanks_are_states(tmp_path):
                            "Germany and France, for their support.")
     actors = names(sheets, "actors")
     assert actors["Germany"]["kind"] == actors["France"]["kind"] == "state"
+
+
+def test_an_operation_the_text_describes_is_mentioned_where_it_is_described(tmp_path):
+    sheets = run(tmp_path, "The Peshmerga launched a large-scale operation on the Kefr front on Sunday.")
+    (op,) = [s for name, s in names(sheets, "operations").items() if name.startswith("Kefr offensive")]
+    assert [m["source"] for m in op["mentions"]] == ["a"]

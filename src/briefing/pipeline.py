@@ -80,7 +80,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         for entity in entities:
             if entity.id in lent:
                 entity.aliases = {a for a in entity.aliases if name_key(a) not in lent[entity.id]}
-        sheets = assemble_sheets(texts, entities, facts)
+        sheets = assemble_sheets(texts, entities, facts, operations)
     # the memos of names and words served the passes above; the merge needs the memory
     name_key.cache_clear()
     token_key.cache_clear()
@@ -598,12 +598,20 @@ def corroborate(facts: list[Fact]) -> list[Fact]:
     return sorted(out, key=lambda f: f.id)
 
 
-def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact]) -> dict[str, dict[str, Any]]:
+def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact],
+                    operations: dict[tuple[int, int], list[str]] | None = None) -> dict[str, dict[str, Any]]:
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         for sentence in text.sentences:
             for m in text.matches.get(sentence.index, []) + text.op_matches.get(sentence.index, []):
                 mentions[m.entity_id][text.article.source_id] += 1
+    # an operation the text describes ("the operation on the Khazir front") is mentioned where it
+    # is described, as a name is where it is written
+    for (n, index), op_ids in sorted((operations or {}).items()):
+        named = {m.entity_id for m in texts[n].op_matches.get(index, [])}
+        for op_id in op_ids:
+            if op_id not in named:
+                mentions[op_id][texts[n].article.source_id] += 1
     # a name found by a cue is a mention even where the matcher cannot see it ("the Khazir and
     # Hasansham camps" names Khazir camp without spelling it out)
     for entity in entities:
