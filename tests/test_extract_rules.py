@@ -680,3 +680,9 @@ def test_an_operation_the_text_describes_is_mentioned_where_it_is_described(tmp_
     sheets = run(tmp_path, "The Peshmerga launched a large-scale operation on the Kefr front on Sunday.")
     (op,) = [s for name, s in names(sheets, "operations").items() if name.startswith("Kefr offensive")]
     assert [m["source"] for m in op["mentions"]] == ["a"]
+
+
+def test_a_bomb_in_a_district_of_a_city_is_named_for_the_district(tmp_path):
+    sheets = run(tmp_path, "A car bomb tore through a crowded market in Baghdad's Kefr Jadid district on Wednesday.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Kefr Jadid bombing") for n in ops) and not any(n.startswith("Baghdad") for n in ops)

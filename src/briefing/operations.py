@@ -21,6 +21,7 @@ _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\
            r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+)?")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_POSSESSOR = re.compile(r"['’]s\s+[A-Z]")   # "Baghdad's Sadr City": the city only says where its district is
 _SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
@@ -67,6 +68,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                           + _words(cues.get("fighting_nouns")) + r")\b", re.I)
     bomb_before = re.compile(r"\b(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
                              + r")\s+(?:[\w,]+\s+){0,4}?)?(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
+                             r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
@@ -90,7 +92,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                      or (index < 0 and headline_taken.search(lead))):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
                                          _last_year(lead) or years.get(index)))
-            bomb = None if b or hypothetical else bomb_before.search(lead)
+            possessor = bool(_POSSESSOR.match(text[m.end:]) or (re.search(r"['’]s$", m.surface)
+                                                                 and re.match(r"\s+[A-Z]", text[m.end:])))
+            bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X": a headline has no article)
             if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+)?", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
