@@ -686,3 +686,10 @@ def test_a_bomb_in_a_district_of_a_city_is_named_for_the_district(tmp_path):
     sheets = run(tmp_path, "A car bomb tore through a crowded market in Baghdad's Kefr Jadid district on Wednesday.")
     ops = names(sheets, "operations")
     assert any(n.startswith("Kefr Jadid bombing") for n in ops) and not any(n.startswith("Baghdad") for n in ops)
+
+
+def test_an_acronym_after_a_year_and_the_is_still_the_acronym(tmp_path):
+    sheets = run(tmp_path, "IS is attempting to gain new ground. 4 min read 04 May, 2014 The IS group has suffered "
+                           "huge losses in Ostrava. IS said it would return.")
+    actors = names(sheets, "actors")
+    assert "The IS" not in actors and "The IS" not in actors["Islamic State"]["aliases"]

@@ -276,6 +276,8 @@ class Discoverer:
             run.pop(0)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
+        while len(run) > 1 and run[0].text in ("The", "A", "An"):
+            run.pop(0)   # ("04 May, 2014 The IS group": the year went, its article goes too)
         while run and run[-1].text in self.lex.connectors:
             run.pop()
         if len(run) > 2 and run[-1].possessive and run[-2].text == "of":

@@ -88,7 +88,8 @@ def _keyer(seeds: list[Seed]) -> Callable[[str], str]:
 
 
 def _letters(name: str) -> str:
-    return "".join(c for c in name if c.isalnum()).upper()
+    """The letters of a name in capitals, without a leading "the" (which `name_key` drops too)."""
+    return "".join(c for c in re.sub(r"(?i)^the\s+", "", name.strip()) if c.isalnum()).upper()
 
 
 def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]]) -> list[Entity]:
