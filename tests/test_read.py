@@ -658,3 +658,11 @@ def test_a_list_of_sources_is_left_out_item_by_item(tmp_path: Path) -> None:
             "2. Institute for the Study of Velmar, \"Situation Report\".\n")
     article = read_article(write(tmp_path, "post.md", post.encode()), tmp_path)
     assert article.paragraphs == ["Forces retook Harbel in November 2014."]
+
+
+def test_a_caption_that_ends_with_its_photographer_and_agency_is_left_out(tmp_path: Path) -> None:
+    page = ("Abadi declares victory in Harbel\n\nMonday 10 July 2017\n\n"
+            "Soldiers celebrate in Harbel's Old City on Sunday. Ahmad Karimo / Gulf Ledger Photo Service\n\n"
+            "The prime minister arrived in Harbel on Sunday.\n")
+    article = read_article(write(tmp_path, "cap.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]
