@@ -237,6 +237,11 @@ class Discoverer:
         if run:
             yield run
 
+    def _without_connectors(self, words: list[_Word]) -> list[_Word]:
+        """`words` without the connectors in front ("the", "of"): "of the Levant Policy Forum"."""
+        start = next((j for j, w in enumerate(words) if w.text not in self.lex.connectors), len(words))
+        return words[start:]
+
     def _abbreviation(self, word: str) -> bool:
         return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
 
@@ -295,37 +300,29 @@ class Discoverer:
             # "the Tiger Forces of Brigadier General Suheil al-Hassan": a force, and the titled man it is named for
             self._classify(source, sentence, run[:of_at], found)
             return self._classify(source, sentence, run[of_at + 1:], found)
+        after_of = self._without_connectors(run[of_at + 1:]) if of_at is not None else []
         if titled and titled[0] == 0 and of_at is not None and of_at > titled[1] + 1 and self._org_kind(run[of_at + 1:]):
-            rest = run[of_at + 1:]
-            while rest and rest[0].text in self.lex.connectors:
-                rest = rest[1:]
             self._classify(source, sentence, run[:of_at], found)
-            if rest:
-                self._classify(source, sentence, rest, found)
+            if after_of:
+                self._classify(source, sentence, after_of, found)
             return
-        if title_at is None and of_at == 1 and not self.lex.org_heads.get(run[0].bare) \
-                and run[0].bare not in self.lex.given_names and name_key(run[0].bare) not in self.known:
-            rest = run[of_at + 1:]
-            while rest and rest[0].text in self.lex.connectors:
-                rest = rest[1:]
-            if len(rest) > 2 and self._org_kind(rest) and rest[0].text[:1].isupper():
+        if title_at is None and self._org_kind(after_of):
+            if of_at == 1 and len(after_of) > 2 and after_of[0].text[:1].isupper() \
+                    and not self.lex.org_heads.get(run[0].bare) and run[0].bare not in self.lex.given_names \
+                    and name_key(run[0].bare) not in self.known:
                 # "Statement of the General Command of the Peshmerga Forces": the organisation is what follows
-                return self._classify(source, sentence, rest, found)
-        if title_at is None and of_at in (2, 3) and run[0].bare in self.lex.given_names:
-            rest = run[of_at + 1:]
-            while rest and rest[0].text in self.lex.connectors:
-                rest = rest[1:]
-            if self._org_kind(rest):   # "Nadim Hourani of the Levant Policy Forum": a man, and where he works
+                return self._classify(source, sentence, after_of, found)
+            if of_at in (2, 3) and run[0].bare in self.lex.given_names:
+                # "Nadim Hourani of the Levant Policy Forum": a man, and where he works
                 self._classify(source, sentence, run[:of_at], found)
-                return self._classify(source, sentence, rest, found)
+                return self._classify(source, sentence, after_of, found)
         if title_at is not None:
             i, n, title = title_at
             left, right = run[:i], run[i + n:]
             if left:
                 self._classify(source, sentence, left, found)
             office = bool(right) and right[0].text in ("of", "for")   # "Governor of Nineveh Atheel al-Nujaifi"
-            while right and right[0].text in self.lex.connectors:
-                right = right[1:]
+            right = self._without_connectors(right)
             if office and not any(w.bare in self.lex.org_heads for w in right[:-1]) and len(right) > 2:
                 # what the office is of, then the person: the name opens with a given name, else it is
                 # the last two words (with a particle before them: "Abdul Amir Yarallah")
@@ -340,10 +337,7 @@ class Discoverer:
             of_at = next((j for j, w in enumerate(right) if w.text == "of" and j >= 2
                           and not any(v.bare in self.lex.org_heads for v in right[:j])), None)
             if of_at is not None:
-                rest = right[of_at + 1:]
-                while rest and rest[0].text in self.lex.connectors:
-                    rest = rest[1:]
-                if rest:
+                if rest := self._without_connectors(right[of_at + 1:]):
                     self._classify(source, sentence, rest, found)
                 right = right[:of_at]
             # "Commander in Chief of the Armed Forces Haider al-Abadi": the office, then the person

@@ -92,8 +92,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                      or (index < 0 and headline_taken.search(lead))):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
                                          _last_year(lead) or years.get(index)))
-            possessor = bool(_POSSESSOR.match(text[m.end:]) or (re.search(r"['’]s$", m.surface)
-                                                                 and re.match(r"\s+[A-Z]", text[m.end:])))
+            # (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
+            possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X": a headline has no article)
             if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+)?", text[:bomb.start()])):
