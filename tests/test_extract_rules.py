@@ -693,3 +693,27 @@ def test_an_acronym_after_a_year_and_the_is_still_the_acronym(tmp_path):
                            "huge losses in Ostrava. IS said it would return.")
     actors = names(sheets, "actors")
     assert "The IS" not in actors and "The IS" not in actors["Islamic State"]["aliases"]
+
+
+def test_a_battle_the_text_gives_a_name_is_one_operation_under_that_name(tmp_path):
+    sheets = run(tmp_path, "The town of Marun was retaken in November 2015 by Harbel fighters, in an offensive the "
+                           "regional authorities called Operation Steel Gate. Militias said on Sunday that they had "
+                           "\"fully liberated\" the town of Qarabel after a week of fighting. The push is part of what the militias "
+                           "call Operation Blue Lance, which began in April.")
+    ops = names(sheets, "operations")
+    assert not [n for n in ops if n.startswith(("Battle of Marun", "Battle of Qarabel"))]
+    assert any(a.startswith("Battle of Marun") for a in ops["Operation Steel Gate"]["aliases"])
+    assert "marun" in ops["Operation Steel Gate"]["locations"]
+    assert any(a.startswith("Battle of Qarabel") for a in ops["Operation Blue Lance"]["aliases"])
+
+
+def test_a_name_carrying_the_place_names_its_battle_but_another_campaign_keeps_its_own(tmp_path):
+    sheets = run(tmp_path, "Last November the Harbel forces retook the town of Marun. Were you there? No, I stayed here. "
+                           "But I was glad. Operation Free Marun was planned well.\n\n"
+                           "The offensive on the town of Qarabel was a reply to the loss of Kessel. It also followed a campaign "
+                           "in May, which the rebels called Operation Red Dawn, that pushed the militants out of "
+                           "200 villages.")
+    ops = names(sheets, "operations")
+    assert any(a.startswith("Battle of Marun") for a in ops["Operation Free Marun"]["aliases"])
+    assert any("Qarabel" in n for n in ops)
+    assert not any("Qarabel" in a for a in ops["Operation Red Dawn"]["aliases"])

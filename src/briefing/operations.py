@@ -58,7 +58,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
-                              r")\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+                              r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold)\s+of\s+)?$",
+                              re.I)   # ("fully liberated" Qairawan, the provincial capital of Ramadi)
     taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
                                 r")\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
@@ -214,7 +215,8 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             name = name.replace(" (undated)", "")
             if era is not None and "{year}" not in templates[kind]:
                 name = f"{name} ({year})"   # "Siege of X" twice: each part is told by its year
-            out[(place, family, era)] = {"name": name, "kind": kind, "hits": members, "year": year}
+            out[(place, family, era)] = {"name": name, "kind": kind, "hits": members, "year": year,
+                                        "place_name": place_names[place]}
     return out
 
 
@@ -236,3 +238,46 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
     largest = max(parts, key=lambda era: (len(parts[era]), era))
     parts[largest].extend(undated)
     return sorted(parts.items())
+
+
+def named_as(lex: Lexicon, groups: dict[tuple, dict], namings: list[tuple[str, str, int, int, str]],
+             sentence_of: dict[tuple[str, int], str], place_names: dict[str, str]) -> dict[tuple, str]:
+    """Described battle (group key) -> the named operation the text says it is. `namings`: (operation
+    id, source, sentence, offset, surface) where an operation's name was found. Either the name
+    carries the place's name ("Last November the Peshmerga retook Sinjar. ... Operation Free Sinjar was
+    planned well": the battle of that place told nearest to it in the article), or the sentence of
+    the description or one of the two after it says so ("in an offensive the authorities called
+    Operation Free Sinjar", "The push is part of what the Hashd calls Operation X"), bringing in no
+    other operation first ("It followed a campaign in May, which the YPG called ..."). Attacks are
+    their own events, never phases of a named operation."""
+    cues = lex.operation_cues
+    naming = re.compile(r"\b(?:" + _words(cues.get("naming_verbs")) + r")\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?$",
+                        re.I)
+    another = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:"
+                         + _words([*cues["before_place"], *cues["after_place"], "operation"]) + r")\b", re.I)
+    at: dict[tuple[str, int], set[tuple]] = defaultdict(set)   # (source, sentence) -> battles described there
+    told: dict[str, set[tuple[int, tuple]]] = defaultdict(set)   # source -> (sentence, battle)
+    for key, group in groups.items():
+        if key[1] == "battle":
+            for source, hit in group["hits"]:
+                at[(source, hit.sentence)].add(key)
+                told[source].add((hit.sentence, key))
+    claims: dict[tuple, list[tuple[bool, int, str]]] = defaultdict(list)   # battle -> (not carried, distance, op)
+    for op_id, source, index, start, surface in namings:
+        carried = sorted((abs(index - n), key) for n, key in told.get(source, ())
+                         if re.search(rf"\b{re.escape(place_names[key[0]])}\b", surface, re.I))
+        if carried:
+            claims[carried[0][1]].append((False, carried[0][0], op_id))
+            continue
+        lead = sentence_of[(source, index)][:start]
+        if not naming.search(lead):
+            continue
+        for back in (0, 1, 2):
+            if back and another.search(lead):
+                break
+            described = at.get((source, index - back))
+            if described:
+                if len(described) == 1:
+                    claims[next(iter(described))].append((True, back, op_id))
+                break
+    return {key: min(found)[2] for key, found in claims.items()}

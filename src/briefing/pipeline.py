@@ -19,7 +19,7 @@ from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
 from .names import name_key, token_key
-from .operations import SHEET_KIND, OperationHit, find_operations, group_operations
+from .operations import SHEET_KIND, OperationHit, find_operations, group_operations, named_as
 from .parallel import STATE, pmap, workers_for
 from .progress import QUIET, Progress
 from .read import Article, article_paths, read_or_problem
@@ -436,9 +436,13 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     names = {e.id: e.name for e in entities}
     existing_ops = {name_key(name): e for e in entities if e.folder == "operations" for name in e.names()}
     op_of_hit: dict[int, str] = {}   # id() of a hit -> its operation
-    for key, group in group_operations(hits, lex, names).items():
-        entity = existing_ops.get(name_key(group["name"]))
-        if entity is None:
+    groups = group_operations(hits, lex, names)
+    named = given_names(lex, texts, entities, groups)
+    for key, group in groups.items():
+        entity = named.get(key) or existing_ops.get(name_key(group["name"]))
+        if key in named:
+            entity.aliases.add(group["name"])   # "Battle of Sinjar (2015)" finds "Operation Free Sinjar"
+        elif entity is None:
             entity = Entity(_free_id(group["name"], by_id), group["name"], "operations",
                             SHEET_KIND.get(group["kind"], group["kind"]), {group["name"]}, "text")
             entities.append(entity)
@@ -459,6 +463,32 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 if index >= 0 and m.entity_id not in per_sentence[(n, index)]:
                     per_sentence[(n, index)].append(m.entity_id)
     return per_sentence
+
+
+def given_names(lex: Lexicon, texts: list[_ArticleText], entities: list[Entity],
+                groups: dict[tuple, dict]) -> dict[tuple, Entity]:
+    """Described operation (group key) -> the named operation the text says it is (`operations.named_as`),
+    from where discovery found each operation's name in an article that describes a battle."""
+    described = {source for key, group in groups.items() if key[1] == "battle" for source, _ in group["hits"]}
+    # (a campaign is a name over many battles, whatever kind an older sheet gives it)
+    campaigns = {name_key(n) for k in lex.entities if k.kind == "campaign" for n in (k.name, *k.aliases)}
+    ops = {e.id: e for e in entities if e.folder == "operations" and e.kind != "campaign"
+           and name_key(e.name) not in campaigns and any(c.source in described for c in e.candidates)}
+    if not ops:
+        return {}
+    sentence_of = {(t.article.source_id, s.index): s.text for t in texts if t.article.source_id in described
+                   for s in t.sentences}
+    namings = []
+    for op_id, entity in ops.items():
+        for cand in entity.candidates:
+            text = sentence_of.get((cand.source, cand.sentence), "")
+            found = [(text.find(name), name) for name in entity.names() if name in text]
+            if found:
+                start, name = min(found)
+                namings.append((op_id, cand.source, cand.sentence, start, name))
+    place_names = {key[0]: group["place_name"] for key, group in groups.items()}
+    return {key: ops[op_id] for key, op_id in named_as(lex, groups, sorted(set(namings)), sentence_of,
+                                                       place_names).items()}
 
 
 def operation_hits(lex: Lexicon, texts: list[_ArticleText], kinds: dict[str, str],
