@@ -666,3 +666,52 @@ def test_a_caption_that_ends_with_its_photographer_and_agency_is_left_out(tmp_pa
             "The prime minister arrived in Harbel on Sunday.\n")
     article = read_article(write(tmp_path, "cap.txt", page.encode()), tmp_path)
     assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]
+
+
+def test_labels_and_notices_above_a_headline_are_page_furniture(tmp_path: Path) -> None:
+    page = ("Velo Today\n"
+            "We use cookies to improve your experience. By continuing you agree. Accept | More info\n"
+            "LIVE TV\n"
+            "News / Middle East\n"
+            "Harbel militia takes Qarabel after a week of fighting\n"
+            "Last update: 20-03-2016  13:45\n\n"
+            "Fighters of the Harbel militia said on Sunday that they had taken the town of Qarabel after a week "
+            "of fighting with the rebels.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert article.title == "Harbel militia takes Qarabel after a week of fighting"
+    assert article.published == "2016-03-20"
+    assert article.paragraphs[0].startswith("Fighters of the Harbel militia")
+    assert {"LIVE TV", "News / Middle East"} <= {e.text for e in article.excluded}
+
+
+def test_a_sites_motto_under_its_name_is_no_headline(tmp_path: Path) -> None:
+    page = ("VELO WATCH\n"
+            "A project of the Centre for Harbel Studies\n"
+            "Home | Analysis | Maps | Donate\n"
+            "Iraqi forces retake Qarabel from the militants\n"
+            "By Jane Doe | May 19, 2016 | jane@velowatch.org | @janedoe\n\n"
+            "Iraqi forces have recaptured the town of Qarabel, three days after launching an operation to "
+            "clear the militants from the highway.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert article.title == "Iraqi forces retake Qarabel from the militants"
+    assert (article.author, article.published) == ("Jane Doe", "2016-05-19")
+
+
+def test_a_short_headline_stays_and_columns_copied_apart_are_fields(tmp_path: Path) -> None:
+    page = ("Qarabel falls\n"
+            "Written by Jane Doe   Published on Aug. 3, 2017   Read time: 6 minutes\n\n"
+            "The town fell on Tuesday.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert (article.title, article.author, article.published) == ("Qarabel falls", "Jane Doe", "2017-08-03")
+    assert article.paragraphs == ["The town fell on Tuesday."]
+
+
+def test_a_releases_place_and_date_line_dates_it(tmp_path: Path) -> None:
+    page = ("MINISTRY OF DEFENCE\n"
+            "PRESS RELEASE\n"
+            "Velo, 16 November 2015:\n"
+            "Operation Steel Gate: aircraft strike a command post in Qarabel\n\n"
+            "The Ministry of Defence announces that on Sunday its aircraft struck a command post in Qarabel.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert (article.title, article.published) == ("Operation Steel Gate: aircraft strike a command post in Qarabel",
+                                                  "2015-11-16")

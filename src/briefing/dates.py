@@ -403,10 +403,12 @@ def parse_when(text: str) -> When | None:
 
 # --- publication date -------------------------------------------------------------------------
 _DATELINE_PREFIX = re.compile(
-    r"^(?i:(?:published|first published|posted|updated|last updated|date|released|issued|aired)(?:\s+on)?:?\s*)")
+    r"^(?i:(?:published|first published|posted|updated|last updated|last update|update|date|released|issued|aired)"
+    r"(?:\s+on)?:?\s*)")
 _ZONE_SUFFIX = re.compile(r"\s+(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EDT|EST|AST)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-]\d{4})$")
 _TIME_SUFFIX = re.compile(r"(?i:[\s,|–-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?"
                           r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)\s*$")
+_PLACE_PREFIX = re.compile(r"^[A-Z][\w.'’-]*(?:\s*(?:\s|/)\s*[A-Z][\w.'’-]*){0,3},\s+(?=\d|[A-Z][a-z]{2})")
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+")
 CAPTION_DATE = re.compile(
     r"(?i:\b(?:screen\s?shot|screenshot|img|photo|image|pxl|dsc|vid)[\s_-]*)"
@@ -415,7 +417,7 @@ DATELINE_WINDOW = 8  # how many leading lines may hold the dateline
 
 
 # the fields of a byline or date line: "Words: Jane Doe | 3rd Nov. 2016 | Reading time: 6 mins"
-FIELD_SEP = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+FIELD_SEP = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*|(?<=\S)\s{2,}(?=\S)")   # (columns copied apart by spaces)
 _NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d\d)")
 _WEEKDAY_PREFIX = re.compile(r"^(?i:(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)")
 
@@ -424,11 +426,14 @@ def dateline(text: str) -> When | None:
     """A line that states a date, alone or among other short fields of a byline: '04 February,
     2017', 'Posted June 24, 2015 at 10:55 am', '11 January 2016 | 7 min read', 'By J. Doe — 6/9/2017'."""
     fields = FIELD_SEP.split(text.strip())
-    if len(fields) > 1 and any(len(f.split()) > 8 for f in fields):
+    if len(fields) > 1 and any(len(f.split()) > 10 for f in fields):
         return None   # prose with a dash, not a byline
     for field in fields:
         field = re.sub(r"\s+(?i:by)\s+[A-Z].*$", "", _DATELINE_PREFIX.sub("", field.strip(), count=1))   # "... 2014 by Jane Doe"
+        field = re.sub(r"^(?i:by)\s+[A-Z][^,|]{1,40}?\s+(?i:on)\s+", "", field)   # "Posted by Jane Doe on May 3, 2017"
         field = _WEEKDAY_PREFIX.sub("", field)   # "Tue Jul 28, 2015"
+        if len(fields) == 1:   # "Paris, 16 November 2015:" (a release's place and date; not "PARIS, 3 May – The ...")
+            field = _PLACE_PREFIX.sub("", field).rstrip(":")
         line = _TIME_SUFFIX.sub("", _ZONE_SUFFIX.sub("", field))   # ('23.08.16' would look like a time of day)
         when = (parse_when(line) if line else None) or _numeric_day(field)
         if when:

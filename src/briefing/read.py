@@ -234,6 +234,19 @@ def clean_text(text: str) -> str:
 _RULE = re.compile(r"(?:[-*_=~]\s*){3,}")   # a horizontal rule ("---", "* * *"): layout, not text
 
 
+_COLUMN_GAP = re.compile(r"(?<=[^\s|])[ \t]{2,}(?=[^\s|])")
+
+
+def _columns(line: str) -> str:
+    """"Written by Jane Doe   Published on Aug. 3, 2017   Read time: 6 minutes": the fields of a
+    short line copied from a page's columns are set apart as a byline's fields are ("|"); a sentence's
+    double spaces are only spaces."""
+    line = line.strip()
+    if not _COLUMN_GAP.search(line) or len(line.split()) > 20 or line.endswith((".", "!", "?")):
+        return line
+    return _COLUMN_GAP.sub(" | ", line)
+
+
 def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     """Paragraphs: blank-line separated; inside a block each line stands alone unless the
     block is hard-wrapped prose (every line but the last 50-100 characters, a wrap width, and
@@ -241,7 +254,7 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     blocks: list[str] = []
     for chunk in re.split(r"\n\s*\n", text):
         # ("Background[edit]": a wiki's section links)
-        lines = [re.sub(r"\s+", " ", line).strip().removesuffix("[edit]") for line in chunk.split("\n")]
+        lines = [re.sub(r"\s+", " ", _columns(line)).strip().removesuffix("[edit]") for line in chunk.split("\n")]
         lines = [line for line in lines if line and not _RULE.fullmatch(line)]
         # (hard-wrapped prose breaks lines mid-sentence; lines that end sentences stand alone)
         ended = sum(1 for line in lines[:-1] if line.endswith((".", "!", "?")))
@@ -568,6 +581,7 @@ class _Layout:
     excluded: list[Excluded] = field(default_factory=list)
 
     def run(self, blocks: list[str], rule: Rules) -> None:
+        kinds: list[str] = []   # what each block was taken for, in order
         links = False   # inside a list of links to other stories ("Read more:" and the titles under it)
         sources = False  # inside a list of sources ("References"): whole sentences, one per item
         sponsored = False
@@ -584,15 +598,59 @@ class _Layout:
             reason = self._exclusion(blocks, i, rule) or ("boilerplate" if heading or items else None) \
                 or ("advertisement" if advert or sponsored else None)
             sponsored = advert
-            if reason:
+            # ("By Jane Doe | May 19, 2016 | jane@outlet.org": a byline, whatever else its fields hold)
+            byline = i < dates.DATELINE_WINDOW and reason == "boilerplate" \
+                and bool(_BYLINE.fullmatch(dates.FIELD_SEP.split(block)[0]))
+            if reason and not byline:
                 self.excluded.append(Excluded(reason, block))
+                kinds.append("excluded")
             elif i < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
-                continue
+                kinds.append("metadata")
+            elif reason:
+                self.excluded.append(Excluded(reason, block))
+                kinds.append("excluded")
             elif not self.title:
                 self.title = _SUBJECT.sub("", block)   # a newsletter's e-mail: its subject is its headline
+                kinds.append("title")
             else:
                 self.paragraphs.append(block)
+                kinds.append("paragraph")
+        self._choose_headline(blocks, kinds)
         self._drop_repeats()
+
+    def _choose_headline(self, blocks: list[str], kinds: list[str]) -> None:
+        """A page copied from the browser has labels above its headline ("LIVE TV", "World / Mena",
+        "INCIDENT REPORT 2016/07", a cookie notice) and a site's motto under its name: the headline is
+        the first line of the top that is neither, before the text starts."""
+        top: list[int] = []
+        for i, kind in enumerate(kinds[:_TOP_LINES]):
+            if kind == "paragraph" and _reads_as_body(blocks[i]):
+                break
+            if kind in ("title", "paragraph"):
+                top.append(i)
+        if len(top) < 2 or kinds[top[0]] != "title":
+            return
+        candidates = [i for i in top if not _label_like(blocks[i])]
+        if not candidates:
+            return
+        pick = candidates[0]
+        if len(candidates) > 1 and self._motto(blocks, kinds, pick, candidates[1]):
+            pick = candidates[1]
+        if pick == top[0]:
+            return
+        k = top.index(pick)
+        self.excluded.extend(Excluded("boilerplate", blocks[i]) for i in top[:k])
+        self.title, self.paragraphs = blocks[pick], self.paragraphs[k:]
+
+    def _motto(self, blocks: list[str], kinds: list[str], first: int, second: int) -> bool:
+        """"FRONTLINE NOTES" / "Military analysis from the Syria and Iraq wars" / <headline> / "Posted on
+        ... by ...": a short line right under the site's name, above a longer line that the byline,
+        the date or the text follows."""
+        words = blocks[first].split()
+        after = next((i for i in range(second + 1, len(kinds)) if kinds[i] != "excluded"), None)
+        return ((first == 1 or (kinds[first - 1] == "metadata" and blocks[first - 1] == self.masthead))
+                and len(words) <= 14 and not any(c.isdigit() for c in blocks[first])
+                and after is not None and (kinds[after] == "metadata" or _reads_as_body(blocks[after])))
 
     def _drop_repeats(self) -> None:
         """A paragraph repeated, or cut short and repeated in full, would be counted twice."""
@@ -673,8 +731,38 @@ class _Layout:
         if not following:
             return False
         headline = following[0]
+        if not self.title and not _SIGNED.match(block) and (
+                _BYLINE.fullmatch(dates.FIELD_SEP.split(headline)[0]) or dates.dateline(headline)):
+            return False   # a short headline right above its byline ("Qarabel falls", "By Jane Doe")
         return (len(headline.split()) >= 3 and len(headline) <= 200
                 and headline[-1] not in ".!?")
+
+
+_TOP_LINES = 12   # how far down a page its headline may stand
+_MENU_SEPARATOR = re.compile(r"\s[|/>»›·•]\s")
+_SMALL_WORDS = {"by", "of", "the", "and", "in", "for", "on", "to", "a", "an", "&"}
+_SIGNED = re.compile(r"(?i:by|posted|written|updated|published)\b")   # a byline the layout could not read
+_CAPITALS_FIRST = re.compile(r"[^a-z]+\s[^a-z\s]+\s[-–—:]\s")   # "SOUTHERN CROSS NEWS AGENCY - World Briefs"
+
+
+def _reads_as_body(block: str) -> bool:
+    """A sentence of running text (the standfirst or the first paragraph), not a headline."""
+    return len(block.split()) >= 15 and block.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
+
+
+def _label_like(block: str) -> bool:
+    """A section label, a breadcrumb, a notice or a name in capitals: no headline."""
+    words = block.split()
+    letters = [c for c in block if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    # "Home Politics Security Economy ...": a menu copied without its bars (a headline in title case has commas)
+    menu = (words[0] == "Home" or len(words) >= 9) and not re.search(r"[^\w\s&-]", block) \
+        and all(w[:1].isupper() for w in words if w[:1].isalpha())
+    # "Iraq", "Middle East", "Supported by": a short line of names ("Raqqa falls" has a verb in lower case)
+    short = len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words)
+    return (short or menu or bool(_MENU_SEPARATOR.search(block) or _CAPITALS_FIRST.match(block) or _SIGNED.match(block))
+            or (block.startswith("[") and block.endswith("]")) or (capitals and len(words) <= 6)
+            or (block.endswith(".") and not block.endswith("..")) or len(dates.FIELD_SEP.split(block)) > 2)
 
 
 _BULLET = re.compile(r"(?:[-•*·▪◦‣>›»]|\d{1,2}[.)])\s+\S")
