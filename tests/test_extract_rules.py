@@ -179,8 +179,10 @@ def test_facts_cite_their_sentence_and_are_dated(tmp_path):
                            "According to Field Monitor Group, at least 45 civilians were killed in Qarabel.")
     qarabel = names(sheets, "locations")["Qarabel"]
     facts = {f["type"]: f for f in reversed(qarabel["facts"])}   # the first fact of each type
-    assert facts["event"]["date"] == "2016-02-28" and facts["event"]["date_precision"] == "day"
-    assert facts["event"]["quote"].startswith("The Sinai Liberation Front (SLF) captured")
+    # (the town's capture is the event of its battle's sheet)
+    taken = [f for s in sheets.values() for f in s["facts"] if f["quote"].startswith("The Sinai Liberation Front (SLF) captured")]
+    assert taken and taken[0]["date"] == "2016-02-28" and taken[0]["date_precision"] == "day"
+    assert "qarabel" in taken[0]["involves"]
     figure = facts["figure"]
     assert figure["number"] == 45 and "civilians" in figure["counts"]
     actors = names(sheets, "actors")
@@ -717,3 +719,12 @@ def test_a_name_carrying_the_place_names_its_battle_but_another_campaign_keeps_i
     assert any(a.startswith("Battle of Marun") for a in ops["Operation Free Marun"]["aliases"])
     assert any("Qarabel" in n for n in ops)
     assert not any("Qarabel" in a for a in ops["Operation Red Dawn"]["aliases"])
+
+
+def test_a_town_seized_on_a_date_told_had_a_battle(tmp_path):
+    sheets = run(tmp_path, "The militants seized the town of Marun in June 2014, and the army captured the "
+                           "provincial capital of Qarabel on February 28. They captured the town of Kefr in a day.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Battle of Marun (2014)") for n in ops)
+    assert any(n.startswith("Battle of Qarabel") for n in ops)
+    assert not any("Kefr" in n for n in ops)

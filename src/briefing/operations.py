@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .lexicon import Lexicon
 from .mentions import Match
 
@@ -60,6 +61,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
                               r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold)\s+of\s+)?$",
                               re.I)   # ("fully liberated" Qairawan, the provincial capital of Ramadi)
+    taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) +
+                             r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold)\s+of\s+)?$",
+                             re.I)
     taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
                                 r")\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
@@ -89,6 +93,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          text[b.start():m.end], years.get(index)))
             if kinds.get(m.entity_id) in ("city", "town") and not hypothetical and not b and \
                     (taken_before.search(lead) or taken_after.match(text[m.end:])
+                     or (taken_dated.search(lead) and _DATED.search(text))
                      or (fought_before.search(lead) and fighting.search(text))
                      or (index < 0 and headline_taken.search(lead))):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
@@ -166,6 +171,7 @@ def _year_before(text: str, start: int) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b")   # a sentence that tells when
 
 
 def _last_year(lead: str) -> int | None:
