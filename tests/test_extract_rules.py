@@ -728,3 +728,19 @@ def test_a_town_seized_on_a_date_told_had_a_battle(tmp_path):
     assert any(n.startswith("Battle of Marun (2014)") for n in ops)
     assert any(n.startswith("Battle of Qarabel") for n in ops)
     assert not any("Kefr" in n for n in ops)
+
+
+def test_a_known_name_ends_at_the_and_a_middle_initial_is_the_same_person(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Velo talks\n\nMarch 3, 2016\n\nHis office said, while in Moscow the Kremlin said "
+                                 "President Ivo Karlovic had sent a message. The Breaking the Walls Campaign "
+                                 "ended in 2013.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Velo talks again\n\nMarch 4, 2016\n\nPresident Ivo K. Karlovic spoke to "
+                                 "reporters on Friday.\n", encoding="utf-8")
+    sheets = extract_corpus(seeds, tmp_path / "briefings").sheets
+    actors = names(sheets, "actors")
+    assert not [n for n in actors if "Kremlin" in n and "Moscow" in n]
+    people = [s for s in actors.values() if "Karlovic" in s["name"]]
+    assert len(people) == 1 and {"Ivo Karlovic", "Ivo K. Karlovic"} <= {people[0]["name"], *people[0]["aliases"]}
+    assert any("Breaking the Walls" in n for n in names(sheets, "operations"))

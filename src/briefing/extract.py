@@ -223,7 +223,9 @@ class Discoverer:
                 pending = []
                 run.append(word)
                 continue
-            if run and joined and word.text in self.lex.connectors and not (pending and pending[-1].text == "and"):
+            # ("Breaking the Walls", but "in Moscow the Kremlin said" is two names: a known name ends at "the")
+            if run and joined and word.text in self.lex.connectors and not (pending and pending[-1].text == "and") \
+                    and (word.text != "the" or pending or not self._known_name(" ".join(w.text for w in run))):
                 pending.append(word)
                 continue
             if run and joined and word.text == "and" and not pending and \
@@ -244,6 +246,9 @@ class Discoverer:
 
     def _abbreviation(self, word: str) -> bool:
         return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
+
+    def _known_name(self, name: str) -> bool:
+        return name_key(name) in self.known or gazetteer.find(name) is not None
 
     def _ends_run(self, run: list[_Word]) -> bool:
         """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan, the

@@ -119,6 +119,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
             continue  # never join two fixed identities on the text's word alone
         _union(groups, owner, ra, rb)
 
+    _join_initials(groups, owner, candidates, key_of)
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
     members: dict[str, list[Candidate]] = defaultdict(list)
@@ -183,6 +184,23 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
                 any(r in owner and owner[r].folder != "locations" for r in (root, other)):
             continue
         _union(groups, owner, other, root)
+
+
+_INITIAL = re.compile(r"(?<=\S)\s+[A-Z]\.?(?=\s+\S)")
+
+
+def _join_initials(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
+                   key_of: Callable[[str], str]) -> None:
+    """"Vladimir V. Putin" (as some papers write him) is the person named "Vladimir Putin" elsewhere."""
+    people = {c.name for c in candidates if c.kind == "person"}
+    known = {root for root, seed in owner.items() if seed.kind == "person"}
+    for name in sorted(people):
+        bare = _INITIAL.sub("", name)
+        if bare == name or len(bare.split()) < 2:
+            continue
+        a, b = groups.find(key_of(name)), groups.find(key_of(bare))
+        if a != b and (bare in people or b in known) and not (a in owner and b in owner):
+            _union(groups, owner, a, b)
 
 
 def _skeleton_key(name: str, key: str) -> str | None:
