@@ -744,3 +744,14 @@ def test_a_known_name_ends_at_the_and_a_middle_initial_is_the_same_person(tmp_pa
     people = [s for s in actors.values() if "Karlovic" in s["name"]]
     assert len(people) == 1 and {"Ivo Karlovic", "Ivo K. Karlovic"} <= {people[0]["name"], *people[0]["aliases"]}
     assert any("Breaking the Walls" in n for n in names(sheets, "operations"))
+
+
+def test_stray_words_make_no_sheets_and_a_known_name_keeps_its_first_word_in_a_list(tmp_path):
+    sheets = run(tmp_path, "Our findings match those of Amnesty International, Human Rights Watch and the UN. "
+                           "On Sunday the rebels captured the Marun Dam, 22km (14 miles) upstream from the city. "
+                           "Survivors described crossing minefields at night. Inside Qarabel city, the militants "
+                           "dug trenches. Inside Qarabel, the streets were empty.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Human Rights Watch" in actors and "Rights Watch" not in actors
+    assert not [n for n in places if n.startswith(("22", "Survivors", "Inside"))]
+    assert "Qarabel" in places

@@ -272,8 +272,9 @@ class Discoverer:
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
             whole = name_key(" ".join(w.text for w in run)) if len(run) > 1 else ""
+            longer = re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
             if whole in self.known and whole != name_key(" ".join(w.text for w in run[1:])) \
-                    and not re.match(r"\s+and\s+(?:the\s+)?[A-Z]", text[run[-1].end:]):
+                    and not (longer and name_key(text[run[0].start:run[-1].end] + longer.group(0)) in self.known):
                 # "Human Rights Watch": a known name keeps its first word (not "the YPG" its "the"; and
                 # "the Islamic State of Iraq and the Levant" is no "Islamic State of Iraq")
                 break
@@ -292,8 +293,8 @@ class Discoverer:
             run.pop()
         if len(run) > 2 and run[-1].possessive and run[-2].text == "of":
             run = run[:-2]   # "the Quds Force of Iran's Revolutionary Guard": Iran's belongs to what follows
-        if not run or not any(c.isalpha() for w in run for c in w.text):
-            return
+        if not run or not any(c.isalpha() for w in run for c in w.text) or (len(run) == 1 and run[0].text[:1].isdigit()):
+            return   # (nor a measure alone: "the Baath Dam, 22km upstream")
         # a title inside the run splits it: "United States Army Colonel Ryan Dillon", but not a
         # place that only starts like one ("Sheikh Maqsoud, the Kurdish quarter")
         title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)) \
@@ -516,8 +517,9 @@ class Discoverer:
         if not m:
             return None
         middle, noun = m.group(1).strip(), m.group(2)
+        # ("Survivors described crossing minefields": a verb between is no part of a place's name)
         if middle and any(w in ("the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as")
-                          for w in middle.split()):
+                          or (w.islower() and w.endswith("ed")) for w in middle.split()):
             return None
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
