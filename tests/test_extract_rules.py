@@ -755,3 +755,13 @@ def test_stray_words_make_no_sheets_and_a_known_name_keeps_its_first_word_in_a_l
     assert "Human Rights Watch" in actors and "Rights Watch" not in actors
     assert not [n for n in places if n.startswith(("22", "Survivors", "Inside"))]
     assert "Qarabel" in places
+
+
+def test_a_capture_with_its_date_between_and_an_air_base_overrun_are_battles(tmp_path):
+    sheets = run(tmp_path, "That push led to the capture, on 10 May, of the town of Marun and its dam. "
+                           "In August 2014 the militants overran the Kefr air base and executed scores of soldiers. "
+                           "Since the rebels took the town of Halwan in May, the markets have opened again.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Battle of Marun") for n in ops)
+    assert any(n.startswith("Battle of Kefr") for n in ops)
+    assert any(n.startswith("Battle of Halwan") for n in ops)

@@ -15,9 +15,12 @@ from .mentions import Match
 # Battles are fought for towns and the like; "the assault for X province" is not a battle of a province.
 PLACE_KINDS = {"city", "town", "village", "district", "base", "camp", "landmark", "other", "dam"}
 _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical)\b", re.I)
-# "the attacks (committed on Friday) in X": a participle and its day may stand between cue and place
+# "the attacks (committed on Friday) in X": a participle and its day may stand between cue and place,
+# and so may a date ("the capture, on 10 May, of the town of X", "the capture in May of X")
+_WHEN = (r"(?:,?\s+(?:on|in)\s+(?:(?:\d{1,2}|early|mid|late)[\s-]+)?(?:" + "|".join(MONTH_NAMES + WEEKDAY_NAMES)
+         + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?)?")
 _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
-           r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
+           + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
            r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+)?")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
@@ -29,6 +32,7 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 _FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack"}
 SHEET_KIND = {"bombing": "attack", "massacre": "attack"}   # what the sheet says (the name keeps the noun)
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
+_TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "attack"]
 
 
@@ -91,7 +95,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if b and not hypothetical and _is_noun(text, b.start(1)):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
-            if kinds.get(m.entity_id) in ("city", "town") and not hypothetical and not b and \
+            if kinds.get(m.entity_id) in _TAKEN_KINDS and not hypothetical and not b and \
                     (taken_before.search(lead) or taken_after.match(text[m.end:])
                      or (taken_dated.search(lead) and _DATED.search(text))
                      or (fought_before.search(lead) and fighting.search(text))
@@ -266,8 +270,10 @@ def named_as(lex: Lexicon, groups: dict[tuple, dict], namings: list[tuple[str, s
     for key, group in groups.items():
         if key[1] == "battle":
             for source, hit in group["hits"]:
-                at[(source, hit.sentence)].add(key)
                 told[source].add((hit.sentence, key))
+                # ("the campaign for Raqqa, which the SDF named ...": the campaign's name, not its battle's)
+                if hit.kind != "campaign" or group["kind"] == "campaign":
+                    at[(source, hit.sentence)].add(key)
     claims: dict[tuple, list[tuple[bool, int, str]]] = defaultdict(list)   # battle -> (not carried, distance, op)
     for op_id, source, index, start, surface in namings:
         carried = sorted((abs(index - n), key) for n, key in told.get(source, ())
