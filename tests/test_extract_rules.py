@@ -765,3 +765,16 @@ def test_a_capture_with_its_date_between_and_an_air_base_overrun_are_battles(tmp
     assert any(n.startswith("Battle of Marun") for n in ops)
     assert any(n.startswith("Battle of Kefr") for n in ops)
     assert any(n.startswith("Battle of Halwan") for n in ops)
+
+
+def test_an_owner_before_an_organisation_and_credit_lines_name_people(tmp_path):
+    sheets = run(tmp_path, "Forces of Khalifa Marun's Harbel National Army (HNA) advanced.\n\nUnits of the Ministry "
+                           "of Interior's Rapid Response Division (RRD) entered Qarabel. The town was calm.\n\n"
+                           "Dalia Kessel contributed reporting from Qarabel. – with reports from Carmela Velo/Sandigan.")
+    actors = names(sheets, "actors")
+    assert actors["Khalifa Marun"]["kind"] == "person"
+    assert "HNA" in actors["Harbel National Army"]["aliases"]
+    assert "RRD" in actors["Rapid Response Division"]["aliases"] and "Ministry of Interior" in actors
+    assert not [n for n in actors if "'s" in n or "’s" in n]
+    assert actors["Dalia Kessel"]["kind"] == "person" and actors["Carmela Velo"]["kind"] == "person"
+    assert "Carmela Velo" not in names(sheets, "locations")

@@ -255,8 +255,9 @@ class Discoverer:
         Iraqi Army's 7th Division)."""
         bare = run[-1].bare
         whole = " ".join([w.text for w in run[:-1]] + [bare])
+        # (and a person's: "Khalifa Hafter's Libyan National Army")
         return (is_acronym(bare) or name_key(bare) in self.known or gazetteer.find(bare) is not None
-                or name_key(whole) in self.known)
+                or name_key(whole) in self.known or (2 <= len(run) <= 3 and run[0].bare in self.lex.given_names))
 
     def _classify(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery) -> None:
         text = sentence.text
@@ -291,6 +292,12 @@ class Discoverer:
             run.pop(0)   # ("04 May, 2014 The IS group": the year went, its article goes too)
         while run and run[-1].text in self.lex.connectors:
             run.pop()
+        owner = next((j for j in range(1, len(run) - 2) if run[j].possessive), None)
+        if owner is not None and self._org_kind(run[owner + 1:]):
+            # "the Ministry of Interior's Emergency Response Division": the ministry, and its division
+            bare = run[owner]
+            self._classify(source, sentence, [*run[:owner], _Word(bare.start, bare.start + len(bare.bare), bare.bare)], found)
+            return self._classify(source, sentence, run[owner + 1:], found)
         if len(run) > 2 and run[-1].possessive and run[-2].text == "of":
             run = run[:-2]   # "the Quds Force of Iran's Revolutionary Guard": Iran's belongs to what follows
         if not run or not any(c.isalpha() for w in run for c in w.text) or (len(run) == 1 and run[0].text[:1].isdigit()):
@@ -312,6 +319,10 @@ class Discoverer:
             if after_of:
                 self._classify(source, sentence, after_of, found)
             return
+        if of_at == 1 and run[0].start == 0 and run[0].text.endswith("s") and len(after_of) >= 2 \
+                and (self._org_kind(after_of) or name_key(" ".join(w.text for w in after_of)) in self.known):
+            # "Units of the Federal Police entered ...": the plural opens the sentence, the name follows
+            return self._classify(source, sentence, after_of, found)
         if title_at is None and self._org_kind(after_of):
             if of_at == 1 and len(after_of) > 2 and after_of[0].text[:1].isupper() \
                     and not self.lex.org_heads.get(run[0].bare) and run[0].bare not in self.lex.given_names \
@@ -710,6 +721,9 @@ class Discoverer:
             if " and " in expansion and not self._initials_fit(expansion, acronym):
                 # "the al-Sanadid Forces and the Syriac Military Council (MFS)": the last name only
                 expansion = self._trim_expansion(re.split(r"\s+and\s+", expansion)[-1])
+            owned = re.split(r"\S+['’]s\s+", expansion)[-1]
+            if owned != expansion and len(owned.split()) >= 2 and self._initials_fit(owned, acronym):
+                expansion = owned   # "Khalifa Hafter's Libyan National Army (LNA)": the army, not its owner
             if expansion and self._acronym_fits(expansion, acronym):
                 found.links.append((expansion, acronym, "acronym definition"))
                 if len(expansion.split()) >= 2 and name_key(expansion) not in self.known:
@@ -769,8 +783,17 @@ class Discoverer:
     _REPORTED_FROM = re.compile(r"\b([A-Z][\w'’-]+)\s+reported\s+from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                                 r"(?:,?\s+and\s+([A-Z][\w'’-]+)\s+from\b)?")
 
+    # "Jane Doe contributed reporting from Beirut.", "– with reports from Jane Doe/Outlet"
+    _CONTRIBUTOR = re.compile(r"(?:^|[.;]\s+)([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+contributed\s+"
+                              r"(?:reporting|research|to\s+this)\b"
+                              r"|\bwith\s+(?:additional\s+)?reports?\s+from\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+                              r"(?=\s*(?:/|,|;|\)|\.?$)|\s+(?:and|in)\b)")
+
     def _credits(self, source: str, sentence: Sentence, found: Discovery) -> None:
         """Wire credit lines: "(Reporting by A and B in Beirut; Editing by C)" name the authors."""
+        for m in self._CONTRIBUTOR.finditer(sentence.text):
+            found.candidates.append(Candidate(m.group(1) or m.group(2), "actors", "person", source, sentence.index,
+                                              "credit line", 2, role="author"))
         for m in self._REPORTED_FROM.finditer(sentence.text):
             for name in filter(None, m.groups()):
                 found.candidates.append(Candidate(name, "actors", "person", source, sentence.index,
