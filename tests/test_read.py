@@ -715,3 +715,22 @@ def test_a_releases_place_and_date_line_dates_it(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "a.txt", page.encode()))
     assert (article.title, article.published) == ("Operation Steel Gate: aircraft strike a command post in Qarabel",
                                                   "2015-11-16")
+
+
+def test_a_caption_with_its_credit_and_readers_comments_with_a_count_are_furniture(tmp_path: Path) -> None:
+    page = ("Harbel militia takes Qarabel\n"
+            "By Jane Doe\n"
+            "March 3, 2017\n"
+            "Share: Facebook | Twitter | Email | More | Save\n"
+            "Fighters near the old fort in Qarabel, in a photograph released on Thursday. Credit Velo Agency, via Kessel Press\n\n"
+            "Fighters of the Harbel militia said on Sunday that they had taken the town of Qarabel after a week "
+            "of fighting with the rebels.\n\n"
+            "Readers' Comments 3\n"
+            "Oldest | Newest | Readers' Picks\n\n"
+            "Hannah L., Marun  March 3\n"
+            "The militia will not hold it.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert article.paragraphs == ["Fighters of the Harbel militia said on Sunday that they had taken the town of "
+                                  "Qarabel after a week of fighting with the rebels."]
+    reasons = {e.text[:20]: e.reason for e in article.excluded}
+    assert reasons["Fighters near the ol"] == "image caption" and reasons["Readers' Comments 3"] == "reader comments"
