@@ -734,3 +734,14 @@ def test_a_caption_with_its_credit_and_readers_comments_with_a_count_are_furnitu
                                   "Qarabel after a week of fighting with the rebels."]
     reasons = {e.text[:20]: e.reason for e in article.excluded}
     assert reasons["Fighters near the ol"] == "image caption" and reasons["Readers' Comments 3"] == "reader comments"
+
+
+def test_a_date_line_below_a_long_page_top_is_read_as_the_date(tmp_path: Path) -> None:
+    page = ("Velo Times\n" "Sections | Search | Subscribe | Log In\n" "Middle East\n" "Supported by\n" "Advertisement\n"
+            "News Analysis\n" "Harbel, Retaken Again, Shows How Fragile the Truce Is\n" "By JANE DOE and JOHN ROE\n"
+            "Share: Facebook | Twitter | Email\n" "MARCH 3, 2017\n\n"
+            "Fighters of the Harbel militia said on Sunday that they had taken the town of Qarabel after a week "
+            "of fighting with the rebels.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert (article.title, article.published) == ("Harbel, Retaken Again, Shows How Fragile the Truce Is", "2017-03-03")
+    assert article.paragraphs[0].startswith("Fighters of the Harbel militia")

@@ -604,7 +604,8 @@ class _Layout:
             if reason and not byline:
                 self.excluded.append(Excluded(reason, block))
                 kinds.append("excluded")
-            elif i < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
+            # (the window counts the lines read so far, not the page's menus and notices above them)
+            elif i - kinds.count("excluded") < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
                 kinds.append("metadata")
             elif reason:
                 self.excluded.append(Excluded(reason, block))
