@@ -778,3 +778,13 @@ def test_an_owner_before_an_organisation_and_credit_lines_name_people(tmp_path):
     assert not [n for n in actors if "'s" in n or "’s" in n]
     assert actors["Dalia Kessel"]["kind"] == "person" and actors["Carmela Velo"]["kind"] == "person"
     assert "Carmela Velo" not in names(sheets, "locations")
+
+
+def test_washington_is_a_city_unless_it_acts_and_the_town_is_no_city(tmp_path):
+    sheets = run(tmp_path, "Rebels took the town of Marun on Monday. In Washington, a Pentagon spokesman said the "
+                           "capture of the town meant the militants were under pressure. Rami Kessel, a fellow at a "
+                           "think tank in Washington, agreed. Washington blamed the rebels for the shelling.")
+    places, actors, ops = names(sheets, "locations"), names(sheets, "actors"), names(sheets, "operations")
+    assert places["Washington"]["kind"] == "city"
+    assert actors["United States"]["mentions"]           # "Washington blamed": the state acts
+    assert not [n for n in ops if "Washington" in n] and any("Marun" in n for n in ops)

@@ -115,7 +115,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
-            earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in ("city", "town")]
+            # ("the capture of the town" is of a town: not of the city where a spokesman spoke)
+            fits = ("town",) if cue.group(2).lower() == "town" else ("city", "town")
+            earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in fits]
             target = (earlier[-1] if earlier else last_city) if cue.group(2).lower() != "provincial capital" else \
                 _anaphor_target("the provincial capital", last_city, last_province, kinds)
             if target and not hypothetical and _is_noun(text, cue.start(1)) and \

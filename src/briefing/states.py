@@ -69,6 +69,7 @@ class States:
         self.countries: dict[str, dict[str, Any]] = lex.raw.get("countries") or {}
         self.capital_of = {name_key(info["capital"]): country for country, info in self.countries.items()
                            if info.get("capital")}
+        self.capital_of.update((name_key(city), state) for city, state in (lex.raw.get("state_capitals") or {}).items())
         self.entities, self.by_id = entities, by_id
         self.actors = {name_key(e.name): e for e in entities if e.folder == "actors"}
 
@@ -111,8 +112,8 @@ class States:
 
     def state(self, country: str) -> Entity:
         """The dictionary's state actor for the country, else its twin (made on first sight)."""
-        named = self.countries.get(country, {}).get("state")
-        if named and name_key(named) in self.actors:
+        named = self.countries.get(country, {}).get("state") or country   # (or a state the dictionary lists as one)
+        if name_key(named) in self.actors and self.actors[name_key(named)].kind == "state":
             return self.actors[name_key(named)]
         twin_id = slugify(country) + TWIN_SUFFIX
         entity = self.by_id.get(twin_id)
