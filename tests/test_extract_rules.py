@@ -788,3 +788,11 @@ def test_washington_is_a_city_unless_it_acts_and_the_town_is_no_city(tmp_path):
     assert places["Washington"]["kind"] == "city"
     assert actors["United States"]["mentions"]           # "Washington blamed": the state acts
     assert not [n for n in ops if "Washington" in n] and any("Marun" in n for n in ops)
+
+
+def test_countries_listed_with_a_state_are_states(tmp_path):
+    sheets = run(tmp_path, "To coalition members, including the United States, the United Kingdom and France: "
+                           "investigate every strike. Flights left Jordan for Qatar on Monday.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["United Kingdom"]["kind"] == "state" and actors["France"]["kind"] == "state"
+    assert "Jordan" in places and "Jordan" not in actors

@@ -87,7 +87,10 @@ class States:
         for chain in self._chains(text, matches):
             # "France, Germany and the UK said": a list of countries acts as one subject
             first, last = matches[chain[0]], matches[chain[-1]]
-            together = len(chain) > 1 and self.cues.agent(text[:first.start], text[last.end:])
+            # (and a list with a state in it is a list of states: "members including the United
+            # States, the United Kingdom and France")
+            together = len(chain) > 1 and (self.cues.agent(text[:first.start], text[last.end:])
+                                           or any(self.country(matches[n]) is None for n in chain))
             for n in chain:
                 m, country = matches[n], self.country(matches[n])
                 if country is None:
