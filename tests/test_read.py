@@ -745,3 +745,18 @@ def test_a_date_line_below_a_long_page_top_is_read_as_the_date(tmp_path: Path) -
     article = read_article(write(tmp_path, "a.txt", page.encode()))
     assert (article.title, article.published) == ("Harbel, Retaken Again, Shows How Fragile the Truce Is", "2017-03-03")
     assert article.paragraphs[0].startswith("Fighters of the Harbel militia")
+
+
+def test_a_byline_and_date_line_are_never_unwrapped_into_prose(tmp_path: Path) -> None:
+    page = ("Twin bombings kill dozens in central Velo\n\n"
+            "Attack on day labourers in Qarabel Square is deadliest in the capital since the truce\n"
+            "Owen Dunne Middle East correspondent, and agencies\n"
+            "Mon 15 Jan 2018 12.40 GMT  Last modified on Mon 15 Jan 2018 19.02 GMT\n\n"
+            "At least 38 people have been killed after two suicide bombers blew themselves up in Velo.\n\n"
+            "Şanlıurfa / Kessel, 19 June 2015\n\n"
+            "Aid groups said on Friday the border was closed.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert article.published == "2018-01-15"
+    assert "Şanlıurfa / Kessel, 19 June 2015" in article.paragraphs   # its places are the story's
+    assert read_article(write(tmp_path, "b.txt", "Rebels enter Velo\nVelo24 | 19/02/2016 - 18:40\n\nThe rebels "
+                                                 "entered the town on Friday.\n".encode())).published == "2016-02-19"

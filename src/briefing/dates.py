@@ -408,7 +408,7 @@ _DATELINE_PREFIX = re.compile(
 _ZONE_SUFFIX = re.compile(r"\s+(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EDT|EST|AST)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-]\d{4})$")
 _TIME_SUFFIX = re.compile(r"(?i:[\s,|–-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?"
                           r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)\s*$")
-_PLACE_PREFIX = re.compile(r"^[A-Z][\w.'’-]*(?:\s*(?:\s|/)\s*[A-Z][\w.'’-]*){0,3},\s+(?=\d|[A-Z][a-z]{2})")
+PLACE_PREFIX = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s*(?:\s|/)\s*[^\W\d_][\w.'’-]*){0,3},\s+(?=\d|[A-Z][a-z]{2})")
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+")
 CAPTION_DATE = re.compile(
     r"(?i:\b(?:screen\s?shot|screenshot|img|photo|image|pxl|dsc|vid)[\s_-]*)"
@@ -433,9 +433,9 @@ def dateline(text: str) -> When | None:
         field = re.sub(r"^(?i:by)\s+[A-Z][^,|]{1,40}?\s+(?i:on)\s+", "", field)   # "Posted by Jane Doe on May 3, 2017"
         field = _WEEKDAY_PREFIX.sub("", field)   # "Tue Jul 28, 2015"
         if len(fields) == 1:   # "Paris, 16 November 2015:" (a release's place and date; not "PARIS, 3 May – The ...")
-            field = _PLACE_PREFIX.sub("", field).rstrip(":")
+            field = PLACE_PREFIX.sub("", field).rstrip(":")
         line = _TIME_SUFFIX.sub("", _ZONE_SUFFIX.sub("", field))   # ('23.08.16' would look like a time of day)
-        when = (parse_when(line) if line else None) or _numeric_day(field)
+        when = (parse_when(line) if line else None) or _numeric_day(field) or _numeric_day(line)
         if when:
             return when
     return None

@@ -258,8 +258,10 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
         lines = [line for line in lines if line and not _RULE.fullmatch(line)]
         # (hard-wrapped prose breaks lines mid-sentence; lines that end sentences stand alone)
         ended = sum(1 for line in lines[:-1] if line.endswith((".", "!", "?")))
+        # (nor are a byline and a date line above the text: "Jane Doe, Middle East correspondent" / "Mon 15 Jan 2018")
         if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
-                and not any(line.isupper() or _BULLET.match(line) for line in lines) and ended * 3 <= len(lines) - 1:
+                and not any(line.isupper() or _BULLET.match(line) for line in lines) and ended * 3 <= len(lines) - 1 \
+                and not any(dates.dateline(line) for line in lines):
             blocks.append(" ".join(lines))
         else:
             blocks.extend(lines)
@@ -512,7 +514,8 @@ def _assemble(path: Path, root: Path | None, raw: bytes, draft: _Draft) -> Artic
         raise _fail(path, "no headline found", "put the article's headline on its first line")
     _apply_bio(layout)
     # (a page's menus and share bars above the date line would push it out of the dateline window)
-    furniture = {e.text for e in layout.excluded if e.reason in ("boilerplate", "share line", "reading time", "advertisement")}
+    furniture = {e.text for e in layout.excluded if e.reason in ("boilerplate", "share line", "reading time", "advertisement")
+                 and not dates.dateline(e.text)}   # (a release's "Paris, 16 November 2015" above its headline dates it)
     texts = [layout.title, *(b for b in main if b not in furniture)]
     when, basis = dates.infer_published(texts, draft.meta.get("published"), draft.date_basis)
     return Article(
@@ -685,6 +688,8 @@ class _Layout:
         fields = dates.FIELD_SEP.split(block)
         names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f))
                  and len(f.split()) <= 10]
+        if dates.PLACE_PREFIX.match(block) and len(fields) == 1 and dates.dateline(block):
+            return False   # "Şanlıurfa / Gaziantep, 19 June 2015": dated, and the places are the story's
         if dates.dateline(block) or (names and all(
                 _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f)
                 or rule.line_reason(f) or (self.publisher and _same(f, self.publisher))   # "By Jane Doe | Bashur Post"
@@ -763,7 +768,8 @@ def _label_like(block: str) -> bool:
     short = len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words)
     return (short or menu or bool(_MENU_SEPARATOR.search(block) or _CAPITALS_FIRST.match(block) or _SIGNED.match(block))
             or (block.startswith("[") and block.endswith("]")) or (capitals and len(words) <= 6)
-            or (block.endswith(".") and not block.endswith("..")) or len(dates.FIELD_SEP.split(block)) > 2)
+            or (block.endswith(".") and not block.endswith("..")) or len(dates.FIELD_SEP.split(block)) > 2
+            or dates.dateline(block) is not None)
 
 
 _BULLET = re.compile(r"(?:[-•*·▪◦‣>›»]|\d{1,2}[.)])\s+\S")
