@@ -796,3 +796,9 @@ def test_countries_listed_with_a_state_are_states(tmp_path):
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert actors["United Kingdom"]["kind"] == "state" and actors["France"]["kind"] == "state"
     assert "Jordan" in places and "Jordan" not in actors
+
+
+def test_a_headline_of_bombings_in_the_centre_of_a_city(tmp_path):
+    sheets = run(tmp_path, "Officials in the city of Velo counted the dead on Monday.",
+                 title="Twin suicide bombings kill dozens in central Velo")
+    assert any(n.startswith("Velo bombing") for n in names(sheets, "operations"))

@@ -77,6 +77,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                           + _words(cues.get("fighting_nouns")) + r")\b", re.I)
     bomb_before = re.compile(r"\b(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
                              + r")\s+(?:[\w,]+\s+){0,4}?)?(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
+                             r"(?:(?:central|downtown|northern|southern|eastern|western)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
     hits: list[OperationHit] = []
@@ -105,8 +106,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
             possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
-            # ("Truck bomb kills dozens in X": a headline has no article)
-            if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+)?", text[:bomb.start()])):
+            # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
+            if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
             a = after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
