@@ -325,7 +325,7 @@ def test_a_city_that_changed_hands_had_a_battle(tmp_path):
     ops = names(sheets, "operations")
     assert any(n.startswith("Battle of Qarabel (2015)") for n in ops)
     assert any(n.startswith("Battle of Marun (2014)") for n in ops)
-    assert any(n.startswith("Battle of Halwan") for n in ops)
+    assert any(n.startswith("Fall of Halwan") for n in ops)   # (a town told only as fallen is its fall)
     assert any(n.startswith("Battle of Tamra") for n in ops)
     assert not any("Zarqan" in n for n in ops)        # what could have happened did not
     assert not any("Kefr" in n for n in ops)          # a town taken is not yet a battle anyone named
@@ -405,7 +405,7 @@ def test_battles_for_one_place_years_apart_are_two_operations(tmp_path):
     sheets = run(tmp_path, "The town of Qarabel fell to the rebels in June 2011. The battle for Qarabel in "
                            "2015 lasted a month. The recapture of Qarabel in March 2016 ended it.")
     ops = sorted(n for n in names(sheets, "operations") if "Qarabel" in n)
-    assert ops == ["Battle of Qarabel (2011)", "Battle of Qarabel (2015)"]
+    assert ops == ["Battle of Qarabel (2015)", "Fall of Qarabel (2011)"]
 
 
 def test_a_place_spelled_like_a_persons_name_stays_a_place(tmp_path):
@@ -763,7 +763,7 @@ def test_a_capture_with_its_date_between_and_an_air_base_overrun_are_battles(tmp
                            "Since the rebels took the town of Halwan in May, the markets have opened again.")
     ops = names(sheets, "operations")
     assert any(n.startswith("Battle of Marun") for n in ops)
-    assert any(n.startswith("Battle of Kefr") for n in ops)
+    assert any(n.startswith("Fall of Kefr") for n in ops)
     assert any(n.startswith("Battle of Halwan") for n in ops)
 
 
@@ -802,3 +802,29 @@ def test_a_headline_of_bombings_in_the_centre_of_a_city(tmp_path):
     sheets = run(tmp_path, "Officials in the city of Velo counted the dead on Monday.",
                  title="Twin suicide bombings kill dozens in central Velo")
     assert any(n.startswith("Velo bombing") for n in names(sheets, "operations"))
+
+
+def test_a_timelines_dates_year_its_events_and_a_town_that_only_fell_is_its_fall(tmp_path):
+    sheets = run(tmp_path, "Five years ago the army retook the town of Marun.\n\n"
+                           "- **10-11 August 2014.** Militants launch a coordinated assault on Marun. The fall of "
+                           "Marun comes a week after the collapse of the lines at Kefr.\n\n"
+                           "- **22-23 November 2014.** The counter-attack. The army enters Marun again.",
+                 title="Marun, 2014: the town that changed hands twice")
+    ops = names(sheets, "operations")
+    assert "Fall of Marun (2014)" in ops
+
+
+def test_an_operation_sheet_nothing_tells_any_more_is_retired_as_a_cold_run_would_not_make_it(tmp_path):
+    from briefing import merge
+    seeds, out = tmp_path / "seeds", tmp_path / "briefings"
+    seeds.mkdir()
+    article = seeds / "a.txt"
+    article.write_text("Army retakes Marun\n\nMarch 3, 2016\n\nThe army retook the town of Marun on Monday.\n",
+                       encoding="utf-8")
+    merge.apply(out, extract_corpus(seeds, out).sheets)
+    assert any(p.name.startswith("battle-of-marun") for p in (out / "operations").iterdir())
+    article.write_text("Army visits Marun\n\nMarch 3, 2016\n\nThe army visited the town of Marun on Monday.\n",
+                       encoding="utf-8")
+    report = merge.apply(out, extract_corpus(seeds, out).sheets)
+    assert [r for r in report.retired if r.startswith("operations/battle-of-marun")]
+    assert not [p for p in (out / "operations").iterdir() if p.name.startswith("battle-of-marun")]

@@ -178,6 +178,8 @@ def _year_before(text: str, start: int) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FELL = re.compile(r"\b(?:fall|fell|overran|overrun)\b", re.I)
+_RETAKEN = re.compile(r"\b(?:re-?(?:took|take|taken|takes|captured?|capturing)|recapture|liberat\w*|freed|free)\b", re.I)
 _DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b")   # a sentence that tells when
 
 
@@ -224,7 +226,11 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
                 kind = next(k for k in _PRIORITY if k in kinds and k != "siege")
             years = Counter(h.year for _, h in members if h.year)
             year = min(y for y, n in years.items() if n == max(years.values())) if years else None
-            name = templates[kind].format(place=place_names[place], year=year or "undated")
+            # a town that only fell (and was not yet taken back) is told as its fall: "Fall of Jalawla (2014)"
+            told = " ".join(h.phrase for _, h in members)
+            template = templates["fall"] if kind == "battle" and "fall" in templates and _FELL.search(told) \
+                and not _RETAKEN.search(told) else templates[kind]
+            name = template.format(place=place_names[place], year=year or "undated")
             name = name.replace(" (undated)", "")
             if era is not None and "{year}" not in templates[kind]:
                 name = f"{name} ({year})"   # "Siege of X" twice: each part is told by its year

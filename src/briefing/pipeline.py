@@ -313,7 +313,7 @@ def _operations_worker(n: int) -> tuple[list[OperationHit], dict[int, int | None
     """The described operations (battles, sieges, offensives) of one article, and the year of each sentence."""
     text = STATE["texts"][n]
     sentences = [(s.index, s.text, text.matches.get(s.index, [])) for s in text.sentences]
-    years = text.years if text.years is not None else {s.index: _year(s.text, text.anchor) for s in text.sentences}
+    years = text.years if text.years is not None else _sentence_years(text)
     return list(find_operations(STATE["lex"], sentences, STATE["kinds"], years)), years
 
 
@@ -533,11 +533,27 @@ def _free_id(name: str, by_id: dict[str, Entity]) -> str:
     return candidate
 
 
-def _year(sentence: str, anchor: When | None) -> int | None:
-    found = find_dates(sentence, anchor)
-    if found:
-        return found[0][2].date.year
-    return anchor.date.year if anchor else None
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _sentence_years(text: _ArticleText) -> dict[int, int | None]:
+    """The year each sentence is about: the year it writes, else the year of a date opening its
+    paragraph or an earlier sentence of it (a timeline's "**10-11 August 2014.** ISIS launches an
+    assault on Jalawla. The fall of Jalawla comes ..."), else the article's."""
+    out: dict[int, int | None] = {}
+    heading: tuple[int, int] | None = None   # (paragraph, year) of a date alone
+    for sentence in text.sentences:
+        found = find_dates(sentence.text, text.anchor)
+        # (a date alone, or opening the sentence: "**10-11 August 2014.** ISIS launches ...")
+        if found and not re.search(r"[^\W\d_]", sentence.text[:found[0][0]]) and _YEAR.search(
+                sentence.text[found[0][0]:found[0][1]]):
+            heading = (sentence.paragraph, found[0][2].date.year)
+        inherited = heading[1] if heading and heading[0] == sentence.paragraph else None
+        # (a year the sentence writes wins; "a week later" is of the date above, not of the article)
+        stated = found[0][2].date.year if found and _YEAR.search(sentence.text[found[0][0]:found[0][1]]) else None
+        out[sentence.index] = stated or inherited or (found[0][2].date.year if found else None) \
+            or (text.anchor.date.year if text.anchor else None)
+    return out
 
 
 def collect_facts(texts: list[_ArticleText], by_id: dict[str, Entity],
@@ -657,8 +673,12 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
     # byline, which the matcher does not count as mentions
     # (a sheet nothing mentions any more is not regenerated: merge retires it if no editor touched
     # it, and keeps it if one did)
+    # (an operation a sheet from an earlier run names, which nothing names or describes any more, is not:
+    # a warm run makes what a cold one makes)
     live = {e.id for e in entities if mentions.get(e.id) or
-            (e.origin in ("text", "sheet") and (e.folder == "operations" or any(c.cue == "byline" for c in e.candidates)))}
+            (e.origin in ("text", "sheet") and e.folder == "operations" and (e.origin == "text" or e.candidates
+                                                                             or e.id in op_facts))
+            or (e.origin in ("text", "sheet") and any(c.cue == "byline" for c in e.candidates))}
     by_about: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         fact.involves = [i for i in fact.involves if i in live]
