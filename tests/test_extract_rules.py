@@ -828,3 +828,14 @@ def test_an_operation_sheet_nothing_tells_any_more_is_retired_as_a_cold_run_woul
     report = merge.apply(out, extract_corpus(seeds, out).sheets)
     assert [r for r in report.retired if r.startswith("operations/battle-of-marun")]
     assert not [p for p in (out / "operations").iterdir() if p.name.startswith("battle-of-marun")]
+
+
+def test_known_names_with_words_in_lower_case_and_an_organisations_shorter_name(tmp_path):
+    sheets = run(tmp_path, "Activists of Raqqa is Being Slaughtered Silently said so. Rami Kessel is an analyst at "
+                           "the Velo Institute for Security Studies. Dana Marun is a research associate at the Velo "
+                           "Institute. Troops cleared the area around the al Fatah Mosque near Dayr Az Zawr.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Raqqa is Being Slaughtered Silently" in actors and not [n for n in actors if n.startswith("Slaughtered")]
+    assert "Velo Institute" in actors["Velo Institute for Security Studies"]["aliases"]
+    assert "Velo Institute" not in places
+    assert "al Fatah Mosque" in places and "Dayr Az Zawr" in places["Deir ez-Zor"]["aliases"]

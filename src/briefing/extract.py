@@ -163,6 +163,13 @@ class Discoverer:
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
             r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")
+        self._lowercase_kinds = {name_key(n): (k.folder, k.kind) for k in lex.entities if k.folder == "actors"
+                                 for n in (k.name, *k.aliases) if len(n.split()) > 2 and any(
+                                     w.islower() and w not in lex.connectors and w != "and" for w in n.split()[1:-1])}
+        lowercase = sorted({n for k in lex.entities for n in (k.name, *k.aliases)
+                            if name_key(n) in self._lowercase_kinds}, key=len, reverse=True)
+        self._lowercase_names = re.compile(r"\b(?:" + "|".join(map(re.escape, lowercase)) + r")\b", re.I) \
+            if lowercase else None
         self._shared_noun = re.compile(
             r"^\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}(" + "|".join(map(re.escape, nouns)) + r")s\b")
 
@@ -176,8 +183,17 @@ class Discoverer:
                 continue  # headlines are Title Case: names there must be known or found in the body
             self._credits(source, sentence, found)
             self._dateline(source, sentence, found)
+            # known names with a word in lower case ("Raqqa is Being Slaughtered Silently") are found
+            # whole; their words make no names of their own
+            spans = [m.span() for m in self._lowercase_names.finditer(sentence.text)] if self._lowercase_names else []
+            for start, end in spans:
+                name = sentence.text[start:end]
+                folder, kind = self._lowercase_kinds[name_key(name)]
+                found.candidates.append(Candidate(name, folder, kind, source, sentence.index, "known name", 3, start=start))
             for run in self._runs(sentence.text):
-                self._classify(source, sentence, run, found)
+                run = [w for w in run if not any(start <= w.start < end for start, end in spans)]
+                if run:
+                    self._classify(source, sentence, run, found)
             self._definitions(source, sentence, found)
             self._nom_de_guerre(sentence, found)
             for m in self._DUBBED.finditer(sentence.text):
@@ -235,7 +251,8 @@ class Discoverer:
                 continue
             if run:
                 yield run
-            run, pending = ([word], []) if word.capital else ([], [])
+            # ("the al Fatah Mosque", "al Qaim": the article written apart opens the name)
+            run, pending = ([word], []) if word.capital else ([], [word] if word.text in ("al", "el") else [])
         if run:
             yield run
 
@@ -272,6 +289,8 @@ class Discoverer:
                 break   # "Central Criminal Court of Iraq"
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
+            if run[0].text in ("al", "el") and len(run) > 1:
+                break   # "the al Fatah Mosque": the article is the name's
             whole = name_key(" ".join(w.text for w in run)) if len(run) > 1 else ""
             longer = re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
             if whole in self.known and whole != name_key(" ".join(w.text for w in run[1:])) \
@@ -459,7 +478,8 @@ class Discoverer:
             return add(folder, kind, "known name", 3)
         if (not initial and len(run) <= 2 and key not in self.known and not run[-1].possessive
                 and not any(c.isdigit() for c in name) and not is_acronym(name)
-                and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)):
+                and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)
+                and not self._org_kind(run)):   # ("a research associate at the Halberd Institute")
             place_hit = gazetteer.find(name)
             return add("locations", place_hit.kind if place_hit else "other", "a preposition of place", 1)
         if self._is_person(run, before, after):
@@ -637,6 +657,14 @@ class Discoverer:
             if len(fuller) == 1:
                 found.links.append((fuller.pop(), cand.name, "a shorter name of a person named in the article"))
                 cand.short_form = True
+        # "the Halberd Institute" after "the Halberd Institute for Security Studies": an organisation's name
+        # without what it is for or of, where the article names one such organisation
+        orgs = {c.name for c in found.candidates if c.folder == "actors" and c.kind != "person"}
+        for name in sorted(orgs):
+            fuller = {o for o in orgs if re.match(re.escape(name) + r"\s+(?:for|of)\s+[A-Z]", o)}
+            if len(fuller) == 1 and len(name.split()) >= 2 and self._org_kind(
+                    [_Word(0, 0, w) for w in name.split()]) and name_key(name) not in self.known:
+                found.links.append((fuller.pop(), name, "a shorter name of an organisation named in the article"))
 
     _NAMED_AFTER = "'the … bombing'"
 

@@ -14,7 +14,7 @@ APOSTROPHES = "\u2019\u2018\u02bc\u02bf\u02be`\u00b4"
 # al/el, also as a separate word (al Qaeda).
 _HYPHEN_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "an", "ad", "adh",
                     "ed", "er", "es", "ez", "en", "et", "ud", "ul", "ur", "us", "uz", "un"}
-_FREE_ARTICLES = {"al", "el", "ar"}   # "Ar Raqqah" (not as, at, an: English words)
+_FREE_ARTICLES = {"al", "el", "ar", "az"}   # "Ar Raqqah", "Dayr Az Zawr" (not as, at, an: English words)
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad -> zor, sad
 _VOWELS = re.compile(r"[aeiouy]+")
 _ISATION = re.compile(r"is(ations?|ers?)$")   # British -isation spellings, as American -ization
