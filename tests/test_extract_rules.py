@@ -839,3 +839,15 @@ def test_known_names_with_words_in_lower_case_and_an_organisations_shorter_name(
     assert "Velo Institute" in actors["Velo Institute for Security Studies"]["aliases"]
     assert "Velo Institute" not in places
     assert "al Fatah Mosque" in places and "Dayr Az Zawr" in places["Deir ez-Zor"]["aliases"]
+
+
+def test_an_airstrike_on_a_village_a_dated_attack_abroad_and_a_city_cleared_district_by_district(tmp_path):
+    sheets = run(tmp_path, "On 19 July, coalition aircraft struck the village of Marun, north of the city of Velo. "
+                           "Officials in the town of Kessel recall the November 2015 Kessel attacks. That summer the militia drove the "
+                           "jihadists out of the neighborhoods of Halwan city. Two suicide bombers struck the town "
+                           "of Zarqan.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Marun airstrike") for n in ops)
+    assert "Kessel attacks (2015)" in ops
+    assert any(n.startswith("Battle of Halwan") for n in ops)
+    assert not [n for n in ops if "Zarqan airstrike" in n]

@@ -29,11 +29,11 @@ _POSSESSOR = re.compile(r"['’]s\s+[A-Z]")   # "Baghdad's Sadr City": the city 
 _SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
-_FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack"}
-SHEET_KIND = {"bombing": "attack", "massacre": "attack"}   # what the sheet says (the name keeps the noun)
+_FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack"}
+SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack"}   # what the sheet says (the name keeps the noun)
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "attack"]
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack"]
 
 
 @dataclass
@@ -63,8 +63,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
-                              r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold)\s+of\s+)?$",
-                              re.I)   # ("fully liberated" Qairawan, the provincial capital of Ramadi)
+                              r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
+                              r"neighbou?rhoods?|districts?|outskirts|centre|center|rest)\s+of\s+)?$",
+                              re.I)   # ("fully liberated" Qairawan, the provincial capital of Ramadi, the neighborhoods of X)
     taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) +
                              r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold)\s+of\s+)?$",
                              re.I)
@@ -80,6 +81,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                              r"(?:(?:central|downtown|northern|southern|eastern|western)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
+    struck = re.compile(r"\b(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
+                        + r")\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?$",
+                        re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
     last_province: str | None = None
@@ -109,6 +113,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
+            strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
+            if strike:   # "coalition aircraft struck the village of Tokhar"
+                hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index)))
             a = after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
@@ -194,6 +201,8 @@ def _is_noun_after(text: str, start: int) -> bool:
     lead = text[:start].rstrip().split()
     if len(lead) > 1 and _year_before(text, start):
         lead = lead[:-1]   # "the 2005 Amman bombings"
+        if len(lead) > 1 and lead[-1] in MONTH_NAMES:
+            lead = lead[:-1]   # "the November 2015 Paris attacks"
     return bool(lead) and lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "infamous", "deadly", "recent"}
 
 
