@@ -9,7 +9,8 @@ report: 0.84; heldout8, an encyclopedia page, a situation report, an interview a
 newsletter e-mail, a thread digest, a press release, an op-ed and a court report: 0.76; heldout10,
 ordinary wires, news pages and a brief, scored after every rule of session 7: 0.79; heldout11, pages
 of real outlets' kinds copied from the browser: 0.77; heldout12, the Raqqa campaign in eight outlets'
-manners: 0.80; heldout13, Syria, Iraq, Libya and the Philippines: 0.76). Runs must also be stable: a
+manners: 0.80; heldout13, Syria, Iraq, Libya and the Philippines: 0.76; heldout14 and heldout15, plain
+articles in the seeds' manner on Syria and on Iraq: 0.81 and 0.85). Runs must also be stable: a
 second extract changes nothing.
 """
 from __future__ import annotations
@@ -57,9 +58,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout8", FIXTURES / "heldout8" / "gold", 0.86, False),
     (FIXTURES / "heldout9", FIXTURES / "heldout9" / "gold", 0.83, False),
     (FIXTURES / "heldout10", FIXTURES / "heldout10" / "gold", 0.79, False),
-    (FIXTURES / "heldout11", FIXTURES / "heldout11" / "gold", 0.80, False),
-    (FIXTURES / "heldout12", FIXTURES / "heldout12" / "gold", 0.84, False),
-    (FIXTURES / "heldout13", FIXTURES / "heldout13" / "gold", 0.77, False),
+    (FIXTURES / "heldout11", FIXTURES / "heldout11" / "gold", 0.82, False),
+    (FIXTURES / "heldout12", FIXTURES / "heldout12" / "gold", 0.86, False),
+    (FIXTURES / "heldout13", FIXTURES / "heldout13" / "gold", 0.78, False),
+    (FIXTURES / "heldout14", FIXTURES / "heldout14" / "gold", 0.83, False),
+    (FIXTURES / "heldout15", FIXTURES / "heldout15" / "gold", 0.84, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
