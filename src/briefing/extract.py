@@ -7,7 +7,7 @@ the gazetteer for places. Nothing knows about particular articles.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
@@ -168,8 +168,12 @@ class Discoverer:
                                      w.islower() and w not in lex.connectors and w != "and" for w in n.split()[1:-1])}
         lowercase = sorted({n for k in lex.entities for n in (k.name, *k.aliases)
                             if name_key(n) in self._lowercase_kinds}, key=len, reverse=True)
-        self._lowercase_names = re.compile(r"\b(?:" + "|".join(map(re.escape, lowercase)) + r")\b", re.I) \
-            if lowercase else None
+        nouns_of_actors = lex.raw.get("actor_nouns") or {}
+        self._actor_noun = re.compile(r"^\s+(" + "|".join(map(re.escape, nouns_of_actors)) + r")\b") \
+            if nouns_of_actors else None
+        city_parts = lex.raw.get("city_parts") or {}
+        self._city_part = re.compile(r"^\s+(?:" + "|".join(map(re.escape, city_parts)) + r")\b") if city_parts else None
+        self._lowercase_names = re.compile(r"\b(?:" + "|".join(map(re.escape, lowercase)) + r")\b") if lowercase else None
         self._shared_noun = re.compile(
             r"^\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}(" + "|".join(map(re.escape, nouns)) + r")s\b")
 
@@ -264,6 +268,11 @@ class Discoverer:
     def _abbreviation(self, word: str) -> bool:
         return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
 
+    def _longer_known(self, text: str, run: list[_Word]) -> bool:
+        """Whether the run and "and the X" after it are one known name ("the Islamic State of Iraq and the Levant")."""
+        longer = re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
+        return bool(longer) and name_key(text[run[0].start:run[-1].end] + longer.group(0)) in self.known
+
     def _known_name(self, name: str) -> bool:
         return name_key(name) in self.known or gazetteer.find(name) is not None
 
@@ -292,9 +301,8 @@ class Discoverer:
             if run[0].text in ("al", "el") and len(run) > 1:
                 break   # "the al Fatah Mosque": the article is the name's
             whole = name_key(" ".join(w.text for w in run)) if len(run) > 1 else ""
-            longer = re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
             if whole in self.known and whole != name_key(" ".join(w.text for w in run[1:])) \
-                    and not (longer and name_key(text[run[0].start:run[-1].end] + longer.group(0)) in self.known):
+                    and not self._longer_known(text, run):
                 # "Human Rights Watch": a known name keeps its first word (not "the YPG" its "the"; and
                 # "the Islamic State of Iraq and the Levant" is no "Islamic State of Iraq")
                 break
@@ -427,8 +435,7 @@ class Discoverer:
         op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
         if op_head and len(run) > 1 and key not in self.known:
             return add("operations", op_head, f"named '… {run[-1].bare}'", 3)   # "the Anfal Campaign"
-        actor_noun = re.match(r"^\s+(" + "|".join(map(re.escape, self.lex.raw.get("actor_nouns", {}))) + r")\b", after) \
-            if self.lex.raw.get("actor_nouns") else None
+        actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         if actor_noun and key not in self.known:
             noun = actor_noun.group(1)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {noun}")
@@ -447,8 +454,7 @@ class Discoverer:
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             return add("locations", last[3], "listed with a place", 1)
 
-        parts = "|".join(map(re.escape, self.lex.raw.get("city_parts") or {}))
-        if parts and key not in self.known and run[-1].possessive and re.match(rf"^\s+(?:{parts})\b", after):
+        if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
             return add("locations", "city", "'…’s old city'", 1)
         if len(run) <= 3 and key not in self.known and self._battle_of.search(before):
             return add("locations", "other", "'battle/siege of …'", 1)
@@ -660,11 +666,14 @@ class Discoverer:
         # "the Halberd Institute" after "the Halberd Institute for Security Studies": an organisation's name
         # without what it is for or of, where the article names one such organisation
         orgs = {c.name for c in found.candidates if c.folder == "actors" and c.kind != "person"}
-        for name in sorted(orgs):
-            fuller = {o for o in orgs if re.match(re.escape(name) + r"\s+(?:for|of)\s+[A-Z]", o)}
-            if len(fuller) == 1 and len(name.split()) >= 2 and self._org_kind(
-                    [_Word(0, 0, w) for w in name.split()]) and name_key(name) not in self.known:
-                found.links.append((fuller.pop(), name, "a shorter name of an organisation named in the article"))
+        fuller: dict[str, set[str]] = defaultdict(set)   # "Halberd Institute" -> {"Halberd Institute for ..."}
+        for org in orgs:
+            for m in re.finditer(r"\s+(?:for|of)\s+(?=[A-Z])", org):
+                fuller[org[:m.start()]].add(org)
+        for name in sorted(n for n in orgs if len(fuller.get(n, ())) == 1):
+            if len(name.split()) >= 2 and self._org_kind([_Word(0, 0, w) for w in name.split()]) \
+                    and name_key(name) not in self.known:
+                found.links.append((next(iter(fuller[name])), name, "a shorter name of an organisation named in the article"))
 
     _NAMED_AFTER = "'the … bombing'"
 

@@ -261,7 +261,7 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
         # (nor are a byline and a date line above the text: "Jane Doe, Middle East correspondent" / "Mon 15 Jan 2018")
         if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
                 and not any(line.isupper() or _BULLET.match(line) for line in lines) and ended * 3 <= len(lines) - 1 \
-                and not any(dates.dateline(line) for line in lines):
+                and not any(dates.MAYBE_DATE.search(line) and dates.dateline(line) for line in lines):
             blocks.append(" ".join(lines))
         else:
             blocks.extend(lines)
@@ -515,7 +515,8 @@ def _assemble(path: Path, root: Path | None, raw: bytes, draft: _Draft) -> Artic
     _apply_bio(layout)
     # (a page's menus and share bars above the date line would push it out of the dateline window)
     furniture = {e.text for e in layout.excluded if e.reason in ("boilerplate", "share line", "reading time", "advertisement")
-                 and not dates.dateline(e.text)}   # (a release's "Paris, 16 November 2015" above its headline dates it)
+                 and not (dates.MAYBE_DATE.search(e.text) and dates.dateline(e.text))}
+    # (a release's "Paris, 16 November 2015" above its headline dates it)
     texts = [layout.title, *(b for b in main if b not in furniture)]
     when, basis = dates.infer_published(texts, draft.meta.get("published"), draft.date_basis)
     return Article(
@@ -585,6 +586,7 @@ class _Layout:
 
     def run(self, blocks: list[str], rule: Rules) -> None:
         kinds: list[str] = []   # what each block was taken for, in order
+        excluded = 0            # how many of them are page furniture
         links = False   # inside a list of links to other stories ("Read more:" and the titles under it)
         sources = False  # inside a list of sources ("References"): whole sentences, one per item
         sponsored = False
@@ -607,12 +609,15 @@ class _Layout:
             if reason and not byline:
                 self.excluded.append(Excluded(reason, block))
                 kinds.append("excluded")
+                excluded += 1
             # (the window counts the lines read so far, not the page's menus and notices above them)
-            elif i - kinds.count("excluded") < dates.DATELINE_WINDOW and self._metadata_line(blocks, i, rule):
+            elif (i < dates.DATELINE_WINDOW or (i - excluded < dates.DATELINE_WINDOW and len(self.paragraphs) < 3)) \
+                    and self._metadata_line(blocks, i, rule):
                 kinds.append("metadata")
             elif reason:
                 self.excluded.append(Excluded(reason, block))
                 kinds.append("excluded")
+                excluded += 1
             elif not self.title:
                 self.title = _SUBJECT.sub("", block)   # a newsletter's e-mail: its subject is its headline
                 kinds.append("title")
@@ -688,9 +693,10 @@ class _Layout:
         fields = dates.FIELD_SEP.split(block)
         names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f))
                  and len(f.split()) <= 10]
-        if dates.PLACE_PREFIX.match(block) and len(fields) == 1 and dates.dateline(block):
+        dated = dates.MAYBE_DATE.search(block) is not None and dates.dateline(block) is not None
+        if dated and len(fields) == 1 and dates.PLACE_PREFIX.match(block):
             return False   # "Şanlıurfa / Gaziantep, 19 June 2015": dated, and the places are the story's
-        if dates.dateline(block) or (names and all(
+        if dated or (names and all(
                 _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f)
                 or rule.line_reason(f) or (self.publisher and _same(f, self.publisher))   # "By Jane Doe | Bashur Post"
                 for f in fields)):
