@@ -476,12 +476,16 @@ def given_names(lex: Lexicon, texts: list[_ArticleText], entities: list[Entity],
            and name_key(e.name) not in campaigns and any(c.source in described for c in e.candidates)}
     if not ops:
         return {}
-    sentence_of = {(t.article.source_id, s.index): s.text for t in texts if t.article.source_id in described
-                   for s in t.sentences}
+    by_source = {t.article.source_id: t for t in texts if t.article.source_id in described}
+    sentence_of: dict[tuple[str, int], str] = {}
     namings = []
     for op_id, entity in ops.items():
         for cand in entity.candidates:
-            text = sentence_of.get((cand.source, cand.sentence), "")
+            article = by_source.get(cand.source)
+            if article is None or cand.sentence < 0:
+                continue
+            at = cand.sentence + (1 if article.sentences and article.sentences[0].index < 0 else 0)
+            text = sentence_of[(cand.source, cand.sentence)] = article.sentences[at].text
             found = [(text.find(name), name) for name in entity.names() if name in text]
             if found:
                 start, name = min(found)

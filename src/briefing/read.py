@@ -242,7 +242,8 @@ def _columns(line: str) -> str:
     short line copied from a page's columns are set apart as a byline's fields are ("|"); a sentence's
     double spaces are only spaces."""
     line = line.strip()
-    if not _COLUMN_GAP.search(line) or len(line.split()) > 20 or line.endswith((".", "!", "?")):
+    if ("  " not in line and "\t" not in line) or not _COLUMN_GAP.search(line) or len(line.split()) > 20 \
+            or line.endswith((".", "!", "?")):
         return line
     return _COLUMN_GAP.sub(" | ", line)
 
