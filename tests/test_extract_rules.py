@@ -851,3 +851,10 @@ def test_an_airstrike_on_a_village_a_dated_attack_abroad_and_a_city_cleared_dist
     assert "Kessel attacks (2015)" in ops
     assert any(n.startswith("Battle of Halwan") for n in ops)
     assert not [n for n in ops if "Zarqan airstrike" in n]
+
+
+def test_an_operations_name_cut_short_at_a_word_in_lower_case_is_the_whole_name(tmp_path):
+    sheets = run(tmp_path, 'The assault, which the government has dubbed Operation Velo ya Harbel ("At your service"), '
+                           "was launched on Monday.")
+    ops = names(sheets, "operations")
+    assert "Operation Velo ya Harbel" in ops and "Operation Velo" not in ops

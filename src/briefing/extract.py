@@ -209,6 +209,12 @@ class Discoverer:
         if reporters:   # ("and Dubois from Tunis" is no list of places)
             found.candidates = [c for c in found.candidates
                                 if c.folder != "locations" or (c.sentence, c.name) not in reporters]
+        # "Operation Labeik" cut short at a word in lower case, where the sentence names the whole
+        # "Operation Labeik ya Rasool Allah": one name
+        ops = {(c.sentence, c.name) for c in found.candidates if c.folder == "operations"}
+        if len(ops) > 1:
+            found.candidates = [c for c in found.candidates if c.folder != "operations" or not any(
+                sentence == c.sentence and name.startswith(c.name + " ") for sentence, name in ops)]
         self._surnames(found)
         self._named_after(found)
         self._short_places(found)
