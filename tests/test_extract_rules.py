@@ -858,3 +858,11 @@ def test_an_operations_name_cut_short_at_a_word_in_lower_case_is_the_whole_name(
                            "was launched on Monday.")
     ops = names(sheets, "operations")
     assert "Operation Velo ya Harbel" in ops and "Operation Velo" not in ops
+
+
+def test_a_mountain_written_two_ways_is_one_place_but_not_the_village_below(tmp_path):
+    sheets = run(tmp_path, "Jets struck positions on Jabal Marun on Saturday. Troops on the Marun mountains "
+                           "withdrew. Residents of the village of Marun fled.")
+    places = names(sheets, "locations")
+    mountain = [s for s in places.values() if {"Jabal Marun", "Marun mountains"} <= {s["name"], *s["aliases"]}]
+    assert len(mountain) == 1 and "Marun" in places and mountain[0]["name"] != "Marun"

@@ -120,6 +120,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
         _union(groups, owner, ra, rb)
 
     _join_initials(groups, owner, candidates, key_of)
+    _join_places(groups, owner, candidates, _mountain_key, key_of)
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
     members: dict[str, list[Candidate]] = defaultdict(list)
@@ -201,6 +202,17 @@ def _join_initials(groups: _Groups, owner: dict[str, Seed], candidates: list[Can
         a, b = groups.find(key_of(name)), groups.find(key_of(bare))
         if a != b and (bare in people or b in known) and not (a in owner and b in owner):
             _union(groups, owner, a, b)
+
+
+_MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range)$", re.I)
+
+
+def _mountain_key(name: str, key: str) -> tuple[str, str] | None:
+    """Jabal Tharda, Mount Tharda and the Tharda mountains are one mountain (never the bare
+    "Tharda", which may be a village below it)."""
+    m = _MOUNTAIN.match(name.strip())
+    core = (m.group(1) or m.group(2)) if m else None
+    return ("mountain", name_key(core)) if core and name_key(core) else None
 
 
 def _skeleton_key(name: str, key: str) -> str | None:
