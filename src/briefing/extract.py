@@ -163,11 +163,11 @@ class Discoverer:
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
             r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")
-        self._lowercase_kinds = {name_key(n): (k.folder, k.kind) for k in lex.entities if k.folder == "actors"
+        # known names with a word in lower case inside ("Raqqa is Being Slaughtered Silently")
+        self._lowercase_kinds = {n: (k.folder, k.kind) for k in lex.entities if k.folder == "actors"
                                  for n in (k.name, *k.aliases) if len(n.split()) > 2 and any(
                                      w.islower() and w not in lex.connectors and w != "and" for w in n.split()[1:-1])}
-        lowercase = sorted({n for k in lex.entities for n in (k.name, *k.aliases)
-                            if name_key(n) in self._lowercase_kinds}, key=len, reverse=True)
+        lowercase = sorted(self._lowercase_kinds, key=len, reverse=True)
         nouns_of_actors = lex.raw.get("actor_nouns") or {}
         self._actor_noun = re.compile(r"^\s+(" + "|".join(map(re.escape, nouns_of_actors)) + r")\b") \
             if nouns_of_actors else None
@@ -192,7 +192,7 @@ class Discoverer:
             spans = [m.span() for m in self._lowercase_names.finditer(sentence.text)] if self._lowercase_names else []
             for start, end in spans:
                 name = sentence.text[start:end]
-                folder, kind = self._lowercase_kinds[name_key(name)]
+                folder, kind = self._lowercase_kinds[name]
                 found.candidates.append(Candidate(name, folder, kind, source, sentence.index, "known name", 3, start=start))
             for run in self._runs(sentence.text):
                 run = [w for w in run if not any(start <= w.start < end for start, end in spans)]
@@ -209,13 +209,9 @@ class Discoverer:
         if reporters:   # ("and Dubois from Tunis" is no list of places)
             found.candidates = [c for c in found.candidates
                                 if c.folder != "locations" or (c.sentence, c.name) not in reporters]
-        # "Operation Labeik" cut short at a word in lower case, where the sentence names the whole
-        # "Operation Labeik ya Rasool Allah": one name
-        ops = {(c.sentence, c.name) for c in found.candidates if c.folder == "operations"}
-        if len(ops) > 1:
-            found.candidates = [c for c in found.candidates if c.folder != "operations" or not any(
-                sentence == c.sentence and name.startswith(c.name + " ") for sentence, name in ops)]
+        self._whole_operation_names(found)
         self._surnames(found)
+        self._short_organisation_names(found)
         self._named_after(found)
         self._short_places(found)
         return found
@@ -669,8 +665,19 @@ class Discoverer:
             if len(fuller) == 1:
                 found.links.append((fuller.pop(), cand.name, "a shorter name of a person named in the article"))
                 cand.short_form = True
-        # "the Halberd Institute" after "the Halberd Institute for Security Studies": an organisation's name
-        # without what it is for or of, where the article names one such organisation
+
+    @staticmethod
+    def _whole_operation_names(found: Discovery) -> None:
+        """"Operation Labeik", cut short at a word in lower case, where the sentence names the whole
+        "Operation Labeik ya Rasool Allah": one name, the whole one."""
+        ops = {(c.sentence, c.name) for c in found.candidates if c.folder == "operations"}
+        if len(ops) > 1:
+            found.candidates = [c for c in found.candidates if c.folder != "operations" or not any(
+                sentence == c.sentence and name.startswith(c.name + " ") for sentence, name in ops)]
+
+    def _short_organisation_names(self, found: Discovery) -> None:
+        """"the Halberd Institute" after "the Halberd Institute for Security Studies": an organisation's
+        name without what it is for or of, where the article names one such organisation."""
         orgs = {c.name for c in found.candidates if c.folder == "actors" and c.kind != "person"}
         fuller: dict[str, set[str]] = defaultdict(set)   # "Halberd Institute" -> {"Halberd Institute for ..."}
         for org in orgs:

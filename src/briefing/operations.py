@@ -32,6 +32,10 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 _FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack"}
 SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack"}   # what the sheet says (the name keeps the noun)
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
+# what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
+# capital of Ramadi, the neighborhoods of Hasakah
+_TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
+                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest)\s+of\s+)?$")
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack"]
 
@@ -62,13 +66,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         rf"\b({before})\b{_BRIDGE}(?:(?:western|eastern|northern|southern|old)\s+(?:half|part|side|districts?)\s+of\s+"
         rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
-    taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) +
-                              r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
-                              r"neighbou?rhoods?|districts?|outskirts|centre|center|rest)\s+of\s+)?$",
-                              re.I)   # ("fully liberated" Qairawan, the provincial capital of Ramadi, the neighborhoods of X)
-    taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) +
-                             r")[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold)\s+of\s+)?$",
-                             re.I)
+    taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")" + _TAKEN_OBJECT, re.I)
+    taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) + r")" + _TAKEN_OBJECT, re.I)
     taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
                                 r")\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
@@ -269,7 +268,7 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
 
 
 def named_as(lex: Lexicon, groups: dict[tuple, dict], namings: list[tuple[str, str, int, int, str]],
-             sentence_of: dict[tuple[str, int], str], place_names: dict[str, str]) -> dict[tuple, str]:
+             sentence_of: dict[tuple[str, int], str]) -> dict[tuple, str]:
     """Described battle (group key) -> the named operation the text says it is. `namings`: (operation
     id, source, sentence, offset, surface) where an operation's name was found. Either the name
     carries the place's name ("Last November the Peshmerga retook Sinjar. ... Operation Free Sinjar was
@@ -295,7 +294,7 @@ def named_as(lex: Lexicon, groups: dict[tuple, dict], namings: list[tuple[str, s
     claims: dict[tuple, list[tuple[bool, int, str]]] = defaultdict(list)   # battle -> (not carried, distance, op)
     for op_id, source, index, start, surface in namings:
         carried = sorted((abs(index - n), key) for n, key in told.get(source, ())
-                         if re.search(rf"\b{re.escape(place_names[key[0]])}\b", surface, re.I))
+                         if re.search(rf"\b{re.escape(groups[key]['place_name'])}\b", surface, re.I))
         if carried:
             claims[carried[0][1]].append((False, carried[0][0], op_id))
             continue

@@ -490,9 +490,7 @@ def given_names(lex: Lexicon, texts: list[_ArticleText], entities: list[Entity],
             if found:
                 start, name = min(found)
                 namings.append((op_id, cand.source, cand.sentence, start, name))
-    place_names = {key[0]: group["place_name"] for key, group in groups.items()}
-    return {key: ops[op_id] for key, op_id in named_as(lex, groups, sorted(set(namings)), sentence_of,
-                                                       place_names).items()}
+    return {key: ops[op_id] for key, op_id in named_as(lex, groups, sorted(set(namings)), sentence_of).items()}
 
 
 def operation_hits(lex: Lexicon, texts: list[_ArticleText], kinds: dict[str, str],
@@ -545,17 +543,16 @@ def _sentence_years(text: _ArticleText) -> dict[int, int | None]:
     paragraph or an earlier sentence of it (a timeline's "**10-11 August 2014.** ISIS launches an
     assault on Jalawla. The fall of Jalawla comes ..."), else the article's."""
     out: dict[int, int | None] = {}
-    heading: tuple[int, int] | None = None   # (paragraph, year) of a date alone
+    heading: tuple[int, int] | None = None   # (paragraph, year) of the last date that opened a sentence
     for sentence in text.sentences:
         found = find_dates(sentence.text, text.anchor)
-        # (a date alone, or opening the sentence: "**10-11 August 2014.** ISIS launches ...")
-        if found and not re.search(r"[^\W\d_]", sentence.text[:found[0][0]]) and _YEAR.search(
-                sentence.text[found[0][0]:found[0][1]]):
-            heading = (sentence.paragraph, found[0][2].date.year)
-        inherited = heading[1] if heading and heading[0] == sentence.paragraph else None
+        start, end, when = found[0] if found else (0, 0, None)
         # (a year the sentence writes wins; "a week later" is of the date above, not of the article)
-        stated = found[0][2].date.year if found and _YEAR.search(sentence.text[found[0][0]:found[0][1]]) else None
-        out[sentence.index] = stated or inherited or (found[0][2].date.year if found else None) \
+        stated = when.date.year if when and _YEAR.search(sentence.text[start:end]) else None
+        if stated and not re.search(r"[^\W\d_]", sentence.text[:start]):   # "**10-11 August 2014.** ISIS ..."
+            heading = (sentence.paragraph, stated)
+        inherited = heading[1] if heading and heading[0] == sentence.paragraph else None
+        out[sentence.index] = stated or inherited or (when.date.year if when else None) \
             or (text.anchor.date.year if text.anchor else None)
     return out
 
@@ -679,10 +676,9 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
     # it, and keeps it if one did)
     # (an operation a sheet from an earlier run names, which nothing names or describes any more, is not:
     # a warm run makes what a cold one makes)
-    live = {e.id for e in entities if mentions.get(e.id) or
-            (e.origin in ("text", "sheet") and e.folder == "operations" and (e.origin == "text" or e.candidates
-                                                                             or e.id in op_facts))
-            or (e.origin in ("text", "sheet") and any(c.cue == "byline" for c in e.candidates))}
+    live = {e.id for e in entities if mentions.get(e.id) or (e.origin in ("text", "sheet") and (
+        any(c.cue == "byline" for c in e.candidates)
+        or (e.folder == "operations" and (e.origin == "text" or e.candidates or e.id in op_facts))))}
     by_about: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         fact.involves = [i for i in fact.involves if i in live]

@@ -605,15 +605,10 @@ class _Layout:
                 or ("advertisement" if advert or sponsored else None)
             sponsored = advert
             # ("By Jane Doe | May 19, 2016 | jane@outlet.org": a byline, whatever else its fields hold)
-            byline = i < dates.DATELINE_WINDOW and reason == "boilerplate" \
-                and bool(_BYLINE.fullmatch(dates.FIELD_SEP.split(block)[0]))
-            if reason and not byline:
-                self.excluded.append(Excluded(reason, block))
-                kinds.append("excluded")
-                excluded += 1
+            signed = reason == "boilerplate" and bool(_BYLINE.fullmatch(dates.FIELD_SEP.split(block)[0]))
             # (the window counts the lines read so far, not the page's menus and notices above them)
-            elif (i < dates.DATELINE_WINDOW or (i - excluded < dates.DATELINE_WINDOW and len(self.paragraphs) < 3)) \
-                    and self._metadata_line(blocks, i, rule):
+            near_top = i < dates.DATELINE_WINDOW or (i - excluded < dates.DATELINE_WINDOW and len(self.paragraphs) < 3)
+            if (not reason or signed) and near_top and self._metadata_line(blocks, i, rule):
                 kinds.append("metadata")
             elif reason:
                 self.excluded.append(Excluded(reason, block))
