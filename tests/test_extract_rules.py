@@ -866,3 +866,17 @@ def test_a_mountain_written_two_ways_is_one_place_but_not_the_village_below(tmp_
     places = names(sheets, "locations")
     mountain = [s for s in places.values() if {"Jabal Marun", "Marun mountains"} <= {s["name"], *s["aliases"]}]
     assert len(mountain) == 1 and "Marun" in places and mountain[0]["name"] != "Marun"
+
+
+def test_more_ways_a_town_is_told_taken(tmp_path):
+    sheets = run(tmp_path, "Velo, a city in Harbel province, which fell to the militants in May 2015, is quiet. "
+                           "Schools in the city of Kessel are open. Troops retook the provincial capital Kessel in "
+                           "December. The town of Zarqan, 50 km (30 miles) west of Marun, was the first town to fall "
+                           "to the group, in January 2014. Rebels took the town "
+                           "of Halwan last week. The August 2015 gas attack on Velo is remembered. The Brigade 9 base "
+                           "near Tarsin, north of Velo, falls after a day of fighting.")
+    ops = names(sheets, "operations")
+    assert "Fall of Velo (2015)" in ops and "Fall of Zarqan (2014)" in ops
+    assert any(n.startswith("Battle of Kessel") for n in ops) and any(n.startswith("Battle of Halwan") for n in ops)
+    assert "Velo attacks (2015)" in ops
+    assert not [n for n in ops if "Marun" in n or "Tarsin" in n]

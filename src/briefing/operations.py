@@ -35,7 +35,10 @@ _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
 _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
-                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest)\s+of\s+)?$")
+                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest)\s+of\s+|(?:provincial\s+)?capital,?\s+)?$")
+# "the base near X": X only says where the subject is
+_LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
+                       re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack"]
 
@@ -68,7 +71,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")" + _TAKEN_OBJECT, re.I)
     taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) + r")" + _TAKEN_OBJECT, re.I)
-    taken_after = re.compile(r"^\s+(?:" + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
+    # "Ramadi fell to", "Ramadi, the capital of Anbar, which fell to": an apposition may stand between
+    taken_after = re.compile(r"^(?:\s+|,\s+[^,;.]{1,60}?,\s+|,\s+(?=which|that))(?:which\s+|that\s+)?(?:had\s+)?(?:"
+                             + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
                                 r")\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
     fought_before = re.compile(r"\b(?:" + _words(cues.get("fought_verbs_before")) +
@@ -99,12 +104,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if b and not hypothetical and _is_noun(text, b.start(1)):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
+            # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
+            fell = None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:])
             if kinds.get(m.entity_id) in _TAKEN_KINDS and not hypothetical and not b and \
-                    (taken_before.search(lead) or taken_after.match(text[m.end:])
+                    (taken_before.search(lead) or fell
                      or (taken_dated.search(lead) and _DATED.search(text))
                      or (fought_before.search(lead) and fighting.search(text))
                      or (index < 0 and headline_taken.search(lead))):
-                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):m.end + 20].strip(),
+                end = m.end + max(20, fell.end() if fell else 0)
+                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):end].strip(),
                                          _last_year(lead) or years.get(index)))
             # (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
             possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
@@ -164,12 +172,14 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "his", "her", 
 def _is_noun(text: str, start: int) -> bool:
     """'the battle for', 'its offensive on', 'the full liberation of', 'military operations in':
     a determiner or possessive at most three words before the cue word, with only modifiers between."""
-    lead = text[:start].rstrip().split()[-3:]
+    lead = text[:start].rstrip().split()[-5:]
+    lead = lead[-3:] if not any(_YEAR.fullmatch(w) for w in lead) else lead   # ("the August 2015 gas attack on")
     for i in range(len(lead) - 1, -1, -1):
         word = lead[i].lower().strip("“”\"'")
         if word in _DETERMINERS or word.endswith(("’s", "'s")):
-            return all(w.isalpha() or "-" in w for w in lead[i + 1:])
-        if not (word.isalpha() or "-" in word) or word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
+            return all(w.isalpha() or "-" in w or _YEAR.fullmatch(w) for w in lead[i + 1:])
+        if not (word.isalpha() or "-" in word or _YEAR.fullmatch(word)) or \
+                word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
             break
     return bool(lead) and lead[-1].lower() in {"military", "ground", "final", "renewed", "fresh", "major"}
 
@@ -186,7 +196,9 @@ def _year_before(text: str, start: int) -> int | None:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FELL = re.compile(r"\b(?:fall|fell|overran|overrun)\b", re.I)
 _RETAKEN = re.compile(r"\b(?:re-?(?:took|take|taken|takes|captured?|capturing)|recapture|liberat\w*|freed|free)\b", re.I)
-_DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b")   # a sentence that tells when
+# a sentence that tells when: a year, a month, a day, or a time reckoned from the day of writing
+_DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r"|(?i:yesterday|"
+                    r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|autumn|winter)))\b")
 
 
 def _last_year(lead: str) -> int | None:
