@@ -880,3 +880,22 @@ def test_more_ways_a_town_is_told_taken(tmp_path):
     assert any(n.startswith("Battle of Kessel") for n in ops) and any(n.startswith("Battle of Halwan") for n in ops)
     assert "Velo attacks (2015)" in ops
     assert not [n for n in ops if "Marun" in n or "Tarsin" in n]
+
+
+def test_massacres_told_by_their_verb_and_a_monument_destroyed(tmp_path):
+    sheets = run(tmp_path, "In the village of Marun, south of Velo, militants executed hundreds of men on Aug. 15, 2014. "
+                           "Shortly after Kessel fell, the fighters executed dozens of cadets as they fled Camp Harbel. "
+                           "In June 2017 the militants blew up the al-Zarqan mosque and its minaret. "
+                           "A car bomb killed dozens of people in the town of Halwan on Friday. "
+                           "It shot 42 civilians from Tarsin village, in Velo district.")
+    ops = names(sheets, "operations")
+    assert "Marun massacre (2014)" in ops and "Camp Harbel massacre (2016)" in ops
+    assert "Destruction of the al-Zarqan mosque (2017)" in ops
+    assert not [n for n in ops if "massacre" in n and ("Velo" in n or "Kessel" in n or "Halwan" in n)]
+
+
+def test_a_bombing_at_a_gathering_in_a_city(tmp_path):
+    sheets = run(tmp_path, "Two suicide bombers killed 102 people in twin suicide bombings at a peace rally in Velo. "
+                           "It came after a suicide bombing at a Kurdish wedding in the southeastern city of Kessel.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Velo bombing") for n in ops) and any(n.startswith("Kessel bombing") for n in ops)

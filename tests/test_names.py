@@ -31,3 +31,10 @@ def test_acronyms_and_slugs():
     assert slugify("Deir ez-Zor province") == "deir-ez-zor-province"
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("!!!") == "unnamed"
+
+
+def test_turkish_dotless_i_and_kurdish_x_fold_to_the_english_spelling():
+    assert name_key("Ceylanpınar") == name_key("Ceylanpinar")
+    assert slugify("Ceylanpınar") == "ceylanpinar"
+    assert name_key("Redur Xelil") == name_key("Redur Khalil")
+    assert name_key("Iran") != name_key("Oran")

@@ -25,11 +25,16 @@ _AIRBASE = re.compile(r"\b(?:military\s+air(?:port|base|field)|air\s*base|air\s*
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
 
+# letters Unicode does not decompose into a base letter and an accent (Turkish dotless i: Ceylanpınar)
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: accents off, typographic apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
     for ch in APOSTROPHES:
         text = text.replace(ch, "'")
     return text.lower()
@@ -48,7 +53,7 @@ def token_key(token: str) -> str:
     word = _SAME_WORD.get(word, word)
     word = _FUSED_ARTICLE.sub("", word)
     word = re.sub(r"(.)\1+", r"\1", word)       # Raqqa -> Raqa, Issa -> Isa
-    word = word.replace("q", "k")
+    word = word.replace("q", "k").replace("x", "kh")   # (Kurdish x is kh: Xelil, Khalil)
     if len(word) > 3 and word.endswith("h") and word[-2] in "aeiou":
         word = word[:-1]                        # Raqqah -> Raqqa, Nusrah -> Nusra
     word = re.sub(r"(?<=.)y(?=[aeiou])", "Y", word)   # consonantal y (Qayyarah) is not a vowel

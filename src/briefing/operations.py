@@ -29,8 +29,11 @@ _POSSESSOR = re.compile(r"['’]s\s+[A-Z]")   # "Baghdad's Sadr City": the city 
 _SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
-_FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack"}
-SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack"}   # what the sheet says (the name keeps the noun)
+# (the destruction of a monument is an act of its own, whatever else was fought there)
+_FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack",
+           "destruction": "destruction"}
+SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
+              "destruction": "attack"}
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
@@ -40,7 +43,9 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack"]
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack", "destruction"]
+# "In the village of X, south of Y, militants executed ...": Y only says where X is
+_DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -67,7 +72,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     after_re = re.compile(rf"^['’]?s?\s+({after})\b", re.I)
     before_anaphor = re.compile(
         rf"\b({before})\b{_BRIDGE}(?:(?:western|eastern|northern|southern|old)\s+(?:half|part|side|districts?)\s+of\s+"
-        rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b", re.I)
+        rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b(?!\s+of\s+[A-Z])", re.I)
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")" + _TAKEN_OBJECT, re.I)
     taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) + r")" + _TAKEN_OBJECT, re.I)
@@ -81,13 +86,18 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     fighting = re.compile(r"\b(?:after|following|amid)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:"
                           + _words(cues.get("fighting_nouns")) + r")\b", re.I)
     bomb_before = re.compile(r"\b(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
-                             + r")\s+(?:[\w,]+\s+){0,4}?)?(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
-                             r"(?:(?:central|downtown|northern|southern|eastern|western)\s+)?"   # "in central Baghdad"
+                             + r")\s+(?:[\w,]+\s+){0,4}?)?"
+                             r"(?:(?:at|on|outside)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
+                             r"(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
+                             r"(?:(?:central|downtown|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
     struck = re.compile(r"\b(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
                         + r")\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?$",
                         re.I)
+    massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
+    destroyed = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?$", re.I)
+    monument = re.compile(r"\b(?:" + _words(cues.get("monument_words")) + r")\b", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
     last_province: str | None = None
@@ -120,6 +130,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
+            if kinds.get(m.entity_id) == "landmark" and not hypothetical and destroyed.search(lead) \
+                    and monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
+                # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
+                hits.append(OperationHit(m.entity_id, "destruction", index, text[destroyed.search(lead).start():m.end],
+                                         years.get(index)))
             strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
                 hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index)))
@@ -127,6 +142,17 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
                                          text[m.start:m.end + a.end()], _year_before(text, m.start) or years.get(index)))
+        # "militants massacred hundreds of men in X", "executed cadets as they fled X", "X, the village where IS
+        # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
+        # place that only says where)
+        for cue in massacred.finditer(text) if not hypothetical else ():
+            after = next((m for m in places if m.start >= cue.end() and re.fullmatch(
+                r"[\w\s'’-]{0,60}?\s", text[cue.end():m.start])), None)   # (in the same clause)
+            before = [m for m in places if m.end <= cue.start() and not _DESCRIPTOR.search(text[:m.start])]
+            where = after or (before[-1] if before else None)
+            if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
+                hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
+                                         years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
@@ -166,6 +192,7 @@ def _words(phrases: list[str] | None) -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases or ()), key=len, reverse=True)) or "(?!)"
 
 
+_NOUN_AFTER = {"in", "after", "by", "since", "during", "following"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "whose"}
 
 
@@ -178,6 +205,8 @@ def _is_noun(text: str, start: int) -> bool:
         word = lead[i].lower().strip("“”\"'")
         if word in _DETERMINERS or word.endswith(("’s", "'s")):
             return all(w.isalpha() or "-" in w or _YEAR.fullmatch(w) for w in lead[i + 1:])
+        if word in _NOUN_AFTER and i < len(lead) - 1:   # "killed in twin suicide bombings at ...": a noun after "in"
+            return all(w.isalpha() or "-" in w for w in lead[i + 1:])
         if not (word.isalpha() or "-" in word or _YEAR.fullmatch(word)) or \
                 word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
             break
