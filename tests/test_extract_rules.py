@@ -899,3 +899,12 @@ def test_a_bombing_at_a_gathering_in_a_city(tmp_path):
                            "It came after a suicide bombing at a Kurdish wedding in the southeastern city of Kessel.")
     ops = names(sheets, "operations")
     assert any(n.startswith("Velo bombing") for n in ops) and any(n.startswith("Kessel bombing") for n in ops)
+
+
+def test_a_town_lost_and_retaken_within_a_year_had_two_battles(tmp_path):
+    sheets = run(tmp_path, "The town of Velo fell to the militants in June 2014. Soldiers retook Velo in March 2015 "
+                           "after a month of fighting. Troops recaptured the city of Kessel in 2015. Officials said "
+                           "the fall of Kessel ended the group's rule there.")
+    ops = names(sheets, "operations")
+    assert "Fall of Velo (2014)" in ops and "Recapture of Velo (2015)" in ops
+    assert [n for n in ops if "Kessel" in n] == ["Battle of Kessel (2015)"]

@@ -697,6 +697,21 @@ def test_a_sites_motto_under_its_name_is_no_headline(tmp_path: Path) -> None:
     assert (article.author, article.published) == ("Jane Doe", "2016-05-19")
 
 
+def test_a_motto_above_a_section_and_a_headline_signed_on_lines_of_their_own(tmp_path: Path) -> None:
+    page = ("VELO DISPATCHES\n"
+            "briefings from inside and across Harbel\n"
+            "Home | Politics | Security | About us\n\n"
+            "Security\n\n"
+            "No way home: who will return to Qarabel?\n\n"
+            "Karim Jaber\n"
+            "Kessel\n"
+            "13.11.2014\n\n"
+            "The volunteer militias and the army say they have freed the area of Qarabel from the militants, "
+            "but the families who lived there are still camping in schools.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    assert article.title == "No way home: who will return to Qarabel?"
+
+
 def test_a_short_headline_stays_and_columns_copied_apart_are_fields(tmp_path: Path) -> None:
     page = ("Qarabel falls\n"
             "Written by Jane Doe   Published on Aug. 3, 2017   Read time: 6 minutes\n\n"

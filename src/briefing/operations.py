@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .lexicon import Lexicon
@@ -121,8 +122,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                      or (taken_dated.search(lead) and _DATED.search(text))
                      or (fought_before.search(lead) and fighting.search(text))
                      or (index < 0 and headline_taken.search(lead))):
-                end = m.end + max(20, fell.end() if fell else 0)
-                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 20):end].strip(),
+                end = m.end + max(20, fell.end() + 30 if fell else 0)   # (and whom it fell to)
+                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 40):end].strip(),
                                          _last_year(lead) or years.get(index)))
             # (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
             possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
@@ -224,7 +225,8 @@ def _year_before(text: str, start: int) -> int | None:
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FELL = re.compile(r"\b(?:fall|fell|overran|overrun)\b", re.I)
-_RETAKEN = re.compile(r"\b(?:re-?(?:took|take|taken|takes|captured?|capturing)|recapture|liberat\w*|freed|free)\b", re.I)
+_RETAKEN = re.compile(r"\b(?:re-?(?:took|take|taken|takes|captured?|capturing)|recapture|liberat\w*|freed|free|fell\s+to\s+"   # (taken back by the state)
+                      r"(?:the\s+)?(?:Iraqi|Syrian|Kurdish|government|pro-government|regime|army|Peshmerga|SDF|YPG))\b", re.I)
 # a sentence that tells when: a year, a month, a day, or a time reckoned from the day of writing
 _DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r"|(?i:yesterday|"
                     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|autumn|winter)))\b")
@@ -268,7 +270,7 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
     templates = lex.operation_cues["conventional_names"]
     out = {}
     for (place, family), everyone in sorted(grouped.items()):
-        for era, members in _eras(everyone):
+        for era, members in _eras(everyone) if family != "battle" else _phases(_eras(everyone)):
             kinds = Counter(h.kind for _, h in members)
             kind = min(kinds, key=lambda k: (-kinds[k] if k != "siege" else -kinds[k] - 0.5, _PRIORITY.index(k)))
             if kind == "siege" and kinds.get("siege", 0) < max(kinds.values()):
@@ -277,7 +279,9 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             year = min(y for y, n in years.items() if n == max(years.values())) if years else None
             # a town that only fell (and was not yet taken back) is told as its fall: "Fall of Jalawla (2014)"
             told = " ".join(h.phrase for _, h in members)
-            template = templates["fall"] if kind == "battle" and "fall" in templates and _FELL.search(told) \
+            phase = era[1] if isinstance(era, tuple) else None   # (a town lost, then retaken: `_phases`)
+            template = templates[phase] if kind == "battle" and phase in templates else \
+                templates["fall"] if kind == "battle" and "fall" in templates and _FELL.search(told) \
                 and not _RETAKEN.search(told) else templates[kind]
             name = template.format(place=place_names[place], year=year or "undated")
             name = name.replace(" (undated)", "")
@@ -306,6 +310,29 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
     largest = max(parts, key=lambda era: (len(parts[era]), era))
     parts[largest].extend(undated)
     return sorted(parts.items())
+
+
+# a town lost to the insurgents ("fell to the militants", "IS overran"); not "the fall of X", which
+# as often tells the insurgents' loss ("the fall of the town marked the end of Daesh")
+_INSURGENTS = r"(?:militants?|jihadists?|insurgents?|extremists?|Islamic\s+State|IS|ISIS|ISIL|Daesh|Daech)"
+_LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                   rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
+                   r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied)\b", re.I)
+
+
+def _phases(eras: list[tuple[Any, list[tuple[str, OperationHit]]]]) -> list[tuple[Any, list[tuple[str, OperationHit]]]]:
+    """Within one run of years, a town that fell and was retaken had two battles: the one it fell in
+    ("Ramadi fell to IS in May") and the one that took it back ("retook Ramadi in December"). Hits
+    that tell neither (the battle for X) are of the fight to take it back."""
+    out: list[tuple[Any, list[tuple[str, OperationHit]]]] = []
+    for era, members in eras:
+        fell = [(s, h) for s, h in members if _LOST.search(h.phrase) and not _RETAKEN.search(h.phrase)]
+        if not fell or len(fell) == len(members) or not any(_RETAKEN.search(h.phrase) for _, h in members):
+            out.append((era, members))
+            continue
+        first = min((h.year for _, h in members if h.year), default=0)
+        out += [((first, "fall"), fell), ((first, "retaken"), [m for m in members if m not in fell])]
+    return out
 
 
 def named_as(lex: Lexicon, groups: dict[tuple, dict], namings: list[tuple[str, str, int, int, str]],

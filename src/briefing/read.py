@@ -652,10 +652,14 @@ class _Layout:
         ... by ...": a short line right under the site's name, above a longer line that the byline,
         the date or the text follows."""
         words = blocks[first].split()
-        after = next((i for i in range(second + 1, len(kinds)) if kinds[i] != "excluded"), None)
+        # (a byline, a place and a date the reader did not recognise may stand between: the text is near)
+        after = [i for i in range(second + 1, len(kinds)) if kinds[i] != "excluded"][:4]
         return ((first == 1 or (kinds[first - 1] == "metadata" and blocks[first - 1] == self.masthead))
                 and len(words) <= 14 and not any(c.isdigit() for c in blocks[first])
-                and after is not None and (kinds[after] == "metadata" or _reads_as_body(blocks[after])))
+                and any(kinds[i] == "metadata" or _reads_as_body(blocks[i]) for i in after)
+                and all(len(blocks[i].split()) <= 6 for i in after[:next((n for n, i in enumerate(after)
+                                                                          if kinds[i] == "metadata"
+                                                                          or _reads_as_body(blocks[i])), 0)]))
 
     def _drop_repeats(self) -> None:
         """A paragraph repeated, or cut short and repeated in full, would be counted twice."""
