@@ -908,3 +908,14 @@ def test_a_town_lost_and_retaken_within_a_year_had_two_battles(tmp_path):
     ops = names(sheets, "operations")
     assert "Fall of Velo (2014)" in ops and "Recapture of Velo (2015)" in ops
     assert [n for n in ops if "Kessel" in n] == ["Battle of Kessel (2015)"]
+
+
+def test_tribes_named_together_an_envoy_to_a_country_and_a_home_town(tmp_path):
+    sheets = run(tmp_path, "Fighters from the Albu Velo and Albu Kessel tribes were left without ammunition. The "
+                           "Harbel tribal fighters played a marginal role. The United Nations' envoy to Iraq, "
+                           "Ivo Laske, warned of a massacre. Zarqan is the home town of Mara Velitt Al Tarsi, a "
+                           "former deputy. Units of the Qarabel and Halwan Operations Command held the road.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert {"Albu Velo tribe", "Albu Kessel tribe", "Harbel tribe"} <= set(actors)
+    assert actors["Ivo Laske"]["kind"] == "person" and actors["Mara Velitt Al Tarsi"]["kind"] == "person"
+    assert not {"Albu Velo", "Ivo Laske", "Mara Velitt Al Tarsi", "Halwan Operations Command"} & set(places)

@@ -133,9 +133,9 @@ class Discoverer:
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
         self._role_comma_before = re.compile(rf"\b({role})\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
-        self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
-        self._place_of = re.compile(
-            r"\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
+        self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
+        self._place_of = re.compile(   # ("the home town of X" is a person's)
+            r"(?<!\bhome\s)\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
             r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by)\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
             r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
@@ -169,8 +169,9 @@ class Discoverer:
                                      w.islower() and w not in lex.connectors and w != "and" for w in n.split()[1:-1])}
         lowercase = sorted(self._lowercase_kinds, key=len, reverse=True)
         nouns_of_actors = lex.raw.get("actor_nouns") or {}
-        self._actor_noun = re.compile(r"^\s+(" + "|".join(map(re.escape, nouns_of_actors)) + r")\b") \
-            if nouns_of_actors else None
+        # "the Albu Fahd tribe"; "the Albu Fahd and Albu Soda tribes": both names share the plural
+        self._actor_noun = re.compile(r"^(?:\s+(?:and|or)(?:\s+[A-Z][\w’'-]*){1,3}?(?=\s+\w+s\b))?\s+("
+                                      + "|".join(map(re.escape, nouns_of_actors)) + r")\b") if nouns_of_actors else None
         city_parts = lex.raw.get("city_parts") or {}
         self._city_part = re.compile(r"^\s+(?:" + "|".join(map(re.escape, city_parts)) + r")\b") if city_parts else None
         self._lowercase_names = re.compile(r"\b(?:" + "|".join(map(re.escape, lowercase)) + r")\b") if lowercase else None
@@ -440,7 +441,8 @@ class Discoverer:
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         if actor_noun and key not in self.known:
             noun = actor_noun.group(1)
-            return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {noun}")
+            one = (self.lex.raw.get("actor_noun_forms") or {}).get(noun, noun)   # ("tribes", "tribal": the tribe)
+            return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {one}")
         first_place = self._place_first_words.get(run[0].text)
         if first_place and len(run) > 1 and key not in self.known:
             return add("locations", first_place, f"place word '{run[0].text}'", 2)
@@ -452,7 +454,7 @@ class Discoverer:
         appositive_of_role = len(run) > 1 and re.match(r"^\s*(?:,|\.\s*$)", after) and \
             self._role_of_place_comma.search(before)
         if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
-                and not appositive_of_role and not self._given_name(run)
+                and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             return add("locations", last[3], "listed with a place", 1)
 
