@@ -919,3 +919,13 @@ def test_tribes_named_together_an_envoy_to_a_country_and_a_home_town(tmp_path):
     assert {"Albu Velo tribe", "Albu Kessel tribe", "Harbel tribe"} <= set(actors)
     assert actors["Ivo Laske"]["kind"] == "person" and actors["Mara Velitt Al Tarsi"]["kind"] == "person"
     assert not {"Albu Velo", "Ivo Laske", "Mara Velitt Al Tarsi", "Halwan Operations Command"} & set(places)
+
+
+def test_a_name_ends_before_a_number_after_a_connector_a_dash_after_a_dateline_and_a_preposition(tmp_path):
+    sheets = run(tmp_path, "VELO, Harbel – Kessel People's Protection Units (KPU) on Saturday ended the assault. "
+                           "He has reported from Zarqan and Marun for 15 years. The fighters spent the night in the "
+                           "village of Tarsin on the bank of the Euphrates before crossing.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Kessel People's Protection Units" in actors
+    assert {"Marun", "Euphrates River"} <= set(places)
+    assert not [n for n in [*actors, *places] if "–" in n or " for " in n or "before" in n]

@@ -114,6 +114,9 @@ def found_source(found: Discovery) -> str | None:
     return found.candidates[-1].source if found.candidates else None
 
 
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
+
+
 class Discoverer:
     """Finds candidate names in sentences. One instance per run; it holds the lexicon view."""
 
@@ -162,7 +165,8 @@ class Discoverer:
         self._place_first_words = lex.raw.get("place_first_words") or {}
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
-            r"^((?:\s+[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")
+            r"^((?:\s+(?!(?:before|after|and|or|in|on|at|to|for|from|with|by|of|the|a|an|its|their|was|is)\b)"
+            r"[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")   # ("the Euphrates before crossing")
         # known names with a word in lower case inside ("Raqqa is Being Slaughtered Silently")
         self._lowercase_kinds = {n: (k.folder, k.kind) for k in lex.entities if k.folder == "actors"
                                  for n in (k.name, *k.aliases) if len(n.split()) > 2 and any(
@@ -225,10 +229,11 @@ class Discoverer:
         for word in words:
             gap = text[(pending[-1] if pending else run[-1]).end:word.start] if run else ""
             # "Maj. Gen. Gary J. Volesky": the period of an initial or a title's abbreviation joins
-            # a spaced dash joins like to like ("CJTF – OIR"), never a dateline to the text
+            # a spaced dash joins like to like ("CJTF – OIR"), never a dateline to the text ("KOBANI, Rojava – Kurdish ...")
             # ("SOUTHWEST ASIA – Coalition forces")
             # (nor a date to what follows: "May-December 2013 - The Islamic State ...")
-            dash = gap.strip() in ("–", "-") and (gap == gap.strip() or word.text.isupper() == run[-1].text.isupper()) \
+            dash = gap.strip() in ("–", "-") and (gap == gap.strip() or (word.text.isupper() == run[-1].text.isupper()
+                                                                 and not _DATELINE_HEAD.match(text[:run[0].start]))) \
                 and not run[-1].text[:1].isdigit() and word.text not in ("The", "A", "An")
             joined = not run or gap.strip() == "" or dash or (
                 gap.strip() == "." and not pending and self._abbreviation(run[-1].text)
@@ -240,8 +245,10 @@ class Discoverer:
                 run, pending = [], []
                 continue
             # a possessive ends a name before a unit's number too: "the Republican Guard's 104th Brigade"
+            # (nor a number after a connector: "Diyarbakir for 15 years")
             if word.capital and joined and not (run and run[-1].possessive
-                                                and (word.text[:1].isdigit() or self._ends_run(run))):
+                                                and (word.text[:1].isdigit() or self._ends_run(run))) \
+                    and not (pending and word.text[:1].isdigit()):
                 run.extend(pending)
                 pending = []
                 run.append(word)
@@ -770,6 +777,8 @@ class Discoverer:
                 found.links.append((f"{word}’s {tail}", acronym, "slash-paired acronym definition"))
         for m in self._ACRONYM_AFTER.finditer(text):
             expansion, acronym = self._trim_expansion(m.group(1)), m.group(2)
+            if not re.search(r"[–-]", acronym):   # "KOBANI, Rojava – Kurdish People's Protection Units (YPG)"
+                expansion = self._trim_expansion(re.split(r"\s+[–-]\s+", expansion)[-1])
             if " and " in expansion and not self._initials_fit(expansion, acronym):
                 # "the al-Sanadid Forces and the Syriac Military Council (MFS)": the last name only
                 expansion = self._trim_expansion(re.split(r"\s+and\s+", expansion)[-1])
