@@ -929,3 +929,13 @@ def test_a_name_ends_before_a_number_after_a_connector_a_dash_after_a_dateline_a
     assert "Kessel People's Protection Units" in actors
     assert {"Marun", "Euphrates River"} <= set(places)
     assert not [n for n in [*actors, *places] if "–" in n or " for " in n or "before" in n]
+
+
+def test_an_operation_named_in_lower_case_words_and_places_listed_after_provinces_of(tmp_path):
+    sheets = run(tmp_path, "The campaign began with an operation named Wrath of Harbel to isolate the city. The "
+                           "militias launched an offensive they called Labaik ya Velo. Jets struck targets in the "
+                           "provinces of Kessel, Marun and Zarqan.")
+    ops, places = names(sheets, "operations"), names(sheets, "locations")
+    assert "Wrath of Harbel" in ops and "Labaik ya Velo" in ops
+    assert not [n for n in ops if "isolate" in n]
+    assert {"Kessel province", "Marun province", "Zarqan province"} <= set(places)

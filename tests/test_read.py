@@ -775,3 +775,23 @@ def test_a_byline_and_date_line_are_never_unwrapped_into_prose(tmp_path: Path) -
     assert "Şanlıurfa / Kessel, 19 June 2015" in article.paragraphs   # its places are the story's
     assert read_article(write(tmp_path, "b.txt", "Rebels enter Velo\nVelo24 | 19/02/2016 - 18:40\n\nThe rebels "
                                                  "entered the town on Friday.\n".encode())).published == "2016-02-19"
+
+
+def test_a_broadcasters_picture_lines_a_share_bar_a_line_a_button_and_a_credit_in_brackets(tmp_path: Path) -> None:
+    page = ("Fighters seize Velo and its dam\n\n"
+            "10 May 2017\n\n"
+            "Share this with\nFacebook\nTwitter\nEmail\n\n"
+            "Image copyright Harbel Wire\n"
+            "Image caption Fighters flash victory signs in Velo after the town's capture\n\n"
+            "Fighters celebrate at the stadium in Velo on Friday. (Ivo Laske/Frontline Images)\n\n"
+            "Share: Facebook  Twitter  Telegram  WhatsApp\n\n"
+            "Read on Twitter\n\n"
+            "An alliance of fighters says it has captured the town of Velo and the nearby dam, removing "
+            "a major obstacle on the road to Kessel.\n\n"
+            "Turkey calls the two groups one organisation (YPG/PKK).\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    body = " ".join(article.paragraphs)
+    for furniture in ("Share this", "Facebook", "Twitter", "Email", "Image copyright", "Image caption",
+                      "Ivo Laske", "Telegram", "Read on"):
+        assert furniture not in body, furniture
+    assert body.startswith("An alliance of fighters") and "(YPG/PKK)" in body

@@ -114,6 +114,7 @@ def found_source(found: Discovery) -> str | None:
     return found.candidates[-1].source if found.candidates else None
 
 
+_PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
 
 
@@ -463,7 +464,9 @@ class Discoverer:
         if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
                 and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
-            return add("locations", last[3], "listed with a place", 1)
+            # ("the provinces of Aleppo, Idlib and Hama": each is a province, named as one)
+            province = last[3] == "province" and not _PROVINCE_WORD.search(name)
+            return add("locations", last[3], "listed with a place", 1, f"{name} province" if province else name)
 
         if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
             return add("locations", "city", "'…’s old city'", 1)
@@ -880,9 +883,10 @@ class Discoverer:
                 found.candidates = [c for c in found.candidates
                                     if not (c.sentence == sentence.index and c.name == m.group(1))]
 
-    _DUBBED = re.compile(r"\b(?:operation|offensive|campaign|assault|battle)s?\b[^.;]{0,40}?\b(?:named|dubbed|called|"
-                         r"code-?named|known as)\s+[“\"‘']?((?:[A-Z][\w’'-]*|of|the|al-\w+)(?:\s+(?:[A-Z][\w’'-]*|of|the)){1,5})",
-                         re.I)
+    # (the name's words in capitals: "an operation named Wrath of Euphrates to isolate the city")
+    _DUBBED = re.compile(r"\b(?i:operation|offensive|campaign|assault|battle)s?\b[^.;]{0,40}?\b(?i:named|dubbed|called|"
+                         r"code-?named|known\s+as)\s+[“\"‘']?((?:[A-Z][\w’'-]*|of|the|al-\w+)"
+                         r"(?:\s+(?:[A-Z][\w’'-]*|of|the|ya|wa|[ae]l-[\w’'-]+)){1,5})")   # ("Labaik ya Hussein", "Fajr al-Jurud")
 
     _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")
 
