@@ -939,3 +939,21 @@ def test_an_operation_named_in_lower_case_words_and_places_listed_after_province
     assert "Wrath of Harbel" in ops and "Labaik ya Velo" in ops
     assert not [n for n in ops if "isolate" in n]
     assert {"Kessel province", "Marun province", "Zarqan province"} <= set(places)
+
+
+def test_a_demonym_before_a_known_group_a_gerund_a_speaker_after_a_place_and_sheikh_inside_a_name(tmp_path):
+    sheets = run(tmp_path, "A convoy carried Syrian Islamic State fighters out of the city. Reading a statement in "
+                           "the town of Velo, SDF spokeswoman Cihan Sheikh Ehmed said the fighters had left. "
+                           "Speaking in Bahrain, Laske said the war was not over.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Islamic State" in actors and "Syrian Islamic State" not in actors
+    assert actors["Cihan Sheikh Ehmed"]["kind"] == "person"
+    assert not {"Reading", "Laske"} & set(places)
+
+
+def test_a_landmark_named_with_its_city_and_without_is_one_landmark(tmp_path):
+    sheets = run(tmp_path, "The Great Mosque of Velo stands at the centre of the old city. Fighters captured the "
+                           "Great Mosque on Sunday.")
+    places = names(sheets, "locations")
+    mosques = [s for s in places.values() if "Mosque" in s["name"]]
+    assert len(mosques) == 1 and mosques[0]["name"] == "Great Mosque of Velo"

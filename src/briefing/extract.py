@@ -114,6 +114,7 @@ def found_source(found: Discovery) -> str | None:
     return found.candidates[-1].source if found.candidates else None
 
 
+_FAMILY_TITLES = {"Sheikh", "Shaikh", "Sheik"}   # also family names between a given name and a surname
 _PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
 
@@ -311,6 +312,8 @@ class Discoverer:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
             if run[0].text in ("al", "el") and len(run) > 1:
                 break   # "the al Fatah Mosque": the article is the name's
+            if run[0].text in openers and len(run) > 1 and run[1].text in self._place_first_words:
+                break   # "the Great Mosque of Raqqa", "the Old Citadel"
             whole = name_key(" ".join(w.text for w in run)) if len(run) > 1 else ""
             if whole in self.known and whole != name_key(" ".join(w.text for w in run[1:])) \
                     and not self._longer_known(text, run):
@@ -344,6 +347,10 @@ class Discoverer:
         # place that only starts like one ("Sheikh Maqsoud, the Kurdish quarter")
         title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)) \
             else self._title_in(run)
+        if title_at and title_at[0] == 1 and len(run) == 3 and run[1].text in _FAMILY_TITLES and \
+                not self._title_in(run[:1]) and not self.lex.is_demonym(run[0].bare) and \
+                name_key(run[0].text) not in self.known:
+            title_at = None   # "Cihan Sheikh Ehmed": Sheikh is a part of the family's name
         # "Sergeant Andrew Doiron of the Canadian Special Operations Regiment": a titled person of an organisation
         titled = self._title_in(run) if title_at is None and self._org_kind(run) else None
         of_at = next((j for j, w in enumerate(run) if w.text == "of"), None)
@@ -423,8 +430,9 @@ class Discoverer:
                 self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
             return
         if len(run) > 1 and self.lex.is_demonym(run[0].bare) and (
-                not self._org_kind(run) or _ARTICLE_PREFIX.match(run[1].text)):
-            run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces"; not "Syrian Army"
+                not self._org_kind(run) or _ARTICLE_PREFIX.match(run[1].text) or (
+                    name_key(self._name(text, run[1:])) in self.known and name_key(self._name(text, run)) not in self.known)):
+            run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces", "Syrian Islamic State fighters"; not "Syrian Army"
         if len(run) == 1 and self.lex.is_demonym(run[0].bare):
             return
         name = self._name(text, run)
@@ -451,9 +459,10 @@ class Discoverer:
             noun = actor_noun.group(1)
             one = (self.lex.raw.get("actor_noun_forms") or {}).get(noun, noun)   # ("tribes", "tribal": the tribe)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {one}")
-        first_place = self._place_first_words.get(run[0].text)
+        first_place = self._place_first_words.get(run[0].text) or (   # "Great Mosque of Raqqa"
+            len(run) > 2 and run[0].text in (self.lex.raw.get("org_openers") or ()) and self._place_first_words.get(run[1].text))
         if first_place and len(run) > 1 and key not in self.known:
-            return add("locations", first_place, f"place word '{run[0].text}'", 2)
+            return add("locations", first_place, f"place word '{run[0].text}'" if run[0].text in self._place_first_words else f"place word '{run[1].text}'", 2)
         place = self._place_by_noun(name, run, after)
         if place:
             return add("locations", place[1], place[2], 2, place[0])
@@ -463,6 +472,7 @@ class Discoverer:
             self._role_of_place_comma.search(before)
         if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
                 and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
+                and not re.match(rf"^\s+{_SPEECH}\b", after)   # ("in Bahrain, Carter said")
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             # ("the provinces of Aleppo, Idlib and Hama": each is a province, named as one)
             province = last[3] == "province" and not _PROVINCE_WORD.search(name)
@@ -512,7 +522,9 @@ class Discoverer:
         if head_place and len(run) > 1:
             return add("locations", head_place, f"place word '{run[-1].bare}'", 2)
         place_hit = gazetteer.find(name)
-        if place_hit and not (initial and len(run) == 1 and place_hit.kind == "city" and place_hit.population < 100_000):
+        gerund = initial and len(run) == 1 and name.endswith("ing") and re.match(r"^\s+[a-z]", after)   # "Reading a statement"
+        if place_hit and not gerund and \
+                not (initial and len(run) == 1 and place_hit.kind == "city" and place_hit.population < 100_000):
             return add("locations", place_hit.kind, "gazetteer", 1)
         if len(run) == 1 and not is_acronym(name):
             found.candidates.append(Candidate(name, None, None, source, sentence.index, "single word", 0,

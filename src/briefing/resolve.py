@@ -123,6 +123,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     _join_places(groups, owner, candidates, _mountain_key, key_of)
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
+    _join_named_for_their_place(groups, owner, candidates, key_of)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         members[groups.find(key_of(cand.name))].append(cand)
@@ -185,6 +186,28 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
                 any(r in owner and owner[r].folder != "locations" for r in (root, other)):
             continue
         _union(groups, owner, other, root)
+
+
+_OF_PLACE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+
+
+def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
+                                key_of: Callable[[str], str]) -> None:
+    """"The Great Mosque of Raqqa ... the Great Mosque": a landmark named with its place and without
+    it is one landmark, when the corpus names only one such (two "Great Mosque of X" leave the bare one alone)."""
+    names = {c.name for c in candidates if c.folder == "locations" and c.kind in ("landmark", "base", "camp")}
+    bare = {name_key(c.name) for c in candidates if c.folder == "locations"}
+    of_place: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        m = _OF_PLACE.match(name)
+        if m and name_key(m.group(1)) in bare and len(m.group(1).split()) >= 2:
+            of_place[name_key(m.group(1))].add(name)
+    for short, longer in sorted(of_place.items()):
+        if len(longer) != 1:
+            continue
+        a, b = groups.find(key_of(next(iter(longer)))), groups.find(short)
+        if a != b and not (a in owner and b in owner):
+            _union(groups, owner, a, b)
 
 
 _INITIAL = re.compile(r"(?<=\S)\s+[A-Z]\.?(?=\s+\S)")
