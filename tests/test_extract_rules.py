@@ -957,3 +957,14 @@ def test_a_landmark_named_with_its_city_and_without_is_one_landmark(tmp_path):
     places = names(sheets, "locations")
     mosques = [s for s in places.values() if "Mosque" in s["name"]]
     assert len(mosques) == 1 and mosques[0]["name"] == "Great Mosque of Velo"
+
+
+def test_a_town_taken_in_a_clause_of_its_own_and_a_town_that_has_fallen(tmp_path):
+    sheets = run(tmp_path, "The alliance took the city of Velo from the militants on 12 August 2015, raising fears "
+                           "that it would link its cantons. The town of Kessel has fallen. The Harbel air base fell "
+                           "in mid-May after a day of fighting. Prices in the city of Marun fell sharply. The rebels "
+                           "could have retaken the town of Zarqan.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Battle of Velo") for n in ops) and any(n.startswith("Fall of Kessel") for n in ops)
+    assert any(n.startswith("Fall of Harbel") for n in ops)
+    assert not [n for n in ops if "Marun" in n or "Zarqan" in n]

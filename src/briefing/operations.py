@@ -117,7 +117,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          text[b.start():m.end], years.get(index)))
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
             fell = None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:])
-            if kinds.get(m.entity_id) in _TAKEN_KINDS and not hypothetical and not b and \
+            # (a town taken is told in its own clause: "took Manbij on 12 August, raising fears that the YPG would ...")
+            if kinds.get(m.entity_id) in _TAKEN_KINDS and not _clause_hypothetical(text, m.start, m.end + (
+                    fell.end() if fell else 0)) and not b and \
                     (taken_before.search(lead) or fell
                      or (taken_dated.search(lead) and _DATED.search(text))
                      or (fought_before.search(lead) and fighting.search(text))
@@ -188,6 +190,16 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     return hits
 
 
+_CLAUSE_END = re.compile(r"[,;:—–()]")
+
+
+def _clause_hypothetical(text: str, start: int, end: int) -> bool:
+    """Whether the clause that holds text[start:end] is told as what could, would or did not happen."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_END.finditer(text, end)), len(text))
+    return bool(_HYPOTHETICAL.search(text[left:right]))
+
+
 def _words(phrases: list[str] | None) -> str:
     """An alternation of phrases from the lexicon, longest first ("street fighting" before "fighting")."""
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases or ()), key=len, reverse=True)) or "(?!)"
@@ -224,7 +236,7 @@ def _year_before(text: str, start: int) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_FELL = re.compile(r"\b(?:fall|fell|overran|overrun)\b", re.I)
+_FELL = re.compile(r"\b(?:fall|fell|fallen|overran|overrun)\b", re.I)
 _RETAKEN = re.compile(r"\b(?:re-?(?:took|take|taken|takes|captured?|capturing)|recapture|liberat\w*|freed|free|fell\s+to\s+"   # (taken back by the state)
                       r"(?:the\s+)?(?:Iraqi|Syrian|Kurdish|government|pro-government|regime|army|Peshmerga|SDF|YPG))\b", re.I)
 # a sentence that tells when: a year, a month, a day, or a time reckoned from the day of writing
