@@ -968,3 +968,11 @@ def test_a_town_taken_in_a_clause_of_its_own_and_a_town_that_has_fallen(tmp_path
     assert any(n.startswith("Battle of Velo") for n in ops) and any(n.startswith("Fall of Kessel") for n in ops)
     assert any(n.startswith("Fall of Harbel") for n in ops)
     assert not [n for n in ops if "Marun" in n or "Zarqan" in n]
+
+
+def test_a_plan_told_in_another_clause_does_not_make_an_attack_hypothetical(tmp_path):
+    sheets = run(tmp_path, "Velo is where the group held hostages and planned attacks abroad, including the November "
+                           "2015 attacks in Kessel that killed 130 people. The battle for Marun, officials said, could "
+                           "begin in May.")
+    ops = names(sheets, "operations")
+    assert "Kessel attacks (2015)" in ops and not [n for n in ops if "Marun" in n]

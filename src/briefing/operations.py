@@ -112,7 +112,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             b = before_re.search(lead)
             if b and _SIDE.search(lead) and kinds.get(m.entity_id) not in ("province", "region"):
                 b = None   # "the battle for southern Damascus" is no battle of Damascus; "western Anbar" is Anbar's
-            if b and not hypothetical and _is_noun(text, b.start(1)):
+            # (from the cue's clause on: "planned attacks abroad, including the attacks in Paris" were no plan,
+            # "the battle for X, officials said, could begin" is one)
+            if b and not _clause_hypothetical(text, b.start(), len(text)) and _is_noun(text, b.start(1)):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
