@@ -976,3 +976,16 @@ def test_a_plan_told_in_another_clause_does_not_make_an_attack_hypothetical(tmp_
                            "begin in May.")
     ops = names(sheets, "operations")
     assert "Kessel attacks (2015)" in ops and not [n for n in ops if "Marun" in n]
+
+
+def test_a_persons_last_two_words_are_the_fuller_name_named_in_another_article(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Leaders meet\n\nMarch 3, 2016\n\nPresident Recep Tayyip Velitt spoke on Monday. "
+                                 "Minister Ivo Amir Laske and Minister Mara Amir Laske met.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Army stays\n\nMarch 4, 2016\n\nTayyip Velitt said the army would stay. "
+                                 "Amir Laske said nothing.\n", encoding="utf-8")
+    sheets = extract_corpus(seeds, tmp_path / "briefings").sheets
+    actors = names(sheets, "actors")
+    assert "Tayyip Velitt" in actors["Recep Tayyip Velitt"]["aliases"] and "Tayyip Velitt" not in actors
+    assert "Amir Laske" in actors   # (the last words of two fuller names: neither's)

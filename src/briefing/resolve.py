@@ -120,6 +120,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
         _union(groups, owner, ra, rb)
 
     _join_initials(groups, owner, candidates, key_of)
+    _join_name_tails(groups, owner, candidates, key_of)
     _join_places(groups, owner, candidates, _mountain_key, key_of)
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
@@ -224,6 +225,26 @@ def _join_initials(groups: _Groups, owner: dict[str, Seed], candidates: list[Can
             continue
         a, b = groups.find(key_of(name)), groups.find(key_of(bare))
         if a != b and (bare in people or b in known) and not (a in owner and b in owner):
+            _union(groups, owner, a, b)
+
+
+def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
+                     key_of: Callable[[str], str]) -> None:
+    """"Tayyip Erdogan" is the "Recep Tayyip Erdoğan" named in full elsewhere: a person's last two
+    words, when they are the last two words of one fuller name only."""
+    people = {c.name for c in candidates if c.kind == "person" and not c.short_form}
+    people |= {n for seed in owner.values() if seed.kind == "person" for n in (seed.name, *seed.aliases)}
+    keys = {name_key(n): n for n in people}
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for name in people:
+        words = name_key(name).split()
+        if len(words) >= 3:
+            fuller[" ".join(words[-2:])].add(groups.find(key_of(name)))
+    for tail, roots in sorted(fuller.items()):
+        if tail not in keys or len(roots) != 1:
+            continue
+        a, b = groups.find(key_of(keys[tail])), next(iter(roots))
+        if a != b and not (a in owner and b in owner):
             _union(groups, owner, a, b)
 
 
