@@ -989,3 +989,11 @@ def test_a_persons_last_two_words_are_the_fuller_name_named_in_another_article(t
     actors = names(sheets, "actors")
     assert "Tayyip Velitt" in actors["Recep Tayyip Velitt"]["aliases"] and "Tayyip Velitt" not in actors
     assert "Amir Laske" in actors   # (the last words of two fuller names: neither's)
+
+
+def test_a_force_owned_by_a_tribe_is_the_force_and_the_tribe(tmp_path):
+    sheets = run(tmp_path, "Washington must put money into the Arab tribes, starting with the Harbeli's al-Velo "
+                           "Forces. Kessel People's Protection Units advanced.")
+    actors = names(sheets, "actors")
+    assert "al-Velo Forces" in actors and actors["Harbeli"]["kind"] == "other"
+    assert not [n for n in actors if "'s al-" in n]

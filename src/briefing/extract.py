@@ -334,6 +334,17 @@ class Discoverer:
         while run and run[-1].text in self.lex.connectors:
             run.pop()
         owner = next((j for j in range(1, len(run) - 2) if run[j].possessive), None)
+        if owner is None and len(run) > 2 and run[0].possessive and _ARTICLE_PREFIX.match(run[1].text) \
+                and self._org_kind(run[1:]):
+            # "the Shammar's al-Sanadid Forces": a force, and the tribe or group that owns it (not
+            # "People's Protection Units", one name)
+            bare = run[0]
+            if name_key(bare.bare) not in self.known:
+                found.candidates.append(Candidate(bare.bare, "actors", "other", source, sentence.index,
+                                                  "owner of an organisation", 2, start=bare.start))
+            else:
+                self._classify(source, sentence, [_Word(bare.start, bare.start + len(bare.bare), bare.bare)], found)
+            return self._classify(source, sentence, run[1:], found)
         if owner is not None and self._org_kind(run[owner + 1:]):
             # "the Ministry of Interior's Emergency Response Division": the ministry, and its division
             bare = run[owner]
