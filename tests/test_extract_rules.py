@@ -997,3 +997,11 @@ def test_a_force_owned_by_a_tribe_is_the_force_and_the_tribe(tmp_path):
     actors = names(sheets, "actors")
     assert "al-Velo Forces" in actors and actors["Harbeli"]["kind"] == "other"
     assert not [n for n in actors if "'s al-" in n]
+
+
+def test_a_place_spelled_like_a_dictionary_acronym_is_listed_with_its_places(tmp_path):
+    sheets = run(tmp_path, "The fighters have seized the neighborhoods of al-Velo, al-Sinaa and Kessel on the edges "
+                           "of the city. SANA reported the advance.")
+    places, actors = names(sheets, "locations"), names(sheets, "actors")
+    assert {"al-Velo", "al-Sinaa", "Kessel"} <= set(places)
+    assert "al-Sinaa" not in actors.get("Syrian Arab News Agency", {}).get("aliases", [])

@@ -125,6 +125,9 @@ class Discoverer:
     def __init__(self, lex: Lexicon, known_keys: dict[str, tuple[str, str]]) -> None:
         self.lex = lex
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
+        # keys only an acronym has ("SANA"): a word spelled like it ("al-Sinaa", a district) is not it
+        worded = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if not is_acronym(n)}
+        self._acronym_only = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if is_acronym(n)} - worded
         self._titles_by_first: dict[str, list[tuple[str, list[str]]]] = {}
         self._abbreviated_titles = {w for title in lex.titles for w in title.split() if w.endswith(".")}
         for title in lex.titles:   # longest first, as the lexicon sorts them
@@ -276,6 +279,10 @@ class Discoverer:
         """`words` without the connectors in front ("the", "of"): "of the Levant Policy Forum"."""
         start = next((j for j, w in enumerate(words) if w.text not in self.lex.connectors), len(words))
         return words[start:]
+
+    def _is_known(self, key: str, name: str) -> bool:
+        """A dictionary name, unless only an acronym is spelled so and the name is a word."""
+        return key in self.known and (key not in self._acronym_only or is_acronym(name))
 
     def _abbreviation(self, word: str) -> bool:
         return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
@@ -481,7 +488,7 @@ class Discoverer:
         last = self._last_place
         appositive_of_role = len(run) > 1 and re.match(r"^\s*(?:,|\.\s*$)", after) and \
             self._role_of_place_comma.search(before)
-        if (last and last[:2] == (source, sentence.index) and key not in self.known and len(run) <= 3
+        if (last and last[:2] == (source, sentence.index) and not self._is_known(key, name) and len(run) <= 3
                 and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
                 and not re.match(rf"^\s+{_SPEECH}\b", after)   # ("in Bahrain, Carter said")
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
@@ -512,7 +519,7 @@ class Discoverer:
             noun = (appositive.group(1) or "place").lower()
             kind = self.lex.place_of_cues.get(noun) or (self.lex.place_nouns.get(noun) or {}).get("kind") or "other"
             return add("locations", kind, f"'{name}, a {noun}'", 2)
-        if key in self.known:
+        if self._is_known(key, name):
             folder, kind = self.known[key]
             if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
                 return self._person(source, sentence, run, found, cue="known name", strength=3)

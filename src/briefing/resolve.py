@@ -16,6 +16,7 @@ from .extract import Candidate
 from .lexicon import Known
 from .names import is_acronym, name_key, slugify, surname_form
 
+_ARABIC_ARTICLE = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|at|az|an)-\w")
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
 
@@ -97,7 +98,9 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     key_of = _keyer(seeds)
     # a one-word name spelled like a dictionary acronym ("See" and SAA, "Issa" and ISI) is a stray
     # capitalised word far more often than a name: it makes no sheet, and never an alias of the acronym
-    candidates = [c for c in candidates if not (key_of(c.name).endswith(" ~") and " " not in c.name.strip())]
+    # (a name with an Arabic article is no stray English word: "al-Sinaa", a district, beside SANA)
+    candidates = [c for c in candidates if not (key_of(c.name).endswith(" ~") and " " not in c.name.strip()
+                                                and not _ARABIC_ARTICLE.match(c.name))]
     owner: dict[str, Seed] = {}          # root key -> the fixed identity of that group
     for seed in sorted(seeds, key=lambda s: -_FOLDER_RANK.get(s.origin, 0)):
         keys = [k for k in (name_key(n) for n in _key_names(seed)) if k]
