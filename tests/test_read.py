@@ -795,3 +795,16 @@ def test_a_broadcasters_picture_lines_a_share_bar_a_line_a_button_and_a_credit_i
                       "Ivo Laske", "Telegram", "Read on"):
         assert furniture not in body, furniture
     assert body.startswith("An alliance of fighters") and "(YPG/PKK)" in body
+
+
+def test_captions_with_a_file_photo_label_an_agency_photo_credit_and_a_copyright_holder(tmp_path: Path) -> None:
+    page = ("Fighters take Velo\n\n"
+            "10 May 2017\n\n"
+            "FILE PHOTO: Fighters gather near Kessel before the offensive, September 9, 2017. HARBEL WIRE/Ivo Laske\n\n"
+            "A picture taken on Feb. 11, 2018 shows the gas plant east of the river. (ELP PHOTO/Mara Velitt)\n\n"
+            "Women who left Velo wait at a screening point in the desert, March 2019. © Tarsin Qasim, ELP\n\n"
+            "An alliance of fighters says it has captured the town of Velo and the nearby dam.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()))
+    body = " ".join(article.paragraphs)
+    assert not [n for n in ("Ivo Laske", "Mara Velitt", "Tarsin Qasim", "Kessel") if n in body]
+    assert body.startswith("An alliance of fighters")
