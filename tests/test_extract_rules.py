@@ -1005,3 +1005,14 @@ def test_a_place_spelled_like_a_dictionary_acronym_is_listed_with_its_places(tmp
     places, actors = names(sheets, "locations"), names(sheets, "actors")
     assert {"al-Velo", "al-Sinaa", "Kessel"} <= set(places)
     assert "al-Sinaa" not in actors.get("Syrian Arab News Agency", {}).get("aliases", [])
+
+
+def test_strikes_on_a_building_in_a_place_and_a_monument_blown_up_in_a_relative_clause(tmp_path):
+    sheets = run(tmp_path, "In March 2017 a U.S. strike hit a mosque complex in the village of Marun. Days later came a "
+                           "strike on a school sheltering displaced families in the town of Velo. Jets hit its "
+                           "fighters near the city of Kessel on Saturday. They prayed at the Harbel shrine, which the "
+                           "militants blew up in July 2014.")
+    ops = names(sheets, "operations")
+    assert "Marun airstrike (2017)" in ops and any(n.startswith("Velo airstrike") for n in ops)
+    assert any(n.startswith("Kessel airstrike") for n in ops)
+    assert "Destruction of the Harbel shrine (2014)" in ops

@@ -93,11 +93,18 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                              r"(?:(?:central|downtown|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
-    struck = re.compile(r"\b(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
-                        + r")\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?$",
+    # "coalition aircraft struck the village of Tokhar", "jets hit its fighters near X", "a strike on a school
+    # sheltering displaced families in X": a strike named after where it fell
+    struck = re.compile(r"\b(?:(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
+                        + r")|(?:air\s*)?strikes?\s+(?:on|hit|hitting|struck|that\s+hit))\s+(?:(?:the\s+)?"
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?|(?:a|an|the|its|their)\s+"
+                        r"(?:[\w-]+\s+){0,5}?(?:near|in|outside|around)\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?)$",
                         re.I)
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
     destroyed = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?$", re.I)
+    # "the shrine of Nabi Yunus, which the militants blew up in July 2014"
+    destroyed_after = re.compile(r"^(?:,\s+[^,;.]{1,60}?)?,\s+which\s+(?:[\w-]+\s+){1,3}?(?:had\s+)?(?:"
+                                 + _words(cues.get("destroy_verbs")) + r")\b", re.I)
     monument = re.compile(r"\b(?:" + _words(cues.get("monument_words")) + r")\b", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
@@ -135,10 +142,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
-            if kinds.get(m.entity_id) == "landmark" and not hypothetical and destroyed.search(lead) \
+            razed = destroyed.search(lead) or destroyed_after.match(text[m.end:])
+            if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
                     and monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
                 # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
-                hits.append(OperationHit(m.entity_id, "destruction", index, text[destroyed.search(lead).start():m.end],
+                hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
                                          years.get(index)))
             strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
