@@ -1016,3 +1016,11 @@ def test_strikes_on_a_building_in_a_place_and_a_monument_blown_up_in_a_relative_
     assert "Marun airstrike (2017)" in ops and any(n.startswith("Velo airstrike") for n in ops)
     assert any(n.startswith("Kessel airstrike") for n in ops)
     assert "Destruction of the Harbel shrine (2014)" in ops
+
+
+def test_villages_named_after_among_them_and_reporters_from_south_of_a_city(tmp_path):
+    sheets = run(tmp_path, "The fighters cordoned off eight villages covering about 100 square kilometres, among them "
+                           "Marun and Tarsin, and took a road. Laske reported from south of Velo and Velitt from Kessel.")
+    places, actors = names(sheets, "locations"), names(sheets, "actors")
+    assert places["Marun"]["kind"] == places["Tarsin"]["kind"] == "village"
+    assert not {"Laske", "Velitt"} & set(places) and not [n for n in places if "South" in n]

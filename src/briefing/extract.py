@@ -159,7 +159,9 @@ class Discoverer:
             r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?))\s+"
             r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         plural = "|".join(map(re.escape, (n for n in lex.place_of_cues if n.endswith("s"))))
-        self._places_colon = re.compile(rf"\b({plural})\s*:\s*$", re.I)
+        # "the southern towns: Arbin, ...", "eight villages covering 100 square kilometres, among them Faziliya"
+        self._places_colon = re.compile(rf"\b({plural})(?:\s*:|\b[^.;:]{{0,60}}?,\s+(?:among\s+them|including|such\s+as))\s*$",
+                                        re.I)
         self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
         # "the Karrada bombing", "the 2005 Amman bombings": an attack is named after where it happened
         events = "|".join(map(re.escape, lex.operation_cues.get("named_after_place") or ["(?!)"]))
@@ -873,8 +875,10 @@ class Discoverer:
     # "Associated Press writers A in Cairo and B in Tripoli contributed to this report."
     _CONTRIBUTED = re.compile(r"\b(writers?|reporters?|correspondents?|journalists?)\s+([A-Z][^;()]*?)\s+contributed\b")
 
-    # "Hamdan reported from Misrata and Dubois from Tunis.": the byline's reporters, by surname
-    _REPORTED_FROM = re.compile(r"\b([A-Z][\w'’-]+)\s+reported\s+from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    # "Hamdan reported from Misrata and Dubois from Tunis.", "Khalil reported from south of Mosul and Parrish
+    # from Baghdad.": the byline's reporters, by surname
+    _REPORTED_FROM = re.compile(r"\b([A-Z][\w'’-]+)\s+reported\s+from\s+(?:(?:north|south|east|west)\w*\s+of\s+)?"
+                                r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                                 r"(?:,?\s+and\s+([A-Z][\w'’-]+)\s+from\b)?")
 
     # "Jane Doe contributed reporting from Beirut.", "– with reports from Jane Doe/Outlet"
