@@ -12,7 +12,8 @@ of real outlets' kinds copied from the browser: 0.77; heldout12, the Raqqa campa
 manners: 0.80; heldout13, Syria, Iraq, Libya and the Philippines: 0.76; heldout14 and heldout15, plain
 articles in the seeds' manner on Syria and on Iraq: 0.81 and 0.85; heldout16, the Turkish-Syrian border in
 eight outlets' manners: 0.82; heldout17, Iraq in 2014-2015: 0.80; heldout18, northern Aleppo 2015-2017: 0.78;
-heldout19, the Raqqa campaign in plain articles like the seeds: 0.87). Runs must also be stable: a
+heldout19, the Raqqa campaign in plain articles like the seeds: 0.87; heldout20 and heldout21, the battle for
+Mosul and the Euphrates valley 2017-2019 in the same manner: 0.75 and 0.87). Runs must also be stable: a
 second extract changes nothing.
 """
 from __future__ import annotations
@@ -69,6 +70,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout17", FIXTURES / "heldout17" / "gold", 0.82, False),
     (FIXTURES / "heldout18", FIXTURES / "heldout18" / "gold", 0.80, False),
     (FIXTURES / "heldout19", FIXTURES / "heldout19" / "gold", 0.87, False),
+    (FIXTURES / "heldout20", FIXTURES / "heldout20" / "gold", 0.79, False),
+    (FIXTURES / "heldout21", FIXTURES / "heldout21" / "gold", 0.85, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
