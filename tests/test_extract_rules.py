@@ -1024,3 +1024,10 @@ def test_villages_named_after_among_them_and_reporters_from_south_of_a_city(tmp_
     places, actors = names(sheets, "locations"), names(sheets, "actors")
     assert places["Marun"]["kind"] == places["Tarsin"]["kind"] == "village"
     assert not {"Laske", "Velitt"} & set(places) and not [n for n in places if "South" in n]
+
+
+def test_a_language_after_in_is_no_place(tmp_path):
+    sheets = run(tmp_path, "The fighters of the Velo Brigade are known in English as the Harbel Guards. Residents "
+                           "of the town of Kessel speak in Kurdish.")
+    places = names(sheets, "locations")
+    assert "Kessel" in places and not {"English", "Kurdish"} & set(places)

@@ -125,6 +125,7 @@ class Discoverer:
     def __init__(self, lex: Lexicon, known_keys: dict[str, tuple[str, str]]) -> None:
         self.lex = lex
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
+        self._languages = set(lex.raw.get("languages") or ())
         # keys only an acronym has ("SANA"): a word spelled like it ("al-Sinaa", a district) is not it
         worded = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if not is_acronym(n)}
         self._acronym_only = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if is_acronym(n)} - worded
@@ -527,7 +528,8 @@ class Discoverer:
                 return self._person(source, sentence, run, found, cue="known name", strength=3)
             return add(folder, kind, "known name", 3)
         if (not initial and len(run) <= 2 and key not in self.known and not run[-1].possessive
-                and not any(c.isdigit() for c in name) and not is_acronym(name)
+                and not any(c.isdigit() for c in name) and not is_acronym(name) and not self.lex.is_demonym(name)
+                and name not in self._languages   # ("known in English as")
                 and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)
                 and not self._org_kind(run)):   # ("a research associate at the Halberd Institute")
             place_hit = gazetteer.find(name)
