@@ -1031,3 +1031,16 @@ def test_a_language_after_in_is_no_place(tmp_path):
                            "of the town of Kessel speak in Kurdish.")
     places = names(sheets, "locations")
     assert "Kessel" in places and not {"English", "Kurdish"} & set(places)
+
+
+def test_an_organisation_named_with_its_countrys_adjective_and_without_is_one(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Strikes\n\nMarch 3, 2016\n\nThe Turkish General Staff said jets struck 20 targets. "
+                                 "The Russian Defence Ministry and the Iranian Defence Ministry both denied it.\n",
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_text("More strikes\n\nMarch 4, 2016\n\nThe General Staff said two soldiers were killed. "
+                                 "The Defence Ministry said nothing.\n", encoding="utf-8")
+    actors = names(extract_corpus(seeds, tmp_path / "briefings").sheets, "actors")
+    assert "General Staff" in actors["Turkish General Staff"]["aliases"] and "General Staff" not in actors
+    assert "Defence Ministry" not in actors.get("Russian Defence Ministry", {}).get("aliases", [])

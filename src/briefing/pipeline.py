@@ -65,7 +65,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
     with progress.stage("discover"):
         candidates, links = discover(lex, seeds, texts, progress, cache)
     with progress.stage("resolve"):
-        entities = resolve(seeds, candidates, links)
+        entities = resolve(seeds, candidates, links, lex.is_demonym)
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
         match_mentions(entities, texts, merged_redirects(existing), cache)

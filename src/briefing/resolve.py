@@ -93,7 +93,8 @@ def _letters(name: str) -> str:
     return "".join(c for c in re.sub(r"(?i)^the\s+", "", name.strip()) if c.isalnum()).upper()
 
 
-def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]]) -> list[Entity]:
+def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]],
+            is_demonym: Callable[[str], bool] = lambda word: False) -> list[Entity]:
     groups = _Groups()
     key_of = _keyer(seeds)
     # a one-word name spelled like a dictionary acronym ("See" and SAA, "Issa" and ISI) is a stray
@@ -128,6 +129,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
     _join_named_for_their_place(groups, owner, candidates, key_of)
+    _join_national_names(groups, owner, candidates, key_of, is_demonym)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         members[groups.find(key_of(cand.name))].append(cand)
@@ -207,6 +209,26 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
         if m and name_key(m.group(1)) in bare and len(m.group(1).split()) >= 2:
             of_place[name_key(m.group(1))].add(name)
     for short, longer in sorted(of_place.items()):
+        if len(longer) != 1:
+            continue
+        a, b = groups.find(key_of(next(iter(longer)))), groups.find(short)
+        if a != b and not (a in owner and b in owner):
+            _union(groups, owner, a, b)
+
+
+def _join_national_names(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
+                         key_of: Callable[[str], str], is_demonym: Callable[[str], bool]) -> None:
+    """"The Turkish General Staff ... the General Staff": an organisation named with its country's
+    adjective and without is one, when the corpus names only one such (a Turkish and a Russian
+    Defence Ministry leave "the Defence Ministry" alone)."""
+    orgs = {c.name for c in candidates if c.folder == "actors" and c.kind not in ("person", None)}
+    bare = {name_key(n) for n in orgs}
+    national: dict[str, set[str]] = defaultdict(set)
+    for name in orgs:
+        first, _, rest = name.partition(" ")
+        if is_demonym(first) and len(rest.split()) >= 2 and name_key(rest) in bare:
+            national[name_key(rest)].add(name)
+    for short, longer in sorted(national.items()):
         if len(longer) != 1:
             continue
         a, b = groups.find(key_of(next(iter(longer)))), groups.find(short)
