@@ -208,7 +208,13 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
         m = _OF_PLACE.match(name)
         if m and name_key(m.group(1)) in bare and len(m.group(1).split()) >= 2:
             of_place[name_key(m.group(1))].add(name)
-    for short, longer in sorted(of_place.items()):
+    _join_to_only_fuller(groups, owner, key_of, of_place)
+
+
+def _join_to_only_fuller(groups: _Groups, owner: dict[str, Seed], key_of: Callable[[str], str],
+                         fuller: dict[str, set[str]]) -> None:
+    """Each short name key joins the fuller name it stands for, where the corpus has only one."""
+    for short, longer in sorted(fuller.items()):
         if len(longer) != 1:
             continue
         a, b = groups.find(key_of(next(iter(longer)))), groups.find(short)
@@ -228,12 +234,7 @@ def _join_national_names(groups: _Groups, owner: dict[str, Seed], candidates: li
         first, _, rest = name.partition(" ")
         if is_demonym(first) and len(rest.split()) >= 2 and name_key(rest) in bare:
             national[name_key(rest)].add(name)
-    for short, longer in sorted(national.items()):
-        if len(longer) != 1:
-            continue
-        a, b = groups.find(key_of(next(iter(longer)))), groups.find(short)
-        if a != b and not (a in owner and b in owner):
-            _union(groups, owner, a, b)
+    _join_to_only_fuller(groups, owner, key_of, national)
 
 
 _INITIAL = re.compile(r"(?<=\S)\s+[A-Z]\.?(?=\s+\S)")
@@ -259,18 +260,13 @@ def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[C
     words, when they are the last two words of one fuller name only."""
     people = {c.name for c in candidates if c.kind == "person" and not c.short_form}
     people |= {n for seed in owner.values() if seed.kind == "person" for n in (seed.name, *seed.aliases)}
-    keys = {name_key(n): n for n in people}
-    fuller: dict[str, set[str]] = defaultdict(set)
-    for name in people:
+    keys = {name_key(n) for n in people}
+    fuller: dict[str, dict[str, str]] = defaultdict(dict)   # tail -> root -> one fuller name of that person
+    for name in sorted(people):
         words = name_key(name).split()
-        if len(words) >= 3:
-            fuller[" ".join(words[-2:])].add(groups.find(key_of(name)))
-    for tail, roots in sorted(fuller.items()):
-        if tail not in keys or len(roots) != 1:
-            continue
-        a, b = groups.find(key_of(keys[tail])), next(iter(roots))
-        if a != b and not (a in owner and b in owner):
-            _union(groups, owner, a, b)
+        if len(words) >= 3 and " ".join(words[-2:]) in keys:
+            fuller[" ".join(words[-2:])].setdefault(groups.find(key_of(name)), name)
+    _join_to_only_fuller(groups, owner, key_of, {tail: set(by_root.values()) for tail, by_root in fuller.items()})
 
 
 _MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range)$", re.I)
