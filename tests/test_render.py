@@ -498,3 +498,11 @@ def test_links_remembered_per_folder_still_point_home_from_the_page_itself() -> 
             '<a href="../../locations/dunmore/">Dunmore</a>'
         assert first.entity("a0") == second.entity("a0") == "[Actor 0](a0.md)"
         assert first.entity("a0", "the <b>") == "[the &lt;b&gt;](a0.md)"
+
+
+def test_an_alias_that_differs_only_in_its_apostrophe_is_shown_once() -> None:
+    sheets = {"actors": {"velo-units": {"id": "velo-units", "name": "Velo People’s Units", "kind": "armed group",
+                                        "aliases": ["People's Defense Units", "People’s Defense Units", "Velo People's Units",
+                                                    "VPU"]}}}
+    model = SiteModel(_briefing(sheets))
+    assert model.aliases("velo-units") == ["People's Defense Units", "VPU"]
