@@ -14,12 +14,11 @@ from typing import Iterable
 
 from . import gazetteer
 from .lexicon import Lexicon
-from .names import from_capitals, is_acronym, name_key, surname_form
+from .names import ARTICLE_PREFIX, PROVINCE_WORD, from_capitals, is_acronym, name_key, surname_form
 from .text import split_sentences
 
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-[^\W_]+)*|[^\W_]+(?:['\u2019\-][^\W_]+)*['\u2019]?", re.UNICODE)
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul)-(?=[A-Z])")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")   # "the 104th Brigade"
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -92,7 +91,7 @@ class _Word:
 
     @cached_property
     def capital(self) -> bool:
-        core = _ARTICLE_PREFIX.sub("", self.text)
+        core = ARTICLE_PREFIX.sub("", self.text)
         return bool(core) and (core[0].isupper() or (core[0].isdigit() and (len(core) <= 4 or _ORDINAL.fullmatch(core) is not None)))
 
 
@@ -115,7 +114,6 @@ def found_source(found: Discovery) -> str | None:
 
 
 _FAMILY_TITLES = {"Sheikh", "Shaikh", "Sheik"}   # also family names between a given name and a surname
-_PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
 
 
@@ -126,6 +124,7 @@ class Discoverer:
         self.lex = lex
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
         self._languages = set(lex.raw.get("languages") or ())
+        self._openers = set(lex.raw.get("org_openers") or ())
         # keys only an acronym has ("SANA"): a word spelled like it ("al-Sinaa", a district) is not it
         worded = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if not is_acronym(n)}
         self._acronym_only = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if is_acronym(n)} - worded
@@ -313,7 +312,7 @@ class Discoverer:
         if run[0].text == "Operation" and len(run) > 1:   # "Operation X" before the stopword rule
             return found.candidates.append(Candidate(self._name(text, run), "operations", "operation", source,
                                                      sentence.index, "named 'Operation …'", 3))
-        openers = set(self.lex.raw.get("org_openers") or ())
+        openers = self._openers
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
                        or self._is_modifier(run[0].text)):
             if run[0].text in openers and len(run) > 2 and self._org_kind(run[1:]):
@@ -344,7 +343,7 @@ class Discoverer:
         while run and run[-1].text in self.lex.connectors:
             run.pop()
         owner = next((j for j in range(1, len(run) - 2) if run[j].possessive), None)
-        if owner is None and len(run) > 2 and run[0].possessive and _ARTICLE_PREFIX.match(run[1].text) \
+        if owner is None and len(run) > 2 and run[0].possessive and ARTICLE_PREFIX.match(run[1].text) \
                 and self._org_kind(run[1:]):
             # "the Shammar's al-Sanadid Forces": a force, and the tribe or group that owns it (not
             # "People's Protection Units", one name)
@@ -451,7 +450,7 @@ class Discoverer:
                 self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
             return
         if len(run) > 1 and self.lex.is_demonym(run[0].bare) and (
-                not self._org_kind(run) or _ARTICLE_PREFIX.match(run[1].text) or (
+                not self._org_kind(run) or ARTICLE_PREFIX.match(run[1].text) or (
                     name_key(self._name(text, run[1:])) in self.known and name_key(self._name(text, run)) not in self.known)):
             run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces", "Syrian Islamic State fighters"; not "Syrian Army"
         if len(run) == 1 and self.lex.is_demonym(run[0].bare):
@@ -480,10 +479,11 @@ class Discoverer:
             noun = actor_noun.group(1)
             one = (self.lex.raw.get("actor_noun_forms") or {}).get(noun, noun)   # ("tribes", "tribal": the tribe)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {one}")
-        first_place = self._place_first_words.get(run[0].text) or (   # "Great Mosque of Raqqa"
-            len(run) > 2 and run[0].text in (self.lex.raw.get("org_openers") or ()) and self._place_first_words.get(run[1].text))
+        # (the place word may follow an opener: "Great Mosque of Raqqa")
+        head = run[1] if len(run) > 2 and run[0].text in self._openers and run[1].text in self._place_first_words else run[0]
+        first_place = self._place_first_words.get(head.text)
         if first_place and len(run) > 1 and key not in self.known:
-            return add("locations", first_place, f"place word '{run[0].text}'" if run[0].text in self._place_first_words else f"place word '{run[1].text}'", 2)
+            return add("locations", first_place, f"place word '{head.text}'", 2)
         place = self._place_by_noun(name, run, after)
         if place:
             return add("locations", place[1], place[2], 2, place[0])
@@ -496,7 +496,7 @@ class Discoverer:
                 and not re.match(rf"^\s+{_SPEECH}\b", after)   # ("in Bahrain, Carter said")
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             # ("the provinces of Aleppo, Idlib and Hama": each is a province, named as one)
-            province = last[3] == "province" and not _PROVINCE_WORD.search(name)
+            province = last[3] == "province" and not PROVINCE_WORD.search(name)
             return add("locations", last[3], "listed with a place", 1, f"{name} province" if province else name)
 
         if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
@@ -558,7 +558,7 @@ class Discoverer:
     def _is_modifier(self, word: str) -> bool:
         """Britain-based, Arab-Kurdish, US-led: a hyphenated modifier before a name, not part of it."""
         parts = word.split("-")
-        if len(parts) < 2 or _ARTICLE_PREFIX.match(word):
+        if len(parts) < 2 or ARTICLE_PREFIX.match(word):
             return False
         return any(p.islower() for p in parts[1:]) or all(self.lex.is_demonym(p) for p in parts)
 

@@ -30,9 +30,9 @@ from mkdocs.utils import get_relative_url
 
 from . import geo
 from .mentions import Matcher
-from .names import name_key
+from .names import APOSTROPHES, name_key
 
-_APOSTROPHES = re.compile("[\u2019\u2018\u02bc]")
+_STRAIGHTEN = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 from .parallel import STATE, in_worker, pmap, workers_for
 from .store import Content, json_content
 from .sheets import ENTITY_FOLDERS, ID_RE, Briefing
@@ -464,14 +464,13 @@ class SiteModel:
 
     def aliases(self, sheet_id: str) -> list[str]:
         sheet = self.entities.get(sheet_id) or self.sources.get(sheet_id) or {}
-        # (one alias a page shows once: "People's" and "People’s" differ only in the apostrophe a paper types)
-        seen = {_APOSTROPHES.sub("'", self.name(sheet_id))}
-        out = []
-        for alias in sorted(_strings(sheet.get("aliases")), key=lambda a: (_APOSTROPHES.sub("'", a), a)):
-            if _APOSTROPHES.sub("'", alias) not in seen:
-                seen.add(_APOSTROPHES.sub("'", alias))
-                out.append(alias)
-        return sorted(out, key=lambda a: (a.casefold(), a))
+        # (one alias a page shows once: "People's" and "People’s" differ only in the apostrophe a paper
+        # types; the straight one, first in order, is kept)
+        shown: dict[str, str] = {}
+        for alias in sorted(_strings(sheet.get("aliases"))):
+            shown.setdefault(alias.translate(_STRAIGHTEN), alias)
+        shown.pop(self.name(sheet_id).translate(_STRAIGHTEN), None)
+        return sorted(shown.values(), key=lambda a: (a.casefold(), a))
 
     def uri(self, sheet_id: str) -> str | None:
         if sheet_id in self.entities:

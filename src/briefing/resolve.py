@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from . import gazetteer
 from .extract import Candidate
 from .lexicon import Known
-from .names import is_acronym, name_key, slugify, surname_form
+from .names import ARTICLE_PREFIX, PROVINCE_WORD, is_acronym, name_key, slugify, surname_form
 
-_ARABIC_ARTICLE = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|at|az|an)-\w")
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
 
@@ -101,7 +100,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     # capitalised word far more often than a name: it makes no sheet, and never an alias of the acronym
     # (a name with an Arabic article is no stray English word: "al-Sinaa", a district, beside SANA)
     candidates = [c for c in candidates if not (key_of(c.name).endswith(" ~") and " " not in c.name.strip()
-                                                and not _ARABIC_ARTICLE.match(c.name))]
+                                                and not ARTICLE_PREFIX.match(c.name))]
     owner: dict[str, Seed] = {}          # root key -> the fixed identity of that group
     for seed in sorted(seeds, key=lambda s: -_FOLDER_RANK.get(s.origin, 0)):
         keys = [k for k in (name_key(n) for n in _key_names(seed)) if k]
@@ -150,7 +149,6 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     return entities
 
 
-_PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)
 
 
 def _key_names(seed: Seed) -> list[str]:
@@ -158,7 +156,7 @@ def _key_names(seed: Seed) -> list[str]:
     governorate" is the province whose alias is "Salah al-Din": the word's spellings share a key)."""
     names = [seed.name, *seed.aliases]
     if seed.kind == "province":
-        names += [f"{n} province" for n in names if not _PROVINCE_WORD.search(n)]
+        names += [f"{n} province" for n in names if not PROVINCE_WORD.search(n)]
     return names
 
 
