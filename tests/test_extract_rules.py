@@ -19,6 +19,15 @@ def run(tmp_path: Path, body: str, title: str = "Rebels and government forces tr
     return {path: sheet for path, sheet in extraction.sheets.items() if not path.startswith("sources/")}
 
 
+def run_two(tmp_path: Path, first: str, second: str) -> dict[str, dict]:
+    """Two articles a day apart (what is joined across articles, not within one)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for name, day, body in (("a.txt", 3, first), ("b.txt", 4, second)):
+        (seeds / name).write_text(f"Report {day}\n\nMarch {day}, 2016\n\n{body}\n", encoding="utf-8")
+    return extract_corpus(seeds, tmp_path / "briefings").sheets
+
+
 def names(sheets: dict[str, dict], folder: str) -> dict[str, dict]:
     return {s["name"]: s for path, s in sheets.items() if path.startswith(folder + "/")}
 
@@ -979,14 +988,9 @@ def test_a_plan_told_in_another_clause_does_not_make_an_attack_hypothetical(tmp_
 
 
 def test_a_persons_last_two_words_are_the_fuller_name_named_in_another_article(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text("Leaders meet\n\nMarch 3, 2016\n\nPresident Recep Tayyip Velitt spoke on Monday. "
-                                 "Minister Ivo Amir Laske and Minister Mara Amir Laske met.\n", encoding="utf-8")
-    (seeds / "b.txt").write_text("Army stays\n\nMarch 4, 2016\n\nTayyip Velitt said the army would stay. "
-                                 "Amir Laske said nothing.\n", encoding="utf-8")
-    sheets = extract_corpus(seeds, tmp_path / "briefings").sheets
-    actors = names(sheets, "actors")
+    actors = names(run_two(tmp_path, "President Recep Tayyip Velitt spoke on Monday. Minister Ivo Amir Laske and "
+                                     "Minister Mara Amir Laske met.",
+                           "Tayyip Velitt said the army would stay. Amir Laske said nothing."), "actors")
     assert "Tayyip Velitt" in actors["Recep Tayyip Velitt"]["aliases"] and "Tayyip Velitt" not in actors
     assert "Amir Laske" in actors   # (the last words of two fuller names: neither's)
 
@@ -1034,13 +1038,8 @@ def test_a_language_after_in_is_no_place(tmp_path):
 
 
 def test_an_organisation_named_with_its_countrys_adjective_and_without_is_one(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text("Strikes\n\nMarch 3, 2016\n\nThe Turkish General Staff said jets struck 20 targets. "
-                                 "The Russian Defence Ministry and the Iranian Defence Ministry both denied it.\n",
-                                 encoding="utf-8")
-    (seeds / "b.txt").write_text("More strikes\n\nMarch 4, 2016\n\nThe General Staff said two soldiers were killed. "
-                                 "The Defence Ministry said nothing.\n", encoding="utf-8")
-    actors = names(extract_corpus(seeds, tmp_path / "briefings").sheets, "actors")
+    actors = names(run_two(tmp_path, "The Turkish General Staff said jets struck 20 targets. The Russian Defence "
+                                     "Ministry and the Iranian Defence Ministry both denied it.",
+                           "The General Staff said two soldiers were killed. The Defence Ministry said nothing."), "actors")
     assert "General Staff" in actors["Turkish General Staff"]["aliases"] and "General Staff" not in actors
     assert "Defence Ministry" not in actors.get("Russian Defence Ministry", {}).get("aliases", [])
