@@ -417,6 +417,13 @@ def test_battles_for_one_place_years_apart_are_two_operations(tmp_path):
     assert ops == ["Battle of Qarabel (2015)", "Fall of Qarabel (2011)"]
 
 
+def test_a_town_taken_is_dated_by_the_year_its_clause_tells_not_by_an_earlier_one(tmp_path):
+    sheets = run(tmp_path, "The barracks, which foreign troops used during the 1998-2003 mission under another "
+                           "name, were captured by the militants when they overran the town of Qarabel in June 2014.")
+    ops = sorted(n for n in names(sheets, "operations") if "Qarabel" in n)
+    assert ops == ["Fall of Qarabel (2014)"]
+
+
 def test_a_place_spelled_like_a_persons_name_stays_a_place(tmp_path):
     sheets = run(tmp_path, "Fighters loyal to Abu Bakr al-Baghdadi shelled the Baghdadi area. "
                            "Trucks left Baghdad at dawn for the front.")

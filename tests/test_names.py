@@ -11,6 +11,10 @@ from briefing.names import is_acronym, name_key, slugify
     ("Qaraqosh", "Qaraqush"), ("Dillon", "Dillion"), ("Shaddadi", "al-Shaddadah"),
     ("Popular Mobilisation Forces", "Popular Mobilization Forces"), ("Badr Organisation", "Badr Organization"),
     ("Anbar governorate", "Anbar province"),
+    # British and American spellings, ordinals in words or figures, a prefix apart or joined
+    ("Ministry of Defence", "Ministry of Defense"), ("Hadi Centre", "Hadi Center"),
+    ("9th Armoured Division", "Ninth Armored Division"), ("Counter Terrorism Service", "Counterterrorism Service"),
+    ("Counter-Terrorism Service", "Counterterrorism Service"),
 ])
 def test_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)
@@ -18,7 +22,8 @@ def test_variants_share_a_key(a, b):
 
 @pytest.mark.parametrize("a, b", [
     ("Iran", "Oran"), ("Raqqa", "Raqqa province"), ("Mosul", "Mosul Dam"), ("IS", "ISIS"),
-    ("Islamic State", "Islamic State of Iraq"), ("Homs", "Hama"),
+    ("Islamic State", "Islamic State of Iraq"), ("Homs", "Hama"), ("9th Division", "19th Division"),
+    ("Counter Terrorism Service", "Terrorism Service"),
 ])
 def test_different_names_stay_apart(a, b):
     assert name_key(a) != name_key(b)

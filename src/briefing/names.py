@@ -21,7 +21,15 @@ PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)   # "Salah al
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad -> zor, sad
 _VOWELS = re.compile(r"[aeiouy]+")
 _ISATION = re.compile(r"is(ations?|ers?)$")   # British -isation spellings, as American -ization
-_SAME_WORD = {"governorate": "province", "governorates": "provinces"}   # Iraq's and Syria's provinces, either way
+_SAME_WORD = {"governorate": "province", "governorates": "provinces",   # Iraq's and Syria's provinces, either way
+              # British and American spellings the vowel folding does not join (Armoured/Armored it does)
+              "defence": "defense", "offence": "offense", "centre": "center", "centres": "centers",
+              "theatre": "theater", "programme": "program", "kilometre": "kilometer", "kilometres": "kilometers",
+              # ordinals in words and in figures: "Ninth Armored Division", "9th Armoured Division"
+              **dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+                         "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th".split()))}
+# a prefix written apart, hyphenated or joined is one word: Counter Terrorism, Counter-Terrorism, Counterterrorism
+_JOINED_PREFIXES = {"counter", "anti"}
 # one kind of place, written several ways: "Kuweires air base", "Kuweires airbase", "Kuweires military airport"
 _AIRBASE = re.compile(r"\b(?:military\s+air(?:port|base|field)|air\s*base|air\s*field)\b", re.I)
 # U.S. and U.N. are one word; otherwise letters/digits with inner apostrophes (Raqqa's)
@@ -91,12 +99,18 @@ def name_key(name: str) -> str:
     if "ir" in text or "IR" in text:   # (most names have no air base: skip the search)
         text = _AIRBASE.sub("airbase", text)
     parts = []
+    prefix = ""
     toks = tokens(text)
     for i, (start, end, tok) in enumerate(toks):
         nxt = text[end:end + 1]
         if is_article(tok, nxt) and i + 1 < len(toks):
             continue
         if i == 0 and fold(tok) == "the" and len(toks) > 1:
+            continue
+        if prefix:
+            tok, prefix = prefix + tok, ""
+        elif fold(tok) in _JOINED_PREFIXES and i + 1 < len(toks):
+            prefix = tok
             continue
         key = token_key(tok)
         if key:

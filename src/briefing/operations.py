@@ -135,7 +135,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                      or (index < 0 and headline_taken.search(lead))):
                 end = m.end + max(20, fell.end() + 30 if fell else 0)   # (and whom it fell to)
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 40):end].strip(),
-                                         _last_year(lead) or years.get(index)))
+                                         _taken_year(text, m.end + (fell.end() if fell else 0), lead)
+                                         or years.get(index)))
             # (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
             possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
@@ -246,6 +247,7 @@ def _year_before(text: str, start: int) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_AFTER = re.compile(r"[^,;:.—–()]{0,30}?\b((?:19|20)\d\d)\b")   # in the same clause, a few words on
 _FELL = re.compile(r"\b(?:fall|fell|fallen|overran|overrun)\b", re.I)
 _RETAKEN = re.compile(r"\b(?:re-?(?:took|take|taken|takes|captured?|capturing)|recapture|liberat\w*|freed|free|fell\s+to\s+"   # (taken back by the state)
                       r"(?:the\s+)?(?:Iraqi|Syrian|Kurdish|government|pro-government|regime|army|Peshmerga|SDF|YPG))\b", re.I)
@@ -254,9 +256,13 @@ _DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAME
                     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|autumn|winter)))\b")
 
 
-def _last_year(lead: str) -> int | None:
-    """The year told last before a place taken: "the massacre of 1933 and the summer of 2014, when
-    IS drove them out of Mosul" is about 2014."""
+def _taken_year(text: str, end: int, lead: str) -> int | None:
+    """The year a place was taken: told right after it in its clause ("the 2003-2011 war ..., was
+    captured when they overran Mosul in June 2014"), else told last before it ("the massacre of 1933
+    and the summer of 2014, when IS drove them out of Mosul")."""
+    after = _YEAR_AFTER.match(text, end)
+    if after:
+        return int(after.group(1))
     found = _YEAR.findall(lead)
     return int(found[-1]) if found else None
 
