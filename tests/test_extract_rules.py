@@ -285,6 +285,19 @@ def test_a_dateline_in_capitals_is_not_joined_to_the_text_after_its_dash(tmp_pat
     assert not [n for n in names(sheets, "actors") if "Coalition" in n and n != "US-led coalition"]
 
 
+def test_a_dateline_near_a_place_is_the_place_and_a_bylines_desk_is_no_author(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Troops take the airfield\n\nBy Lina Farouk, Foreign Desk\n\nMarch 3, 2016\n\n"
+                                 "SOUTH OF HARRAN, Velia (CP) — Troops took the airfield on Friday. The fighting "
+                                 "moved from the area south of Harran to the city itself.\n", encoding="utf-8")
+    sheets = extract_corpus(seeds, tmp_path / "briefings").sheets
+    assert "Harran" in names(sheets, "locations")
+    assert not [n for n in names(sheets, "locations") if "South" in n]
+    people = names(sheets, "actors")
+    assert "Lina Farouk" in people and "Foreign Desk" not in people
+
+
 def test_a_known_possessor_ends_the_name_before_a_unit(tmp_path):
     sheets = run(tmp_path, "Supplies reach the town by helicopter from the base, where the Iraqi Army's "
                            "14th Division has its headquarters.")
@@ -422,6 +435,15 @@ def test_a_town_taken_is_dated_by_the_year_its_clause_tells_not_by_an_earlier_on
                            "name, were captured by the militants when they overran the town of Qarabel in June 2014.")
     ops = sorted(n for n in names(sheets, "operations") if "Qarabel" in n)
     assert ops == ["Fall of Qarabel (2014)"]
+
+
+def test_a_district_named_with_and_without_its_city_is_one_district(tmp_path):
+    sheets = run(tmp_path, "Troops entered the city of Qarabel on Monday. Snipers held out in the al-Sharqi "
+                           "district of Qarabel for a week.\n\nMost of the dead were in the district of Qarabel "
+                           "al-Sharqi, residents said.")
+    districts = [s for n, s in names(sheets, "locations").items() if "Sharqi" in n]
+    assert len(districts) == 1
+    assert {"al-Sharqi", "Qarabel al-Sharqi"} == {districts[0]["name"], *districts[0]["aliases"]}
 
 
 def test_a_place_spelled_like_a_persons_name_stays_a_place(tmp_path):

@@ -926,6 +926,8 @@ class Discoverer:
 
     _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")
 
+    _NEAR_PLACE = re.compile(r"^(?:NEAR|OUTSIDE|(?:NORTH|SOUTH|EAST|WEST)(?:-?(?:EAST|WEST))?\s+OF)\s+(?=\S)")
+
     _SPEAKER = re.compile(r"^([A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){1,3}):\s")
 
     def _transcript_speakers(self, source: str, sentences: list[Sentence], found: Discovery) -> set[str]:
@@ -957,7 +959,8 @@ class Discoverer:
         raw = m.group(1).strip()
         if raw in ("FYI", "UPDATE", "BREAKING", "ANALYSIS", "EXCLUSIVE", "WATCH", "NEWS"):
             return
-        name = " ".join(from_capitals(raw))
+        # "SOUTH OF MOSUL, Iraq (CP) -": the reporter was near the place, which is the place named
+        name = " ".join(from_capitals(self._NEAR_PLACE.sub("", raw)))
         place = gazetteer.find(name)
         found.candidates.append(Candidate(name, "locations", place.kind if place else "city", source,
                                           sentence.index, "dateline", 2))

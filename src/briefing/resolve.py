@@ -197,15 +197,21 @@ _OF_PLACE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z][\wâ€™'-]*(?:\s+[A-Z][\wâ
 
 def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
                                 key_of: Callable[[str], str]) -> None:
-    """"The Great Mosque of Raqqa ... the Great Mosque": a landmark named with its place and without
-    it is one landmark, when the corpus names only one such (two "Great Mosque of X" leave the bare one alone)."""
-    names = {c.name for c in candidates if c.folder == "locations" and c.kind in ("landmark", "base", "camp")}
-    bare = {name_key(c.name) for c in candidates if c.folder == "locations"}
+    """"The Great Mosque of Raqqa ... the Great Mosque", "Mosul al-Jadida ... the al-Jadida district": a
+    place named with its city and without is one place, when the corpus names only one such (two
+    "Great Mosque of X" leave the bare one alone)."""
+    locations = [c for c in candidates if c.folder == "locations"]
+    names = {c.name for c in locations if c.kind in ("landmark", "base", "camp", "district")}
+    cities = {name_key(c.name) for c in locations if c.kind in ("city", "town")}
+    bare = {name_key(c.name) for c in locations}
     of_place: dict[str, set[str]] = defaultdict(set)
     for name in names:
         m = _OF_PLACE.match(name)
         if m and name_key(m.group(1)) in bare and len(m.group(1).split()) >= 2:
             of_place[name_key(m.group(1))].add(name)
+        city, _, rest = name.partition(" ")
+        if ARTICLE_PREFIX.match(rest) and name_key(city) in cities and name_key(rest) in bare:
+            of_place[name_key(rest)].add(name)   # "Mosul al-Jadida": the city, then the district's Arabic name
     _join_to_only_fuller(groups, owner, key_of, of_place)
 
 
