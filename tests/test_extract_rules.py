@@ -1072,3 +1072,12 @@ def test_an_organisation_named_with_its_countrys_adjective_and_without_is_one(tm
                            "The General Staff said two soldiers were killed. The Defence Ministry said nothing."), "actors")
     assert "General Staff" in actors["Turkish General Staff"]["aliases"] and "General Staff" not in actors
     assert "Defence Ministry" not in actors.get("Russian Defence Ministry", {}).get("aliases", [])
+
+
+def test_the_killing_of_a_person_named_in_full_is_an_operation_a_death_in_battle_is_not(tmp_path):
+    sheets = run(tmp_path, "Karim Dawali, a member of the town council, was shot dead by gunmen in his home in "
+                           "March 2015. In April 2015 a drone strike killed the group's spokesman Fadel Marouni. "
+                           "Their commander Hamid Sallouf was killed in the fighting, and the militants threatened "
+                           "to behead the mayor, Ilyas Tannous. The square is named after executed poet Nabil Qassar.")
+    ops = sorted(names(sheets, "operations"))
+    assert ops == ["Killing of Fadel Marouni (2015)", "Killing of Karim Dawali (2015)"]

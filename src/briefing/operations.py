@@ -32,9 +32,9 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack",
-           "destruction": "destruction"}
+           "destruction": "destruction", "killing": "killing"}
 SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack"}
+              "destruction": "attack", "killing": "attack"}
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
@@ -44,7 +44,8 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack", "destruction"]
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack", "destruction",
+             "killing"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -65,7 +66,7 @@ class OperationHit:
 def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]], kinds: dict[str, str],
                     years: dict[int, int | None]) -> list[OperationHit]:
     """Operation cues in one article. `sentences`: (index, text, matches); `kinds`: entity id ->
-    location kind (only locations); `years`: sentence index -> year stated in it (or the article's)."""
+    kind (locations, and people: "person"); `years`: sentence index -> year stated in it (or the article's)."""
     cues = lex.operation_cues
     before = "|".join(sorted(map(re.escape, cues["before_place"]), key=len, reverse=True))
     after = "|".join(sorted(map(re.escape, cues["after_place"]), key=len, reverse=True))
@@ -106,6 +107,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     destroyed_after = re.compile(r"^(?:,\s+[^,;.]{1,60}?)?,\s+which\s+(?:[\w-]+\s+){1,3}?(?:had\s+)?(?:"
                                  + _words(cues.get("destroy_verbs")) + r")\b", re.I)
     monument = re.compile(r"\b(?:" + _words(cues.get("monument_words")) + r")\b", re.I)
+    killing_verbs, means = _words(cues.get("killing_verbs")), _words(cues.get("killing_means"))
+    # "beheaded the archaeologist Khaled al-Asaad", "the murder of James Foley" (a role may stand between;
+    # "the home town of executed former leader Saddam Hussein" tells who he was, not what happened)
+    killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:the\s+)?(?:" + _words(cues.get("killing_nouns"))
+                               + r")\s+of)\s+(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
+    # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
+    killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+                              r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
+                              + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b)", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
     last_province: str | None = None
@@ -167,6 +177,17 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
                                          years.get(index)))
+        for m in matches if not hypothetical else ():
+            if kinds.get(m.entity_id) != "person" or " " not in m.surface.strip():
+                continue
+            kill = killed_before.search(text[:m.start])
+            if kill and kill.group(1) and _ATTRIBUTIVE.search(text, 0, kill.start()):
+                kill = None
+            after = None if kill else killed_after.match(text[m.end:])
+            if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
+                end = m.end + (after.end() if after else 0)
+                hits.append(OperationHit(m.entity_id, "killing", index, text[kill.start() if kill else m.start:end],
+                                         _taken_year(text, end, "") or years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
@@ -202,6 +223,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
 
 
 _CLAUSE_END = re.compile(r"[,;:—–()]")
+# "named after executed poet X", "the home town of executed former leader Y": a participle that tells who, not what happened
+_ATTRIBUTIVE = re.compile(r"\b(?:of|the|a|an|after|for|by|to|with|from|his|her|their|its)\s+$", re.I)
 
 
 def _clause_hypothetical(text: str, start: int, end: int) -> bool:

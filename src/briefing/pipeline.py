@@ -427,7 +427,8 @@ def discover_city_sides(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
 def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
                         entities: list[Entity], cache: ArticleCache | None = None) -> dict[tuple[int, int], list[str]]:
     """Adds operation entities for described battles; returns (article, sentence) -> op ids."""
-    kinds = {e.id: e.kind for e in entities if e.folder == "locations"}
+    # (people too: the killing of a person is an operation of its own)
+    kinds = {e.id: e.kind for e in entities if e.folder == "locations" or e.kind == "person"}
     hits: list[tuple[str, OperationHit]] = []
     where: list[tuple[int, OperationHit]] = []
     found = operation_hits(lex, texts, kinds, cache)
@@ -450,7 +451,8 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             entities.append(entity)
             by_id[entity.id] = entity
         op_of_hit.update((id(hit), entity.id) for _, hit in group["hits"])
-        entity.place = entity.place or key[0]
+        if kinds.get(key[0]) != "person":
+            entity.place = entity.place or key[0]
     per_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for n, hit in where:
         op_id = op_of_hit[id(hit)]
