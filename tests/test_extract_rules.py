@@ -885,10 +885,10 @@ def test_an_airstrike_on_a_village_a_dated_attack_abroad_and_a_city_cleared_dist
                            "jihadists out of the neighborhoods of Halwan city. Two suicide bombers struck the town "
                            "of Zarqan.")
     ops = names(sheets, "operations")
-    assert any(n.startswith("Marun airstrike") for n in ops)
+    assert any(n.startswith("Coalition airstrikes on Marun") for n in ops)
     assert "Kessel attacks (2015)" in ops
     assert any(n.startswith("Battle of Halwan") for n in ops)
-    assert not [n for n in ops if "Zarqan airstrike" in n]
+    assert not [n for n in ops if "airstrike" in n and "Zarqan" in n]
 
 
 def test_an_operations_name_cut_short_at_a_word_in_lower_case_is_the_whole_name(tmp_path):
@@ -1046,7 +1046,7 @@ def test_strikes_on_a_building_in_a_place_and_a_monument_blown_up_in_a_relative_
                            "fighters near the city of Kessel on Saturday. They prayed at the Harbel shrine, which the "
                            "militants blew up in July 2014.")
     ops = names(sheets, "operations")
-    assert "Marun airstrike (2017)" in ops and any(n.startswith("Velo airstrike") for n in ops)
+    assert "US airstrikes on Marun (2017)" in ops and any(n.startswith("Velo airstrike") for n in ops)
     assert any(n.startswith("Kessel airstrike") for n in ops)
     assert "Destruction of the Harbel shrine (2014)" in ops
 
@@ -1081,3 +1081,12 @@ def test_the_killing_of_a_person_named_in_full_is_an_operation_a_death_in_battle
                            "to behead the mayor, Ilyas Tannous. The square is named after executed poet Nabil Qassar.")
     ops = sorted(names(sheets, "operations"))
     assert ops == ["Killing of Fadel Marouni (2015)", "Killing of Karim Dawali (2015)"]
+
+
+def test_strikes_by_two_countries_on_one_city_are_two_operations_named_for_their_strikers(tmp_path):
+    sheets = run(tmp_path, "French warplanes hit the town of Qarabel for a third night on Tuesday. Russian jets struck Qarabel "
+                           "on Wednesday, and U.S.-led coalition aircraft struck the village of Tellaz on Monday. "
+                           "Aircraft struck the town of Kessab on Friday.")
+    ops = sorted(names(sheets, "operations"))
+    assert ops == ["Coalition airstrikes on Tellaz (2016)", "French airstrikes on Qarabel (2016)",
+                   "Kessab airstrike (2016)", "Russian airstrikes on Qarabel (2016)"]

@@ -57,10 +57,12 @@ class OperationHit:
     sentence: int
     phrase: str
     year: int | None
+    by: str | None = None   # who struck, when the text says: "French warplanes hit X" (French strikes are not Russian ones)
 
     @property
     def family(self) -> str:
-        return _FAMILY.get(self.kind, "battle")
+        family = _FAMILY.get(self.kind, "battle")
+        return f"{family} by {self.by}" if self.by else family
 
 
 def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]], kinds: dict[str, str],
@@ -161,7 +163,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          years.get(index)))
             strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
-                hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index)))
+                hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index),
+                                         _striker(lex, text[:strike.start()])))
             a = after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
@@ -279,6 +282,22 @@ _DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAME
                     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|autumn|winter)))\b")
 
 
+# "French warplanes", "U.S.-led coalition jets", "Syrian government aircraft": who the strikers are
+_STRIKER = re.compile(r"\b(U\.S\.|US|American|[Cc]oalition|[A-Z][a-z]+)(?:[\s-]+(?:led|government|regime|military|"
+                      r"air\s+force|coalition|long-range))*\s+$")
+_STRIKER_NAMES = {"U.S.": "US", "American": "US"}
+
+
+def _striker(lex: Lexicon, lead: str) -> str | None:
+    m = _STRIKER.search(lead)
+    if not m:
+        return None
+    if re.search(r"(?i)coalition", m.group(0)):
+        return "Coalition"   # ("US-led coalition jets": the coalition's)
+    word = _STRIKER_NAMES.get(m.group(1), m.group(1))
+    return word if word == "US" or lex.is_demonym(word) else None
+
+
 def _taken_year(text: str, end: int, lead: str) -> int | None:
     """The year a place was taken: told right after it in its clause ("the 2003-2011 war ..., was
     captured when they overran Mosul in June 2014"), else told last before it ("the massacre of 1933
@@ -331,10 +350,12 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             # a town that only fell (and was not yet taken back) is told as its fall: "Fall of Jalawla (2014)"
             told = " ".join(h.phrase for _, h in members)
             phase = era[1] if isinstance(era, tuple) else None   # (a town lost, then retaken: `_phases`)
+            by = next((h.by for _, h in members if h.by), None)
             template = templates[phase] if kind == "battle" and phase in templates else \
                 templates["fall"] if kind == "battle" and "fall" in templates and _FELL.search(told) \
-                and not _RETAKEN.search(told) else templates[kind]
-            name = template.format(place=place_names[place], year=year or "undated")
+                and not _RETAKEN.search(told) else \
+                templates["airstrike_by"] if kind == "airstrike" and by and "airstrike_by" in templates else templates[kind]
+            name = template.format(place=place_names[place], year=year or "undated", by=by)
             name = name.replace(" (undated)", "")
             if era is not None and "{year}" not in templates[kind]:
                 name = f"{name} ({year})"   # "Siege of X" twice: each part is told by its year

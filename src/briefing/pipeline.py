@@ -518,7 +518,7 @@ def operation_hits(lex: Lexicon, texts: list[_ArticleText], kinds: dict[str, str
             if texts[n].years is None:
                 cache.remember_part(texts[n].article, "years", {str(i): y for i, y in years.items()})
             cache.remember_part(texts[n].article, "operations",
-                                [[h.place, h.kind, h.sentence, h.phrase, h.year] for h in hits], signatures[n])
+                                [[h.place, h.kind, h.sentence, h.phrase, h.year, h.by] for h in hits], signatures[n])
         texts[n].years = years
     return out  # type: ignore[return-value]
 
