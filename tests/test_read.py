@@ -383,6 +383,20 @@ Subscribe on Apple Podcasts, Spotify or wherever you get your podcasts.
         assert name not in evidence_text(article)
 
 
+def test_a_masthead_above_its_section_label_and_a_desk_under_the_byline(tmp_path: Path) -> None:
+    page = ("The Harbourside Gazette\n\nWORLD\n\nMilitia fighters take the river port of Velo\n\n"
+            "The capture cuts the last road between the two rebel strongholds\n\nBy Lina Farouk\n\n"
+            "Gazette Foreign Staff\n\nSaturday, November 14, 2015\n\nPrint | Email | Share\n\n"
+            "Militia fighters have driven the rebels out of the river port of Velo, officials said on Friday, "
+            "cutting the last road between the two strongholds.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()), tmp_path)
+    assert article.title == "Militia fighters take the river port of Velo"
+    assert article.publisher == "The Harbourside Gazette" and article.author == "Lina Farouk"
+    assert article.published == "2015-11-14"
+    assert article.paragraphs[0].startswith("The capture cuts")
+    assert not [p for p in article.paragraphs if "Staff" in p or "Saturday" in p]
+
+
 def test_bad_front_matter_names_file_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.md", b"---\ntitle: ok\nurl: [unclosed\n---\n\nBody.\n")
     with pytest.raises(InputError) as info:

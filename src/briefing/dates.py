@@ -408,7 +408,7 @@ _DATELINE_PREFIX = re.compile(
 _ZONE_SUFFIX = re.compile(r"\s+(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EDT|EST|AST)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-]\d{4})$")
 _TIME_SUFFIX = re.compile(r"(?i:[\s,|–-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?"
                           r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)\s*$")
-PLACE_PREFIX = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s*(?:\s|/)\s*[^\W\d_][\w.'’-]*){0,3},\s+(?=\d|[A-Z][a-z]{2})")
+PLACE_PREFIX = re.compile(r"^(?!(?:" + "|".join(WEEKDAY_NAMES) + r")\b)[^\W\d_][\w.'’-]*(?:\s*(?:\s|/)\s*[^\W\d_][\w.'’-]*){0,3},\s+(?=\d|[A-Z][a-z]{2})")
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+")
 CAPTION_DATE = re.compile(
     r"(?i:\b(?:screen\s?shot|screenshot|img|photo|image|pxl|dsc|vid)[\s_-]*)"

@@ -495,6 +495,9 @@ _NEWS_OUTLET = re.compile(r"\b(?:Wire|News|Press|Agency|Times|Post|Media|Network
                           r"Tribune|Gazette|Monitor|Reuters|AFP|AP|Staff)\b")
 
 
+_OUTLET_NOUN_LAST = re.compile(_NEWS_OUTLET.pattern + r"$")
+
+
 def _people_and_outlet(author: str) -> tuple[str, str | None]:
     """A page's author field, 'Jane Doe; John Roe; Relay Wire': the people, and the outlet named with them."""
     parts = [p for p in re.split(r"\s*[;,]\s*|\s+(?:and|&)\s+", author) if p]
@@ -704,7 +707,7 @@ class _Layout:
             self.author = self.author or (_authors(names) if names else None)
             return True
         if self._outlet_under_byline(blocks, i):
-            self.publisher = block
+            self.publisher = self.publisher or block   # ("Tribune Foreign Staff" under a masthead's name: a desk)
             return True
         # (a newsletter's name in capitals may follow its subject line: "THE TIGRIS BRIEF")
         if (not self.title or (block.isupper() and not self.paragraphs)) and not self.masthead \
@@ -716,7 +719,8 @@ class _Layout:
 
     def _outlet_under_byline(self, blocks: list[str], i: int) -> bool:
         """"By Jane Doe / Continental Press Agency / Sep 1, 2014": the outlet between byline and date."""
-        return (not self.publisher and 0 < i < len(blocks) - 1 and bool(_OUTLET.fullmatch(blocks[i]))
+        return ((not self.publisher or bool(_NEWS_OUTLET.search(blocks[i]))) and 0 < i < len(blocks) - 1
+                and bool(_OUTLET.fullmatch(blocks[i]))
                 and bool(_BYLINE.fullmatch(dates.FIELD_SEP.split(blocks[i - 1])[0]))
                 and dates.dateline(blocks[i + 1]) is not None)
 
@@ -732,7 +736,9 @@ class _Layout:
         # a site's name above its menu ("Iraq Civilian Harm Monitor", then "Home | Reports | About")
         above_menu = i + 1 < len(blocks) and rule.line_reason(blocks[i + 1]) == "boilerplate" \
             and len(block.split()) <= 6 and bool(re.search(r"[|>»›]", blocks[i + 1]))
-        if not (capitals or above_menu) and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
+        # "The Lakeshore Tribune": a name ending in an outlet's noun
+        outlet = len(name.split()) <= 4 and bool(_OUTLET.fullmatch(name)) and bool(_OUTLET_NOUN_LAST.search(name))
+        if not (capitals or above_menu or outlet) and (len(block.split()) > limits["max_words"] or len(block) > limits["max_chars"]):
             return False
         if above_menu and not any(c in ".!?" for c in block):
             return True   # a site's name above its menu, whatever comes under it
@@ -740,6 +746,8 @@ class _Layout:
         if any(c in _SENTENCE_END for c in re.sub(r"\b([A-Z])\.", r"\1", block)) or not block[:1].isupper():
             return False
         following = [b for b in blocks[i + 1:] if not rule.line_reason(b)]
+        if len(following) > 1 and outlet and following[0].isupper() and len(following[0].split()) <= 3:
+            following = following[1:]   # "The Lakeshore Tribune" / "WORLD" / <headline>: the section's label between
         if not following:
             return False
         headline = following[0]
