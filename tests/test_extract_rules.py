@@ -598,10 +598,12 @@ def test_bombings_and_massacres_are_named_after_where_they_struck(tmp_path):
 def test_credits_with_places_clergy_ratings_and_a_man_of_his_organisation(tmp_path):
     sheets = run(tmp_path, "\"The desert is different,\" said Nadim Harouki of the Levant Policy Forum in Beirut. "
                            "Father Jacques Mourel was kidnapped in May. Chief Petty Officer Jason Finlow was killed "
-                           "on Thursday.\n\n(Reporting by Lina Haddar in Beirut and Sherko Amedo in Qamishli; "
+                           "on Thursday. Its best-known commander, Abu Talal of the Western Sun Battalion, was "
+                           "wounded.\n\n(Reporting by Lina Haddar in Beirut and Sherko Amedo in Qamishli; "
                            "Editing by Peter Vanse)")
     actors, places = names(sheets, "actors"), names(sheets, "locations")
-    for person in ("Nadim Harouki", "Jacques Mourel", "Jason Finlow", "Lina Haddar", "Sherko Amedo"):
+    assert "Western Sun Battalion" in actors   # (a kunya opens a name too)
+    for person in ("Nadim Harouki", "Jacques Mourel", "Jason Finlow", "Lina Haddar", "Sherko Amedo", "Abu Talal"):
         assert actors[person]["kind"] == "person", person
     assert actors["Levant Policy Forum"]["kind"] != "person"
     assert "Sherko Amedo" not in places
@@ -1090,3 +1092,14 @@ def test_strikes_by_two_countries_on_one_city_are_two_operations_named_for_their
     ops = sorted(names(sheets, "operations"))
     assert ops == ["Coalition airstrikes on Tellaz (2016)", "French airstrikes on Qarabel (2016)",
                    "Kessab airstrike (2016)", "Russian airstrikes on Qarabel (2016)"]
+
+
+def test_a_modifier_of_several_words_an_office_of_two_things_and_a_unit_beside_a_known_group(tmp_path):
+    sheets = run(tmp_path, "The United States-backed Velian Democratic Forces advanced. Velia's Director-General of "
+                           "Antiquities and Museums, Karim Dawali, said the ruins had survived. Units of the Desert "
+                           "Falcons Brigade and Hezbollah fighters took the town.")
+    actors = names(sheets, "actors")
+    assert "Velian Democratic Forces" in actors and not [n for n in actors if "backed" in n]
+    assert "Karim Dawali" in actors and not [n for n in actors if n.startswith("and ")]
+    assert "Desert Falcons Brigade" in actors and "Hezbollah" in actors
+    assert not [n for n in actors if n.startswith("Units")]

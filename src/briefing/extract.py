@@ -114,6 +114,8 @@ def found_source(found: Discovery) -> str | None:
 
 
 _FAMILY_TITLES = {"Sheikh", "Shaikh", "Sheik"}   # also family names between a given name and a surname
+_BACKED = re.compile(r"\w-(?:backed|led|based|linked|allied|affiliated|aligned|run|held|controlled|funded|supported|"
+                     r"trained|sponsored|dominated)$")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
 
 
@@ -265,9 +267,11 @@ class Discoverer:
                     and (word.text != "the" or pending or not self._known_name(" ".join(w.text for w in run))):
                 pending.append(word)
                 continue
-            if run and joined and word.text == "and" and not pending and \
+            # "Ministry of Migration and Displacement" (not "Units of the Desert Hawks Brigade and Hezbollah":
+            # a unit's name ends with its head word)
+            if run and joined and word.text == "and" and not pending and self.lex.org_heads.get(run[-1].bare) != "armed group" and \
                     any(w.text in ("of", "for") and run[k - 1].text not in self.lex.stopwords
-                        for k, w in enumerate(run[1:], 1)):   # "Ministry of Migration and Displacement"
+                        for k, w in enumerate(run[1:], 1)):
                 pending.append(word)
                 continue
             if run:
@@ -312,6 +316,10 @@ class Discoverer:
         if run[0].text == "Operation" and len(run) > 1:   # "Operation X" before the stopword rule
             return found.candidates.append(Candidate(self._name(text, run), "operations", "operation", source,
                                                      sentence.index, "named 'Operation …'", 3))
+        # "United States-backed Syrian Democratic Forces": the words before such a modifier are its own
+        cut = next((j for j in (2, 1) if j < len(run) - 1 and _BACKED.search(run[j].text)), None)
+        if cut is not None:
+            run = run[cut + 1:]
         openers = self._openers
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
                        or self._is_modifier(run[0].text)):
@@ -394,8 +402,9 @@ class Discoverer:
                     and name_key(run[0].bare) not in self.known:
                 # "Statement of the General Command of the Peshmerga Forces": the organisation is what follows
                 return self._classify(source, sentence, after_of, found)
-            if of_at in (2, 3) and run[0].bare in self.lex.given_names:
-                # "Nadim Hourani of the Levant Policy Forum": a man, and where he works
+            if of_at in (2, 3) and (run[0].bare in self.lex.given_names or run[0].bare in self.lex.name_prefixes):
+                # "Nadim Hourani of the Levant Policy Forum", "Abu Layla of the Northern Sun Battalion" (a
+                # kunya): a man, and where he works
                 self._classify(source, sentence, run[:of_at], found)
                 return self._classify(source, sentence, after_of, found)
         if title_at is not None:
@@ -413,6 +422,9 @@ class Discoverer:
                 if given and right[given - 1].text in particles:
                     given -= 1   # "Abdul Amir ..."
                 keep = len(right) - given if given else 3 if len(right) > 3 and right[-3].text in particles else 2
+                if any(w.text in self.lex.connectors or w.text[:1].islower() for w in right[-keep:]):
+                    # "Director-General of Antiquities and Museums": what the office is of, and no one after it
+                    return self._classify(source, sentence, right, found)
                 self._classify(source, sentence, right[:-keep], found)
                 right = right[-keep:]
             # "Bishop Mar Afram Athneil of the Assyrian Church of the East": the man, then what he is of
