@@ -128,6 +128,7 @@ def test_no_date(text: str) -> None:
     ("Today the SDF claim", "2017-02-04", "2017-02-04", "day"),
     ("yesterday", "2017-02-04", "2017-02-03", "day"),
     ("two days ago", "2017-02-04", "2017-02-02", "day"),
+    ("Five years ago this weekend, fighters swept in", "2019-08-02", "2014", "year"),   # (a capital opens it)
     # weekdays: the most recent on or before the anchor; "last X" is in the previous week
     ("told Syria Direct on Tuesday.", "2017-08-01", "2017-08-01", "day"),
     ("Tuesday", "2017-08-02", "2017-08-01", "day"),

@@ -1103,3 +1103,14 @@ def test_a_modifier_of_several_words_an_office_of_two_things_and_a_unit_beside_a
     assert "Karim Dawali" in actors and not [n for n in actors if n.startswith("and ")]
     assert "Desert Falcons Brigade" in actors and "Hezbollah" in actors
     assert not [n for n in actors if n.startswith("Units")]
+
+
+def test_a_town_taken_told_as_the_town_and_a_name_given_years_later_is_not_its_name(tmp_path):
+    sheets = run(tmp_path, "Five years ago this weekend, militants swept into the town of Qarabel. The army "
+                           "recaptured Qarabel in November 2015, in an offensive the authorities called Operation "
+                           "Free Qarabel.\n\nPeshmerga fighters reached the town of Velo on Monday. The militants "
+                           "had overran the town in August 2014.")
+    ops = sorted(names(sheets, "operations"))
+    assert "Battle of Qarabel (2011)" in ops and "Operation Free Qarabel" in ops   # (the article is of 2016)
+    assert "Battle of Qarabel (2011)" not in names(sheets, "operations")["Operation Free Qarabel"]["aliases"]
+    assert "Fall of Velo (2014)" in ops

@@ -72,7 +72,7 @@ WEEKDAY = _names(list(WEEKDAY_NAMES))
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<y>(?:19|20)\d\d)"
 _LEAD_WEEKDAY = r"(?:" + WEEKDAY + r",?\s+)?"
-_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUM = r"(?P<n>\d{1,2}|(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + "))"   # ("Five years ago")
 # Words after which a bare year is a date ("in 2015", "since 2012", "mid-2016").
 _CUE = r"(?i:\b(?:in|since|of|by|until|till|from|during|through|throughout|before|after|" \
        r"early|late|mid|between|and|summer|spring|autumn|fall|winter)\b)[\s-]+"

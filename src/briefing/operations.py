@@ -80,6 +80,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     besiege = re.compile(r"\b(" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
     taken_before = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")" + _TAKEN_OBJECT, re.I)
     taken_dated = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) + r")" + _TAKEN_OBJECT, re.I)
+    anaphor = r"\s+(?:the|that|this)\s+(city|town)\b(?!['’]|\s+of\b)"   # ("the town of X" names it; "the town's" is a part)
+    taken_anaphor = re.compile(r"\b(?:" + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")" + anaphor, re.I)
+    taken_dated_anaphor = re.compile(r"\b(?:" + _words(cues.get("taken_verbs_dated")) + r")" + anaphor, re.I)
     # "Ramadi fell to", "Ramadi, the capital of Anbar, which fell to": an apposition may stand between
     taken_after = re.compile(r"^(?:\s+|,\s+[^,;.]{1,60}?,\s+|,\s+(?=which|that))(?:which\s+|that\s+)?(?:had\s+)?(?:"
                              + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
@@ -203,6 +206,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                     not any(h.place == target and h.sentence == index for h in hits):
                 hits.append(OperationHit(target, cues["before_place"][cue.group(1).lower()], index,
                                          cue.group(0), years.get(index)))
+        # "Islamic State overran the town in August 2014": the town named last, taken
+        taken_it = taken_anaphor.search(text) or (taken_dated_anaphor.search(text) if _DATED.search(text) else None)
+        if taken_it and not hypothetical:
+            fits = ("town",) if taken_it.group(1).lower() == "town" else ("city", "town")
+            earlier = [m.entity_id for m in places if m.end <= taken_it.start() and kinds.get(m.entity_id) in fits]
+            target = earlier[-1] if earlier else last_city if kinds.get(last_city or "") in fits else None
+            if target and not any(h.place == target and h.sentence == index for h in hits):
+                hits.append(OperationHit(target, "battle", index, text[taken_it.start():taken_it.end() + 30].strip(),
+                                         _taken_year(text, taken_it.end(), "") or years.get(index)))
         # "besieging ... in the provincial capital", "an IS siege on that city"
         for cue in list(besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
             rest = text[cue.end():]
@@ -433,8 +445,12 @@ def named_as(lex: Lexicon, groups: dict[tuple, dict], namings: list[tuple[str, s
                     at[(source, hit.sentence)].add(key)
     claims: dict[tuple, list[tuple[bool, int, str]]] = defaultdict(list)   # battle -> (not carried, distance, op)
     for op_id, source, index, start, surface in namings:
+        # (not a battle of other years than the naming sentence tells: Sinjar overrun in 2014 is no
+        # "Operation Free Sinjar" of November 2015)
+        stated = {int(y) for y in _YEAR.findall(sentence_of[(source, index)])}
         carried = sorted((abs(index - n), key) for n, key in told.get(source, ())
-                         if re.search(rf"\b{re.escape(groups[key]['place_name'])}\b", surface, re.I))
+                         if re.search(rf"\b{re.escape(groups[key]['place_name'])}\b", surface, re.I)
+                         and not (stated and groups[key]["year"] and groups[key]["year"] not in stated))
         if carried:
             claims[carried[0][1]].append((False, carried[0][0], op_id))
             continue
