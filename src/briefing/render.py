@@ -148,7 +148,7 @@ def restore_verbatim(html_text: str, sections: list[str]) -> str:
 # paragraphs and lists; inline tags only cost it time): drawings, permalink anchors, inline tags.
 _SEARCH_DROP_RE = re.compile(r'<svg\b.*?</svg>|<a class="headerlink"[^>]*>.*?</a>', re.S)
 _EXCLUDED_SECTION_RE = re.compile(r"<h([1-6])\b[^>]*\bdata-search-exclude\b.*?(?=<h[1-6]\b|</article>|\Z)", re.S)
-_EXCLUDED_BLOCK_RE = re.compile(r"<(table|div|ul|form)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
+_EXCLUDED_BLOCK_RE = re.compile(r"<(table|div|ul|form|p)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 _SEARCH_INLINE_RE = re.compile(r"</?(?:a|span|small|strong|em|b|i|abbr|time|br)\b[^>]*>")
 _SEARCH_BREAK_RE = re.compile(r"<br\s*/?>(?=\S)")   # a break between words keeps them apart
 
