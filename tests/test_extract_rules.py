@@ -1114,3 +1114,10 @@ def test_a_town_taken_told_as_the_town_and_a_name_given_years_later_is_not_its_n
     assert "Battle of Qarabel (2011)" in ops and "Operation Free Qarabel" in ops   # (the article is of 2016)
     assert "Battle of Qarabel (2011)" not in names(sheets, "operations")["Operation Free Qarabel"]["aliases"]
     assert "Fall of Velo (2014)" in ops
+
+
+def test_a_base_named_with_and_without_its_kind_word_is_one_base(tmp_path):
+    sheets = run(tmp_path, "The jets are flying out of Harrash, the air base near the port city of Velo. "
+                           "Later that week more aircraft landed at Harrash air base.")
+    bases = [s for n, s in names(sheets, "locations").items() if "Harrash" in n]
+    assert len(bases) == 1 and {"Harrash", "Harrash air base"} == {bases[0]["name"], *bases[0]["aliases"]}

@@ -192,6 +192,7 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
         _union(groups, owner, other, root)
 
 
+_KIND_WORDS = {name_key(w) for w in ("airbase", "base", "camp", "dam", "airport")}
 _OF_PLACE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 
 
@@ -204,8 +205,15 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
     names = {c.name for c in locations if c.kind in ("landmark", "base", "camp", "district")}
     cities = {name_key(c.name) for c in locations if c.kind in ("city", "town")}
     bare = {name_key(c.name) for c in locations}
+    kinds: dict[str, set[str | None]] = defaultdict(set)
+    for c in locations:
+        kinds[name_key(c.name)].add(c.kind)
     of_place: dict[str, set[str]] = defaultdict(set)
     for name in names:
+        # "Hmeimim, the air base near Latakia ... Hmeimim air base": a base named with and without the word
+        head, _, word = name_key(name).rpartition(" ")
+        if word in _KIND_WORDS and kinds[name_key(name)] & kinds.get(head, set()) - {None}:
+            of_place[head].add(name)
         m = _OF_PLACE.match(name)
         if m and name_key(m.group(1)) in bare and len(m.group(1).split()) >= 2:
             of_place[name_key(m.group(1))].add(name)
