@@ -305,6 +305,13 @@ def test_a_known_possessor_ends_the_name_before_a_unit(tmp_path):
     assert "14th Division" in actors and "Iraqi Army's 14th Division" not in actors
 
 
+def test_a_country_that_regards_or_that_the_text_names_with_an_article_acts(tmp_path):
+    sheets = run(tmp_path, "Norway regards the Velo Front as a terrorist group. Officials said that the UK had "
+                           "worked with the rebels for years.")
+    actors = names(sheets, "actors")
+    assert actors["Norway"]["id"] == "norway-state" and actors["United Kingdom"]["id"] == "united-kingdom-state"
+
+
 STATE_TEXT = ("Norway launched Operation Cold Fjord against the Velo Front on Monday. Fighters backed by Norway "
               "entered Brenna, a town near the border with Norway. Norway's Velo province was quiet, and "
               "Damascus said its army would not intervene.")
