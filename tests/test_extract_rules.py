@@ -206,6 +206,16 @@ def test_old_city_belongs_to_the_city_named(tmp_path):
     assert places["Old City of Halwan"]["part_of"] == places["Halwan"]["id"]
 
 
+def test_an_old_city_told_of_later_is_the_story_citys_or_the_one_its_phrase_names(tmp_path):
+    sheets = run(tmp_path, "Fighting raged in the city of Qarabel for months, and Qarabel's hospitals filled. A "
+                           "council formed in the town of Halwan will run the city. But with fighting still raging "
+                           "in the Old City, no one can return.\n\nThe fighters also cleared the Old Town and "
+                           "central districts of the city of Velo.")
+    places = names(sheets, "locations")
+    assert "Old City of Qarabel" in places and "Old City of Halwan" not in places
+    assert "Old Town of Velo" in places and "Old Town of Qarabel" not in places
+
+
 def test_place_by_appositive_and_preposition(tmp_path):
     sheets = run(tmp_path, "Militants withdrew from Kafr Tullah, a small village east of the river. "
                            "Clashes continued near Umm Saflah on Sunday, officials said. "
@@ -283,6 +293,8 @@ def test_a_dateline_in_capitals_is_not_joined_to_the_text_after_its_dash(tmp_pat
     sheets = run(tmp_path, "NORTHERN VELIA – Coalition service members left the Brenna airfield on Friday. "
                            "No Coalition personnel were hurt.")
     assert not [n for n in names(sheets, "actors") if "Coalition" in n and n != "US-led coalition"]
+    sheets = run(tmp_path, "Mosul, Iraq – Forensic teams say a grave near the city holds 300 bodies.")
+    assert not [n for n in (*names(sheets, "actors"), *names(sheets, "locations")) if "Forensic" in n]
 
 
 def test_a_dateline_near_a_place_is_the_place_and_a_bylines_desk_is_no_author(tmp_path):

@@ -117,6 +117,7 @@ _FAMILY_TITLES = {"Sheikh", "Shaikh", "Sheik"}   # also family names between a g
 _BACKED = re.compile(r"\w-(?:backed|led|based|linked|allied|affiliated|aligned|run|held|controlled|funded|supported|"
                      r"trained|sponsored|dominated)$")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
+_PLACE_HEAD = re.compile(r"^\s*[A-Z][a-z][\w .'’-]*,\s*$")   # "Raqqa, " before "Syria – Forensic teams ..." 
 
 
 class Discoverer:
@@ -242,7 +243,9 @@ class Discoverer:
             # ("SOUTHWEST ASIA – Coalition forces")
             # (nor a date to what follows: "May-December 2013 - The Islamic State ...")
             dash = gap.strip() in ("–", "-") and (gap == gap.strip() or (word.text.isupper() == run[-1].text.isupper()
-                                                                 and not _DATELINE_HEAD.match(text[:run[0].start]))) \
+                                                                 and not _DATELINE_HEAD.match(text[:run[0].start])
+                                                                 and not (not word.text.isupper()
+                                                                          and _PLACE_HEAD.match(text[:run[0].start])))) \
                 and not run[-1].text[:1].isdigit() and word.text not in ("The", "A", "An")
             joined = not run or gap.strip() == "" or dash or (
                 gap.strip() == "." and not pending and self._abbreviation(run[-1].text)

@@ -339,35 +339,58 @@ def discover_states(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, En
 
 def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
                         entities: list[Entity]) -> None:
-    """"Raqqa's old city", "the old city" (of the city last named): a district named after its city."""
+    """"Raqqa's old city", "the old city" (of the city it is told of, `_city_of`): a district named after its city."""
     parts = lex.raw.get("city_parts") or {}
     if not parts:
         return
     pattern = re.compile(r"\b(?:(?:the|its|their)\s+)?(" + "|".join(map(re.escape, parts)) + r")\b", re.I)
     by_name = {e.name: e for e in entities}
+    kinds = {i: e.kind for i, e in by_id.items() if e.kind in ("city", "town")}
     for text in texts:
-        last_city: Match | None = None
+        named: list[Match] = []      # the cities and towns named so far, in order
+        previous: list[Match] = []   # those the sentence before named
         for sentence in text.sentences:
             matches = text.matches.get(sentence.index, [])
+            places = [m for m in matches if m.entity_id in kinds]
             found: list[Match] = []
-            for hit in pattern.finditer(sentence.text):
-                before = [m for m in matches if m.end <= hit.start() and by_id.get(m.entity_id)
-                          and by_id[m.entity_id].kind in ("city", "town")]
-                possessor = next((m for m in reversed(before)
-                                  if re.fullmatch(r"['’]s?\s+", sentence.text[m.end:hit.start()])), None)
-                city = possessor or (before[-1] if before else last_city)
-                if city is None or sentence.index < 0:
+            for hit in pattern.finditer(sentence.text) if sentence.index >= 0 else ():
+                # (told of before, an old city is a city's: "formed in Ain Issa to run the city ... But with
+                # fighting in the Old City" is Raqqa's when Ain Issa is a town; "in the town of Halwan, fighting
+                # in the old city" is Halwan's)
+                fits = {i for i, k in kinds.items() if k == "city" or "city" not in hit.group(1).lower()}
+                city, possessor = _city_of(sentence.text, hit, places, [m for m in previous if m.entity_id in fits],
+                                           [m for m in named if m.entity_id in fits])
+                if city is None:
                     continue
-                name = parts[hit.group(1).lower()].format(city=by_id[city.entity_id].name)
-                entity = _district(name, city.entity_id, by_name, by_id, entities)
+                name = parts[hit.group(1).lower()].format(city=by_id[city].name)
+                entity = _district(name, city, by_name, by_id, entities)
                 start = possessor.start if possessor else hit.start()
                 found.append(Match(start, hit.end(), entity.id, sentence.text[start:hit.end()]))
-            for m in matches:
-                if by_id.get(m.entity_id) and by_id[m.entity_id].kind in ("city", "town"):
-                    last_city = m
+            named.extend(places)
+            previous = places
             if found:
                 kept = [m for m in matches if not any(f.start <= m.start < f.end for f in found)]
                 text.matches[sentence.index] = sorted(kept + found)
+
+
+def _city_of(text: str, hit: re.Match[str], places: list[Match], previous: list[Match],
+             named: list[Match]) -> tuple[str | None, Match | None]:
+    """Whose old city "the old city" is, and the possessor that says so: the city that owns it ("Raqqa's
+    Old City"), else the one named before it in its sentence, else the one its phrase goes on to name
+    ("the Old City and central districts of Raqqa"), else the one the sentence before named ("The Battle
+    for Raqqa entered its fourteenth week. SDF units cleared the Old City's walls"), else the story's:
+    named most so far, the latest of those named as often."""
+    before = [m for m in places if m.end <= hit.start()]
+    possessor = next((m for m in reversed(before) if re.fullmatch(r"['’]s?\s+", text[m.end:hit.start()])), None)
+    if possessor or before:
+        return (possessor or before[-1]).entity_id, possessor
+    of_after = next((m for m in places if m.start >= hit.end()
+                     and re.fullmatch(r"[\w\s,-]{0,40}\bof\s+(?:the\s+)?", text[hit.end():m.start])), None)
+    if of_after or previous:
+        return (of_after or previous[-1]).entity_id, None
+    told = Counter(m.entity_id for m in named)
+    latest = {m.entity_id: n for n, m in enumerate(named)}
+    return max(told, key=lambda i: (told[i], latest[i]), default=None), None
 
 
 def _district(name: str, city_id: str, by_name: dict[str, Entity], by_id: dict[str, Entity],
