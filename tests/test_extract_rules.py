@@ -1140,3 +1140,10 @@ def test_a_base_named_with_and_without_its_kind_word_is_one_base(tmp_path):
                            "Later that week more aircraft landed at Harrash air base.")
     bases = [s for n, s in names(sheets, "locations").items() if "Harrash" in n]
     assert len(bases) == 1 and {"Harrash", "Harrash air base"} == {bases[0]["name"], *bases[0]["aliases"]}
+
+
+def test_campaigns_the_press_names_by_what_they_were_are_found_by_those_names(tmp_path):
+    sheets = run(tmp_path, "Officials said Russia's air campaign had saved the government. France's Chammal "
+                           "jets flew from Jordan.")
+    ops = names(sheets, "operations")
+    assert "Russian military intervention in Syria" in ops and "Operation Chammal" in ops
