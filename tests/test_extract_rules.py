@@ -1147,3 +1147,16 @@ def test_campaigns_the_press_names_by_what_they_were_are_found_by_those_names(tm
                            "jets flew from Jordan.")
     ops = names(sheets, "operations")
     assert "Russian military intervention in Syria" in ops and "Operation Chammal" in ops
+
+
+def test_reporters_at_a_briefing_who_say_who_they_are_are_people(tmp_path):
+    sheets = run(tmp_path, "Q: Hi, Colonel. Kesra Dumond with the Harbour Gazette. Are there troops in Velo?\n\n"
+                           "Q: Colonel, Vardo Ilerin from Levant Radio. What happens next?\n\n"
+                           "Q: General Marrick, what is next?")
+    actors = names(sheets, "actors")
+    assert actors["Kesra Dumond"]["kind"] == "person" and actors["Vardo Ilerin"]["kind"] == "person"
+
+
+def test_an_operation_is_known_with_the_word_operation_before_any_of_its_names(tmp_path):
+    sheets = run(tmp_path, "The SDF launched Operation Euphrates Wrath in November.")
+    assert list(names(sheets, "operations")) == ["Operation Wrath of Euphrates"]

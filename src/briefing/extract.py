@@ -197,6 +197,7 @@ class Discoverer:
         found = Discovery()
         self._last_place: tuple[str, int, int, str] | None = None
         self._speakers = self._transcript_speakers(source, sentences, found)
+        self._questioners(source, sentences, found)
         for sentence in sentences:
             if sentence.index < 0:
                 continue  # headlines are Title Case: names there must be known or found in the body
@@ -966,6 +967,24 @@ class Discoverer:
                                               "speaker in a transcript", 2, role=title, short_form=len(name) == 1,
                                               start=0))
         return speakers
+
+    # "Q: Colonel, Kasim Ileri with Anadolu Agency.", "Q: Hi, Colonel. Tara Copp with Stars and Stripes. ...": a
+    # reporter at a briefing says who she is and for whom she writes before she asks
+    _QUESTION = re.compile(r"^(?:Q|QUESTION)\s*:")
+    _QUESTIONER = re.compile(r"^(?:(?:Q|QUESTION)\s*:\s*)?(?:[A-Z][a-z]+,\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+                             r"(?:\s+(?:with|from|of)\s+|,\s+)(?:the\s+)?[A-Z]")
+
+    def _questioners(self, source: str, sentences: list[Sentence], found: Discovery) -> None:
+        asked = {s.paragraph for s in sentences if s.index >= 0 and self._QUESTION.match(s.text)}
+        seen: dict[int, int] = {}   # paragraph -> sentences of it read (a reporter names herself first)
+        for sentence in sentences:
+            if sentence.index < 0 or sentence.paragraph not in asked:
+                continue
+            seen[sentence.paragraph] = seen.get(sentence.paragraph, 0) + 1
+            m = self._QUESTIONER.match(sentence.text) if seen[sentence.paragraph] <= 2 else None
+            if m and not self._known_name(m.group(1)):
+                found.candidates.append(Candidate(m.group(1), "actors", "person", source, sentence.index,
+                                                  "a reporter at a briefing", 2, start=m.start(1)))
 
     def _dateline(self, source: str, sentence: Sentence, found: Discovery) -> None:
         m = self._DATELINE.match(sentence.text)

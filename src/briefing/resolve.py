@@ -392,4 +392,12 @@ def _assign_ids(entities: list[Entity]) -> None:
 
 
 def seeds_from_lexicon(known: list[Known]) -> list[Seed]:
-    return [Seed(None, k.name, k.folder, k.kind, k.aliases, "dictionary", k.country) for k in known]
+    return [Seed(None, k.name, k.folder, k.kind, k.aliases + _with_operation(k), "dictionary", k.country) for k in known]
+
+
+def _with_operation(known: Known) -> tuple[str, ...]:
+    """An "Operation X" is also written so with its other names: "Euphrates Wrath", "Operation Euphrates Wrath"."""
+    if not known.name.startswith("Operation "):
+        return ()
+    return tuple(dict.fromkeys(f"Operation {a}" for a in known.aliases
+                               if not a.startswith("Operation ") and f"Operation {a}" not in known.aliases))
