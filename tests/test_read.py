@@ -397,6 +397,16 @@ def test_a_masthead_above_its_section_label_and_a_desk_under_the_byline(tmp_path
     assert not [p for p in article.paragraphs if "Staff" in p or "Saturday" in p]
 
 
+def test_an_official_sites_footer_is_furniture(tmp_path: Path) -> None:
+    page = ("Coalition strikes continue near Velo\n\nMarch 3, 2016\n\nCoalition aircraft struck fighters near "
+            "the town of Velo on Thursday, officials said.\n\nBack to Top\n\nStay Connected: Facebook | Twitter | "
+            "YouTube | Flickr\n\nFollow the Command: Facebook | Twitter\n\nThe Office of Website Management, "
+            "Bureau of Public Affairs, manages this site as a portal for information.\n\nExternal links to other "
+            "Internet sites should not be construed as an endorsement.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["Coalition aircraft struck fighters near the town of Velo on Thursday, officials said."]
+
+
 def test_bad_front_matter_names_file_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.md", b"---\ntitle: ok\nurl: [unclosed\n---\n\nBody.\n")
     with pytest.raises(InputError) as info:
