@@ -365,7 +365,7 @@ def test_a_city_that_changed_hands_had_a_battle(tmp_path):
                            "the town of Marun.")
     ops = names(sheets, "operations")
     assert any(n.startswith("Battle of Qarabel (2015)") for n in ops)
-    assert any(n.startswith("Battle of Marun (2014)") for n in ops)
+    assert any(n.startswith("Fall of Marun (2014)") for n in ops)   # (taken by the militants: its fall)
     assert any(n.startswith("Fall of Halwan") for n in ops)   # (a town told only as fallen is its fall)
     assert any(n.startswith("Battle of Tamra") for n in ops)
     assert not any("Zarqan" in n for n in ops)        # what could have happened did not
@@ -784,7 +784,7 @@ def test_a_town_seized_on_a_date_told_had_a_battle(tmp_path):
     sheets = run(tmp_path, "The militants seized the town of Marun in June 2014, and the army captured the "
                            "provincial capital of Qarabel on February 28. They captured the town of Kefr in a day.")
     ops = names(sheets, "operations")
-    assert any(n.startswith("Battle of Marun (2014)") for n in ops)
+    assert any(n.startswith("Fall of Marun (2014)") for n in ops)   # (seized by the militants: its fall)
     assert any(n.startswith("Battle of Qarabel") for n in ops)
     assert not any("Kefr" in n for n in ops)
 
@@ -1130,8 +1130,8 @@ def test_a_town_taken_told_as_the_town_and_a_name_given_years_later_is_not_its_n
                            "Free Qarabel.\n\nPeshmerga fighters reached the town of Velo on Monday. The militants "
                            "had overran the town in August 2014.")
     ops = sorted(names(sheets, "operations"))
-    assert "Battle of Qarabel (2011)" in ops and "Operation Free Qarabel" in ops   # (the article is of 2016)
-    assert "Battle of Qarabel (2011)" not in names(sheets, "operations")["Operation Free Qarabel"]["aliases"]
+    assert "Fall of Qarabel (2011)" in ops and "Operation Free Qarabel" in ops   # (the article is of 2016)
+    assert "Fall of Qarabel (2011)" not in names(sheets, "operations")["Operation Free Qarabel"]["aliases"]
     assert "Fall of Velo (2014)" in ops
 
 
@@ -1160,3 +1160,11 @@ def test_reporters_at_a_briefing_who_say_who_they_are_are_people(tmp_path):
 def test_an_operation_is_known_with_the_word_operation_before_any_of_its_names(tmp_path):
     sheets = run(tmp_path, "The SDF launched Operation Euphrates Wrath in November.")
     assert list(names(sheets, "operations")) == ["Operation Wrath of Euphrates"]
+
+
+def test_a_known_name_that_goes_on_after_and_is_one_name_and_a_town_the_militants_seized_fell(tmp_path):
+    sheets = run(tmp_path, "The jihadists of the Islamic State of Iraq and al-Sham rule the region. Their "
+                           "militants seized the town of Qarabel in June 2014.")
+    assert list(names(sheets, "actors")) == ["Islamic State"]
+    assert list(names(sheets, "locations")) == ["Qarabel"]
+    assert list(names(sheets, "operations")) == ["Fall of Qarabel (2014)"]

@@ -273,9 +273,11 @@ class Discoverer:
                 continue
             # "Ministry of Migration and Displacement" (not "Units of the Desert Hawks Brigade and Hezbollah":
             # a unit's name ends with its head word)
-            if run and joined and word.text == "and" and not pending and self.lex.org_heads.get(run[-1].bare) != "armed group" and \
+            # (a known name goes on: "the Islamic State of Iraq and al-Sham")
+            if run and joined and word.text == "and" and not pending and (self._longer_known(text, run) or (
+                    self.lex.org_heads.get(run[-1].bare) != "armed group" and
                     any(w.text in ("of", "for") and run[k - 1].text not in self.lex.stopwords
-                        for k, w in enumerate(run[1:], 1)):
+                        for k, w in enumerate(run[1:], 1)))):
                 pending.append(word)
                 continue
             if run:
@@ -299,7 +301,7 @@ class Discoverer:
 
     def _longer_known(self, text: str, run: list[_Word]) -> bool:
         """Whether the run and "and the X" after it are one known name ("the Islamic State of Iraq and the Levant")."""
-        longer = re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
+        longer = re.match(r"\s+and\s+(?:the\s+)?(?:(?:al|el|ash|as|ar|an)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
         return bool(longer) and name_key(text[run[0].start:run[-1].end] + longer.group(0)) in self.known
 
     def _known_name(self, name: str) -> bool:

@@ -364,7 +364,7 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             phase = era[1] if isinstance(era, tuple) else None   # (a town lost, then retaken: `_phases`)
             by = next((h.by for _, h in members if h.by), None)
             template = templates[phase] if kind == "battle" and phase in templates else \
-                templates["fall"] if kind == "battle" and "fall" in templates and _FELL.search(told) \
+                templates["fall"] if kind == "battle" and "fall" in templates and (_FELL.search(told) or _LOST.search(told)) \
                 and not _RETAKEN.search(told) else \
                 templates["airstrike_by"] if kind == "airstrike" and by and "airstrike_by" in templates else templates[kind]
             name = template.format(place=place_names[place], year=year or "undated", by=by)
@@ -401,7 +401,7 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
 _INSURGENTS = r"(?:militants?|jihadists?|insurgents?|extremists?|Islamic\s+State|IS|ISIS|ISIL|Daesh|Daech)"
 _LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                    rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
-                   r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied)\b", re.I)
+                   r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied|swept\s+into|sweeps\s+into)\b", re.I)
 
 
 def _phases(eras: list[tuple[Any, list[tuple[str, OperationHit]]]]) -> list[tuple[Any, list[tuple[str, OperationHit]]]]:
