@@ -1168,3 +1168,19 @@ def test_a_known_name_that_goes_on_after_and_is_one_name_and_a_town_the_militant
     assert list(names(sheets, "actors")) == ["Islamic State"]
     assert list(names(sheets, "locations")) == ["Qarabel"]
     assert list(names(sheets, "operations")) == ["Fall of Qarabel (2014)"]
+
+
+def test_a_kunya_alone_is_the_man_its_article_names_in_full_and_a_real_name_is_his_too(tmp_path):
+    sheets = run(tmp_path, "Rebels accused the militants of killing Abu Talal al-Harrani, a veteran commander. "
+                           "Abu Talal, whose real name was Karim Dawali, had fought for years. Abu Talal had tried "
+                           "to mediate.")
+    people = [s for s in names(sheets, "actors").values() if s["kind"] == "person"]
+    assert len(people) == 1 and {"Abu Talal al-Harrani", "Abu Talal", "Karim Dawali"} <= {people[0]["name"], *people[0]["aliases"]}
+    assert [n for n in names(sheets, "operations") if n.startswith("Killing of Abu Talal")]
+
+
+def test_a_common_kunya_in_another_article_is_not_the_man_named_in_full_elsewhere(tmp_path):
+    sheets = run_two(tmp_path, "Abu Talal al-Harrani, a veteran commander, spoke on Monday.",
+                     "Abu Talal, a baker in the town of Velo, said bread was scarce.")
+    people = names(sheets, "actors")
+    assert "Abu Talal" in people and "Abu Talal al-Harrani" in people

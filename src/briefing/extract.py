@@ -924,7 +924,8 @@ class Discoverer:
                     found.candidates.append(Candidate(name, "actors", "person", source, sentence.index,
                                                       "credit line", 2, role=role))
 
-    _NOM = re.compile(r"\b(?:under|by|with)\s+the\s+(?:nom de guerre|alias|pseudonym|code name|name)\s+"
+    _NOM = re.compile(r"\b(?:(?:under|by|with|uses|used|using)\s+the\s+(?:nom de guerre|alias|pseudonym|code name|name)|"
+                      r"(?:whose|his|her)\s+real\s+name\s+(?:was|is))\s+"   # ("Abu Khaled, whose real name was ...")
                       r"[“\"]?([A-Z][\w’'\-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w’'\-]*){0,3})")
 
     def _nom_de_guerre(self, sentence: Sentence, found: Discovery) -> None:

@@ -115,7 +115,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     killing_verbs, means = _words(cues.get("killing_verbs")), _words(cues.get("killing_means"))
     # "beheaded the archaeologist Khaled al-Asaad", "the murder of James Foley" (a role may stand between;
     # "the home town of executed former leader Saddam Hussein" tells who he was, not what happened)
-    killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:the\s+)?(?:" + _words(cues.get("killing_nouns"))
+    killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:killing|assassinating|murdering|beheading|executing)"
+                               r"|(?:the\s+)?(?:" + _words(cues.get("killing_nouns"))
                                + r")\s+of)\s+(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
     # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
     killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import gazetteer
 from .extract import Candidate
 from .lexicon import Known
-from .names import ARTICLE_PREFIX, PROVINCE_WORD, is_acronym, name_key, slugify, surname_form
+from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, is_acronym, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
@@ -269,15 +269,26 @@ def _join_initials(groups: _Groups, owner: dict[str, Seed], candidates: list[Can
 def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
                      key_of: Callable[[str], str]) -> None:
     """"Tayyip Erdogan" is the "Recep Tayyip Erdoğan" named in full elsewhere: a person's last two
-    words, when they are the last two words of one fuller name only."""
+    words, when they are the last two words of one fuller name only (or, for a kunya, its first two)."""
     people = {c.name for c in candidates if c.kind == "person" and not c.short_form}
     people |= {n for seed in owner.values() if seed.kind == "person" for n in (seed.name, *seed.aliases)}
     keys = {name_key(n) for n in people}
+    sources: dict[str, set[str]] = defaultdict(set)          # name -> the articles that name him so
+    sources_of_key: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.kind == "person":
+            sources[c.name].add(c.source)
+            sources_of_key[name_key(c.name)].add(c.source)
     fuller: dict[str, dict[str, str]] = defaultdict(dict)   # tail -> root -> one fuller name of that person
     for name in sorted(people):
         words = name_key(name).split()
         if len(words) >= 3 and " ".join(words[-2:]) in keys:
             fuller[" ".join(words[-2:])].setdefault(groups.find(key_of(name)), name)
+        # ("Abu Khaled al-Suri ... Abu Khaled": a kunya is the head of the name, not its tail; one that
+        # many men bear stands for the fuller name only in an article that names him in full)
+        head = " ".join(words[:2])
+        if len(words) >= 3 and name.split()[0] in KUNYA and head in keys and sources[name] & sources_of_key[head]:
+            fuller[head].setdefault(groups.find(key_of(name)), name)
     _join_to_only_fuller(groups, owner, key_of, {tail: set(by_root.values()) for tail, by_root in fuller.items()})
 
 
