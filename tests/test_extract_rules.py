@@ -28,6 +28,14 @@ def run_two(tmp_path: Path, first: str, second: str) -> dict[str, dict]:
     return extract_corpus(seeds, tmp_path / "briefings").sheets
 
 
+def run_page(tmp_path: Path, page: str) -> dict[str, dict]:
+    """One article written whole, with its own headline, byline and date lines."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "a.txt").write_text(page, encoding="utf-8")
+    return extract_corpus(seeds, tmp_path / "briefings").sheets
+
+
 def names(sheets: dict[str, dict], folder: str) -> dict[str, dict]:
     return {s["name"]: s for path, s in sheets.items() if path.startswith(folder + "/")}
 
@@ -298,12 +306,9 @@ def test_a_dateline_in_capitals_is_not_joined_to_the_text_after_its_dash(tmp_pat
 
 
 def test_a_dateline_near_a_place_is_the_place_and_a_bylines_desk_is_no_author(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text("Troops take the airfield\n\nBy Lina Farouk, Foreign Desk\n\nMarch 3, 2016\n\n"
-                                 "SOUTH OF HARRAN, Velia (CP) — Troops took the airfield on Friday. The fighting "
-                                 "moved from the area south of Harran to the city itself.\n", encoding="utf-8")
-    sheets = extract_corpus(seeds, tmp_path / "briefings").sheets
+    sheets = run_page(tmp_path, "Troops take the airfield\n\nBy Lina Farouk, Foreign Desk\n\nMarch 3, 2016\n\n"
+                                "SOUTH OF HARRAN, Velia (CP) — Troops took the airfield on Friday. The fighting "
+                                "moved from the area south of Harran to the city itself.\n")
     assert "Harran" in names(sheets, "locations")
     assert not [n for n in names(sheets, "locations") if "South" in n]
     people = names(sheets, "actors")
@@ -1128,7 +1133,7 @@ def test_a_town_taken_told_as_the_town_and_a_name_given_years_later_is_not_its_n
     sheets = run(tmp_path, "Five years ago this weekend, militants swept into the town of Qarabel. The army "
                            "recaptured Qarabel in November 2015, in an offensive the authorities called Operation "
                            "Free Qarabel.\n\nPeshmerga fighters reached the town of Velo on Monday. The militants "
-                           "had overran the town in August 2014.")
+                           "overran the town in August 2014.")
     ops = sorted(names(sheets, "operations"))
     assert "Fall of Qarabel (2011)" in ops and "Operation Free Qarabel" in ops   # (the article is of 2016)
     assert "Fall of Qarabel (2011)" not in names(sheets, "operations")["Operation Free Qarabel"]["aliases"]
