@@ -1189,3 +1189,10 @@ def test_a_common_kunya_in_another_article_is_not_the_man_named_in_full_elsewher
                      "Abu Talal, a baker in the town of Velo, said bread was scarce.")
     people = names(sheets, "actors")
     assert "Abu Talal" in people and "Abu Talal al-Harrani" in people
+
+
+def test_a_role_held_at_an_organisation_names_the_organisation(tmp_path):
+    sheets = run(tmp_path, "Kesra Dumond is a Senior Fellow at the Levant Policy Forum and the Senior Editor for "
+                           "Harbour Observer.")
+    actors = names(sheets, "actors")
+    assert "Harbour Observer" in actors and not [n for n in actors if n.startswith("Editor")]

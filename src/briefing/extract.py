@@ -128,6 +128,7 @@ class Discoverer:
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
         self._languages = set(lex.raw.get("languages") or ())
         self._openers = set(lex.raw.get("org_openers") or ())
+        self._roles = set(lex.raw.get("roles_at") or ())
         # keys only an acronym has ("SANA"): a word spelled like it ("al-Sinaa", a district) is not it
         worded = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if not is_acronym(n)}
         self._acronym_only = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if is_acronym(n)} - worded
@@ -356,6 +357,10 @@ class Discoverer:
             run.pop(0)   # ("04 May, 2014 The IS group": the year went, its article goes too)
         while run and run[-1].text in self.lex.connectors:
             run.pop()
+        if len(run) > 2 and run[0].bare in self._roles and run[1].text in ("for", "at", "with", "of"):
+            # "the Senior Editor for Belhik Observer", "a Fellow at the Levant Institute": the role is the
+            # person's, the name what follows
+            return self._classify(source, sentence, self._without_connectors(run[1:]), found)
         owner = next((j for j in range(1, len(run) - 2) if run[j].possessive), None)
         if owner is None and len(run) > 2 and run[0].possessive and ARTICLE_PREFIX.match(run[1].text) \
                 and self._org_kind(run[1:]):
