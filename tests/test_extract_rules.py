@@ -1196,3 +1196,9 @@ def test_a_role_held_at_an_organisation_names_the_organisation(tmp_path):
                            "Harbour Observer.")
     actors = names(sheets, "actors")
     assert "Harbour Observer" in actors and not [n for n in actors if n.startswith("Editor")]
+
+
+def test_a_martyr_is_named_without_the_honorific(tmp_path):
+    sheets = run(tmp_path, "The council mourned Martyr Kesra Dumond, who led its fighters at Velo.")
+    actors = names(sheets, "actors")
+    assert actors["Kesra Dumond"]["kind"] == "person" and not [n for n in actors if n.startswith("Martyr")]
