@@ -329,6 +329,14 @@ def test_a_country_that_regards_or_that_the_text_names_with_an_article_acts(tmp_
     assert actors["Norway"]["id"] == "norway-state" and actors["United Kingdom"]["id"] == "united-kingdom-state"
 
 
+def test_a_country_one_has_talks_or_a_deconfliction_line_with_is_its_state(tmp_path):
+    sheets = run(tmp_path, "The coalition keeps a deconfliction line with Norway open. Refugees fled to Sweden, "
+                           "and talks with Sweden went on.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Norway"]["id"] == "norway-state" and "Norway" not in places
+    assert actors["Sweden"]["id"] == "sweden-state" and places["Sweden"]["kind"] == "country"
+
+
 STATE_TEXT = ("Norway launched Operation Cold Fjord against the Velo Front on Monday. Fighters backed by Norway "
               "entered Brenna, a town near the border with Norway. Norway's Velo province was quiet, and "
               "Damascus said its army would not intervene.")
