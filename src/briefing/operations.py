@@ -115,7 +115,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     killing_verbs, means = _words(cues.get("killing_verbs")), _words(cues.get("killing_means"))
     # "beheaded the archaeologist Khaled al-Asaad", "the murder of James Foley" (a role may stand between;
     # "the home town of executed former leader Saddam Hussein" tells who he was, not what happened)
-    killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:killing|assassinating|murdering|beheading|executing)"
+    killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:" + _words(cues.get("killing_gerunds")) + r")"
                                r"|(?:the\s+)?(?:" + _words(cues.get("killing_nouns"))
                                + r")\s+of)\s+(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
     # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
@@ -360,14 +360,9 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
                 kind = next(k for k in _PRIORITY if k in kinds and k != "siege")
             years = Counter(h.year for _, h in members if h.year)
             year = min(y for y, n in years.items() if n == max(years.values())) if years else None
-            # a town that only fell (and was not yet taken back) is told as its fall: "Fall of Jalawla (2014)"
-            told = " ".join(h.phrase for _, h in members)
             phase = era[1] if isinstance(era, tuple) else None   # (a town lost, then retaken: `_phases`)
             by = next((h.by for _, h in members if h.by), None)
-            template = templates[phase] if kind == "battle" and phase in templates else \
-                templates["fall"] if kind == "battle" and "fall" in templates and (_FELL.search(told) or _LOST.search(told)) \
-                and not _RETAKEN.search(told) else \
-                templates["airstrike_by"] if kind == "airstrike" and by and "airstrike_by" in templates else templates[kind]
+            template = _template(templates, kind, phase, " ".join(h.phrase for _, h in members), by)
             name = template.format(place=place_names[place], year=year or "undated", by=by)
             name = name.replace(" (undated)", "")
             if era is not None and "{year}" not in templates[kind]:
@@ -375,6 +370,19 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             out[(place, family, era)] = {"name": name, "kind": kind, "hits": members, "year": year,
                                         "place_name": place_names[place]}
     return out
+
+
+def _template(templates: dict[str, str], kind: str, phase: str | None, told: str, by: str | None) -> str:
+    """How the group is named: a phase of a town lost and retaken by its phase ("Recapture of X"); a
+    town that only fell, to whoever took it, by its fall ("Fall of Jalawla (2014)"); strikes whose
+    strikers the text tells by them ("French airstrikes on X"); anything else by its kind."""
+    if kind == "battle" and phase in templates:
+        return templates[phase]
+    if kind == "battle" and "fall" in templates and (_FELL.search(told) or _LOST.search(told)) and not _RETAKEN.search(told):
+        return templates["fall"]
+    if kind == "airstrike" and by and "airstrike_by" in templates:
+        return templates["airstrike_by"]
+    return templates[kind]
 
 
 def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, list[tuple[str, OperationHit]]]]:
