@@ -22,7 +22,7 @@ from .names import name_key, token_key
 from .operations import SHEET_KIND, OperationHit, find_operations, group_operations, named_as
 from .parallel import STATE, pmap, workers_for
 from .progress import QUIET, Progress
-from .read import Article, article_paths, read_or_problem
+from .read import NEWSROOM, Article, article_paths, read_or_problem
 from .resolve import Entity, Seed, resolve, seeds_from_lexicon
 from .sheet_index import SheetIndex
 from .sheets import Briefing
@@ -216,8 +216,6 @@ def discover(lex: Lexicon, seeds: list[Seed], texts: list[_ArticleText],
     return candidates, links
 
 
-_NEWSROOM = re.compile(r"\b(?:Press|News|Staff|Agency|Reuters|Desk|Bureau|Correspondents?|Reporters?|Editors?|Writers?"
-                       r"|Team|Service|Wires?)\b")   # "By Omar Rifai, Foreign Desk": no second author
 _PERSON_NAME = re.compile(r"^[A-Z][\w’'.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
 
 
@@ -225,7 +223,7 @@ def _authors(article: Article) -> list[Candidate]:
     """The byline's people are people of the article (role: author); agencies are not."""
     names = re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")
     return [Candidate(n, "actors", "person", article.source_id, -1, "byline", 2, role="author")
-            for n in names if _PERSON_NAME.match(n) and not _NEWSROOM.search(n)]
+            for n in names if _PERSON_NAME.match(n) and not NEWSROOM.search(n)]
 
 
 def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],

@@ -491,8 +491,11 @@ _MEDIA_ROLE = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:for|at|with)\s+(?:the\s+)?"
     r"(?P<org>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z0-9][\w'’&-]*)*)")
 _NOT_NAMES = {"The", "This", "That", "It", "He", "She", "They", "There", "Here", "What"}
-_NEWS_OUTLET = re.compile(r"\b(?:Wire|News|Press|Agency|Times|Post|Media|Network|Service|Daily|Herald|Journal|"
-                          r"Tribune|Gazette|Monitor|Reuters|AFP|AP|Staff)\b")
+_OUTLET_NOUNS = (r"Wire|News|Press|Agency|Times|Post|Media|Network|Service|Daily|Herald|Journal|Tribune|Gazette|Monitor|"
+                 r"Reuters|AFP|AP|Staff")
+_NEWS_OUTLET = re.compile(rf"\b(?:{_OUTLET_NOUNS})\b")
+# a byline's part that is no person: an outlet, or a desk of one ("By Omar Rifai, Foreign Desk")
+NEWSROOM = re.compile(rf"\b(?:{_OUTLET_NOUNS}|Desk|Bureau|Team|Correspondents?|Reporters?|Editors?|Writers?|Wires)\b")
 
 
 _OUTLET_NOUN_LAST = re.compile(_NEWS_OUTLET.pattern + r"$")
