@@ -1210,3 +1210,12 @@ def test_a_martyr_is_named_without_the_honorific(tmp_path):
     sheets = run(tmp_path, "The council mourned Martyr Kesra Dumond, who led its fighters at Velo.")
     actors = names(sheets, "actors")
     assert actors["Kesra Dumond"]["kind"] == "person" and not [n for n in actors if n.startswith("Martyr")]
+
+
+def test_a_country_that_begins_its_air_campaign_in_another_wages_an_intervention_named_for_it(tmp_path):
+    sheets = run(tmp_path, "Iran began its air campaign in Iraq in August. Since Tehran launched air strikes in Iraq, "
+                           "the militants have fallen back. Russia started its air campaign in Syria on 30 September. "
+                           "The rebels began their campaign in Syria in 2011, and Syria began air strikes in Syria.")
+    ops = sorted(names(sheets, "operations"))
+    # (the dictionary knows Russia's by its name: the sheet is the dictionary's)
+    assert ops == ["Iranian military intervention in Iraq", "Russian military intervention in Syria"]

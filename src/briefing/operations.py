@@ -32,9 +32,9 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack",
-           "destruction": "destruction", "killing": "killing"}
+           "destruction": "destruction", "killing": "killing", "intervention": "intervention"}
 SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack", "killing": "attack"}
+              "destruction": "attack", "killing": "attack", "intervention": "campaign"}
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
@@ -45,7 +45,7 @@ _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outsi
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack", "destruction",
-             "killing"]
+             "killing", "intervention"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -122,6 +122,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
                               + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b)", re.I)
+    intervened = re.compile(r"\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+)?(?:first\s+)?(?:"
+                            + _words(cues.get("intervention_nouns")) + r")\s+(?:in|on|over)\s+$", re.I)
     hits: list[OperationHit] = []
     last_city: str | None = None
     last_province: str | None = None
@@ -173,6 +175,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if a and _is_noun_after(text, m.start):
                 hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
                                          text[m.start:m.end + a.end()], _year_before(text, m.start) or years.get(index)))
+        for m in matches if not hypothetical else ():
+            cue = intervened.search(text[:m.start]) if kinds.get(m.entity_id) == "country" else None
+            by = _intervener(lex, text[:cue.start()], m.surface) if cue else None
+            if by:   # "Russia began its air campaign in Syria"
+                hits.append(OperationHit(m.entity_id, "intervention", index, text[cue.start():m.end], years.get(index), by))
         # "militants massacred hundreds of men in X", "executed cadets as they fled X", "X, the village where IS
         # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
         # place that only says where)
@@ -309,6 +316,19 @@ def _striker(lex: Lexicon, lead: str) -> str | None:
         return "Coalition"   # ("US-led coalition jets": the coalition's)
     word = _STRIKER_NAMES.get(m.group(1), m.group(1))
     return word if word == "US" or lex.is_demonym(word) else None
+
+
+def _intervener(lex: Lexicon, lead: str, place: str) -> str | None:
+    """The demonym of the country (or its capital) that is the subject right before a verb: "since
+    Moscow launched" -> "Russian"; None for anyone else, or for the country the war is waged in."""
+    m = re.search(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+(?:(?:has|had|have)\s+)?$", lead)
+    if not m:
+        return None
+    for country, info in (lex.raw.get("countries") or {}).items():
+        names = {country, *(info.get("aliases") or ()), *([info["capital"]] if info.get("capital") else ())}
+        if m.group(1) in names and place not in names and info.get("demonyms"):
+            return str(info["demonyms"][0])
+    return None
 
 
 def _taken_year(text: str, end: int, lead: str) -> int | None:
