@@ -1219,3 +1219,10 @@ def test_a_country_that_begins_its_air_campaign_in_another_wages_an_intervention
     ops = sorted(names(sheets, "operations"))
     # (the dictionary knows Russia's by its name: the sheet is the dictionary's)
     assert ops == ["Iranian military intervention in Iraq", "Russian military intervention in Syria"]
+
+
+def test_a_border_crossing_is_told_by_the_place_it_is_at(tmp_path):
+    sheets = run(tmp_path, "Refugees waited at the Karsan border crossing for days. Trucks used the Karsan gate and "
+                           "the Telmar crossing, and a car bomb struck near the Karsan border post.")
+    places = sorted(names(sheets, "locations"))
+    assert places == ["Karsan", "Telmar"]
