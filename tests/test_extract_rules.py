@@ -1226,3 +1226,13 @@ def test_a_border_crossing_is_told_by_the_place_it_is_at(tmp_path):
                            "the Telmar crossing, and a car bomb struck near the Karsan border post.")
     places = sorted(names(sheets, "locations"))
     assert places == ["Karsan", "Telmar"]
+
+
+def test_a_name_the_text_says_was_given_is_a_persons_even_one_word_alone(tmp_path):
+    sheets = run(tmp_path, "A camp official who asked to be identified only as Narine said the tents were full. A commander "
+                           "who gave his name as Heval Dersim said the cells were active. The man, whom the court identified "
+                           "as Tarek Hallaf, denied it. Hallaf appealed. Men identified as Yazidis were freed. Among them was Selma "
+                           "Oran, who left Kessab at 15. Officials named the raid after Dana Kirby, the American aid "
+                           "worker from Ohio.")
+    people = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "person")
+    assert people == ["Dana Kirby", "Heval Dersim", "Narine", "Selma Oran", "Tarek Hallaf"]

@@ -28,6 +28,11 @@ _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", 
 _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and", "said", "by", "from", "of", "to",
                    "that", "which", "who", "when", "as", "with", "says", "told"}
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
+# "who gave his name as X", "asked to be identified only as X", "who called himself X": what follows is a person's name
+_GIVEN_AS = "a name given as"
+_INTRODUCED = re.compile(r"\b(?:gave\s+only\s+(?:his|her)\s+first\s+name,?|gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+as|"
+                         r"(?:identified\s+only|asked\s+to\s+be\s+identified|identified\s+by\s+(?:his|her)\s+(?:first\s+)?name)"
+                         r"\s+as|call(?:s|ed)?\s+(?:himself|herself)|known\s+only\s+as|(?:goes|went)\s+by|(?P<weak>identified\s+as))\s+[“\"‘']?$")
 
 
 @dataclass
@@ -648,8 +653,17 @@ class Discoverer:
         if words[0] in self.lex.name_prefixes and len(words) > 1:
             self._person_cue = f"name prefix '{words[0]}'"
             return True
+        # "who gave his name as Heval Zagros", "identified only as Jihan"; a word alone only where the text says
+        # it is all the name given (not "men identified as Shi'a")
+        given = _INTRODUCED.search(before)
+        if given and len(words) <= 4 and (len(words) > 1 or not given.group("weak")):
+            self._person_cue = _GIVEN_AS
+            return True
         if len(words) < 2 or len(words) > 4:
             return False
+        if re.match(r"^\s*,\s+who\b", after):
+            self._person_cue = "'who' after the name"   # "among them Shamima Begum, who left London at 15"
+            return True
         if re.match(r"^\s*(?:,|\.\s*$)", after) and self._role_comma_before.search(before):
             self._person_cue = "role before the name, set off by commas"
             return True
@@ -702,16 +716,20 @@ class Discoverer:
                     words.pop(0)
                 role_text = " ".join(words) or None
         found.candidates.append(Candidate(name, "actors", "person", source, sentence.index, cue, strength,
-                                          role=role_text, short_form=len(run) == 1, start=run[0].start))
+                                          role=role_text, short_form=len(run) == 1 and cue != _GIVEN_AS,
+                                          start=run[0].start))
 
     def _surnames(self, found: Discovery) -> None:
         """Within one article, a lone surname after the full name is the same person."""
         people = [c for c in found.candidates if c.kind == "person" and not c.short_form]
         by_last = {}
         for person in people:
-            by_last.setdefault(name_key(person.name.split()[-1]), set()).add(person.name)
+            if " " in person.name:
+                by_last.setdefault(name_key(person.name.split()[-1]), set()).add(person.name)
         for cand in found.candidates:
-            if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.short_form) or cand.strength >= 3:
+            # (a name given alone, "identified only as Emwazi", is still the surname of a man named in full here)
+            if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.short_form and cand.cue != _GIVEN_AS) \
+                    or cand.strength >= 3:
                 continue
             if cand.folder == "locations" and cand.cue != "gazetteer":
                 continue  # "arrived from Afrin": the text says it is a place  # a one-word name; the person named in full here beats the gazetteer
