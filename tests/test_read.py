@@ -832,3 +832,14 @@ def test_captions_with_a_file_photo_label_an_agency_photo_credit_and_a_copyright
     body = " ".join(article.paragraphs)
     assert not [n for n in ("Ivo Laske", "Mara Velitt", "Tarsin Qasim", "Kessel") if n in body]
     assert body.startswith("An alliance of fighters")
+
+
+def test_reporters_each_with_the_place_they_filed_from_are_the_byline(tmp_path: Path) -> None:
+    page = ("The Lakeshore Chronicle\n\nFields burn in the east as the militants go underground\n\n"
+            "Marta Kell in Harbel and Yusuf Daran in Deir ez-Zor\n\nSunday 16 June 2019 18.05 BST\n\n"
+            "The smoke rises every afternoon over the wheat plains north of Harbel.\n\n"
+            "Farmers in Harbel and Velo say the fires began in May.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert article.author == "Marta Kell, Yusuf Daran"
+    assert article.paragraphs[0].startswith("The smoke rises")
+    assert "Farmers in Harbel and Velo say the fires began in May." in article.paragraphs

@@ -697,13 +697,12 @@ class _Layout:
         """A date line, a byline or a masthead near the top: metadata, not body."""
         block = blocks[i]
         fields = dates.FIELD_SEP.split(block)
-        names = [m["name"] for f in fields if (m := _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f))
-                 and len(f.split()) <= 10]
+        names = [n for f in fields if len(f.split()) <= 10 for n in _byline_names(blocks, i, f)]
         dated = dates.MAYBE_DATE.search(block) is not None and dates.dateline(block) is not None
         if dated and len(fields) == 1 and dates.PLACE_PREFIX.match(block):
             return False   # "Şanlıurfa / Gaziantep, 19 June 2015": dated, and the places are the story's
         if dated or (names and all(
-                _BYLINE.fullmatch(f) or _titled_byline(blocks, i, f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f)
+                _byline_names(blocks, i, f) or dates.dateline(f) or _COUNT_FIELD.fullmatch(f)
                 or rule.line_reason(f) or (self.publisher and _same(f, self.publisher))   # "By Jane Doe | Bashur Post"
                 for f in fields)):
             # infer_published reads the date again from the texts
@@ -790,6 +789,27 @@ def _label_like(block: str) -> bool:
 
 
 _BULLET = re.compile(r"(?:[-•*·▪◦‣>›»]|\d{1,2}[.)])\s+\S")
+
+
+def _byline_names(blocks: list[str], i: int, field: str) -> list[str]:
+    """The people a byline names ("By Jane Doe", "Jane Doe, Middle East Correspondent", "Jane Doe in Beirut
+    and John Roe in Erbil"); none if the field is no byline."""
+    m = _BYLINE.fullmatch(field) or _titled_byline(blocks, i, field)
+    return [m["name"]] if m else _placed_byline(blocks, i, field)
+
+
+# "Martin Eyre in Raqqa": a reporter and where the story was filed from ("Deir ez-Zor": a particle within)
+_FILED_FROM = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3})\s+in\s+"
+                         r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]*){0,2}")
+
+
+def _placed_byline(blocks: list[str], i: int, field: str) -> list[str]:
+    """Reporters each with the place they filed from, above a date line, without "By": "Martin Eyre
+    in Raqqa and Hawar Ibrahim in Deir ez-Zor"."""
+    found = [_FILED_FROM.fullmatch(part) for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", field)]
+    if not all(found) or not (i + 1 < len(blocks) and dates.dateline(blocks[i + 1])):
+        return []
+    return [m["name"] for m in found if m]
 
 
 def _titled_byline(blocks: list[str], i: int, field: str) -> re.Match[str] | None:
