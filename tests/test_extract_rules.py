@@ -1236,3 +1236,12 @@ def test_a_name_the_text_says_was_given_is_a_persons_even_one_word_alone(tmp_pat
                            "worker from Ohio.")
     people = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "person")
     assert people == ["Dana Kirby", "Heval Dersim", "Narine", "Selma Oran", "Tarek Hallaf"]
+
+
+def test_a_leader_of_a_country_and_a_party_in_lower_case_are_named_whole(tmp_path):
+    sheets = run(tmp_path, "President Varga of Turkey said the town would fall. Salih Demir, co-chairman of the Free Valley "
+                           "party (FVP), disagreed. The Free Valley party has ruled the town since 2012, and Ali Varga since 2014.")
+    actors = names(sheets, "actors")
+    assert actors["Ali Varga"]["kind"] == "person" and "Varga" in actors["Ali Varga"]["aliases"]
+    assert not [n for n in actors if "of Turkey" in n or n == "Free Valley"]
+    assert actors["Free Valley Party"]["kind"] == "political party" and "FVP" in actors["Free Valley Party"]["aliases"]

@@ -444,7 +444,9 @@ class Discoverer:
                 self._classify(source, sentence, right[:-keep], found)
                 right = right[-keep:]
             # "Bishop Mar Afram Athneil of the Assyrian Church of the East": the man, then what he is of
-            of_at = next((j for j, w in enumerate(right) if w.text == "of" and j >= 2
+            # (one word is a name before a country: "President Erdoğan of Turkey")
+            of_at = next((j for j, w in enumerate(right) if w.text == "of" and (j >= 2 or (j == 1 and self.known.get(
+                name_key(self._name(text, right[2:])) if len(right) > 2 else "", ("",))[0] == "locations"))
                           and not any(v.bare in self.lex.org_heads for v in right[:j])), None)
             if of_at is not None:
                 if rest := self._without_connectors(right[of_at + 1:]):
@@ -502,6 +504,9 @@ class Discoverer:
         op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
         if op_head and len(run) > 1 and key not in self.known:
             return add("operations", op_head, f"named '… {run[-1].bare}'", 3)   # "the Anfal Campaign"
+        # "the Democratic Union party (PYD)": a newspaper's lower case (the name as the party writes it)
+        if re.match(r"\s+party\b", after) and len(run) > 1 and not run[-1].possessive and key not in self.known:
+            return add("actors", "political party", "'party' after the name", 2, f"{name} Party")
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         if actor_noun and key not in self.known:
             noun = actor_noun.group(1)
@@ -810,7 +815,7 @@ class Discoverer:
                 cand.short_form = True
 
     # -- definitions: acronyms, glosses, "also known as" -------------------------------------
-    _ACRONYM_AFTER = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:of|for|the|and|in|al|–|-|[A-Z][\w’'.\-]*|(?:a[dlnrstz]|e[dlnrsz]|ash)-[A-Z][\w’'.\-]*))*)\s+\(\s*([A-Z][A-Z.]{1,9}(?:\s*[–-]\s*[A-Z]{2,6})?)\s*\)")
+    _ACRONYM_AFTER = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:of|for|the|and|in|al|–|-|[A-Z][\w’'.\-]*|(?:a[dlnrstz]|e[dlnrsz]|ash)-[A-Z][\w’'.\-]*))*(?:\s+party)?)\s+\(\s*([A-Z][A-Z.]{1,9}(?:\s*[–-]\s*[A-Z]{2,6})?)\s*\)")
     _SLASH_PAIR = re.compile(r"\b([A-Z][\w]*)['’]s/([A-Z][\w]*)['’]s\s+((?:[A-Z][\w]*\s?)+)\(([A-Z]{2,6})/([A-Z]{2,6})\)")
     _OR_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\((?:or|also|aka|also known as|formerly)\s+[“\"]?([^()”\"]{2,60}?)[”\"]?\)")
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
