@@ -1245,3 +1245,15 @@ def test_a_leader_of_a_country_and_a_party_in_lower_case_are_named_whole(tmp_pat
     assert actors["Ali Varga"]["kind"] == "person" and "Varga" in actors["Ali Varga"]["aliases"]
     assert not [n for n in actors if "of Turkey" in n or n == "Free Valley"]
     assert actors["Free Valley Party"]["kind"] == "political party" and "FVP" in actors["Free Valley Party"]["aliases"]
+
+
+def test_a_power_at_war_from_afar_named_alone_is_the_state_and_a_place_only_after_a_preposition(tmp_path):
+    sheets = run(tmp_path, "We do not seek to fight the regime or Russia. The third problem is Iran. Bombers flew from "
+                           "airfields in Russia to hit Raqqa. Fighters came from Iran, Tunisia and Morocco. The Paris "
+                           "attacks shocked Europe.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Russia"]["kind"] == "state" and actors["Iran"]["kind"] == "state"
+    assert places["Russia"]["kind"] == "country" and places["Iran"]["kind"] == "country"
+    assert "Paris" in places and "France" not in actors   # (a capital named is a place: its power is not named)
+    # each sheet counts only its own sentence: the state where it is fought, the country where bombers flew from
+    assert actors["Russia"]["mentions"] == [{"source": "a", "count": 1}]

@@ -21,6 +21,7 @@ from .names import name_key, slugify
 from .resolve import Entity
 
 TWIN_SUFFIX = "-state"
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|to|into|inside|within|across|through|near|out\s+of|over)\s+(?:the\s+)?$", re.I)
 _JOINED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
@@ -95,9 +96,15 @@ class States:
                 m, country = matches[n], self.country(matches[n])
                 if country is None:
                     continue   # a state already ("Washington, London and Ankara")
-                if together or self.cues.acts(text[:m.start], m.surface, text[m.end:]):
+                if together or self.cues.acts(text[:m.start], m.surface, text[m.end:]) or self._power(m, country, text[:first.start]):
                     out[n] = Match(m.start, m.end, self.state(country).id, m.surface)
         return out
+
+    def _power(self, m: Match, country: str, before: str) -> bool:
+        """A power at war from afar, named (not by its capital: "the Paris attacks"), and not as a place:
+        `before` is the text before it, or before the list it is in ("come from Russia, Tunisia and France")."""
+        return bool(self.countries.get(country, {}).get("power")) and self.by_id[m.entity_id].kind == "country" \
+            and not _PLACE_BEFORE.search(before)
 
     def _chains(self, text: str, matches: list[Match]) -> list[list[int]]:
         """Runs of countries joined by commas and 'and' ("France, Germany and the UK"), each a list of indexes."""
