@@ -1257,3 +1257,10 @@ def test_a_power_at_war_from_afar_named_alone_is_the_state_and_a_place_only_afte
     assert "Paris" in places and "France" not in actors   # (a capital named is a place: its power is not named)
     # each sheet counts only its own sentence: the state where it is fought, the country where bombers flew from
     assert actors["Russia"]["mentions"] == [{"source": "a", "count": 1}]
+
+
+def test_a_province_the_insurgents_took_on_a_date_told_is_its_fall(tmp_path):
+    sheets = run(tmp_path, "Islamic State seized most of Kessab province in 2014. The group overran Velo province in "
+                           "June 2014. Fighters swept through Harbel province in 2014. The army captured Marun province.")
+    ops = sorted(names(sheets, "operations"))
+    assert ops == ["Fall of Kessab province (2014)", "Fall of Velo province (2014)"]

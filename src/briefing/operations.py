@@ -122,6 +122,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
                               + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b)", re.I)
+    province_taken = re.compile(r"\b(?:" + _words(cues.get("province_taken_verbs")) + r")\s+(?:(?:most|much|all|parts|"
+                                r"large\s+parts|swathes|the\s+rest)\s+of\s+)?(?:the\s+)?$", re.I)
     intervened = re.compile(r"\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+)?(?:first\s+)?(?:"
                             + _words(cues.get("intervention_nouns")) + r")\s+(?:in|on|over)\s+$", re.I)
     hits: list[OperationHit] = []
@@ -180,6 +182,12 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             by = _intervener(lex, text[:cue.start()], m.surface) if cue else None
             if by:   # "Russia began its air campaign in Syria"
                 hits.append(OperationHit(m.entity_id, "intervention", index, text[cue.start():m.end], years.get(index), by))
+        # "Islamic State seized most of Deir al-Zor province in 2014": the province's fall (on a date told)
+        for m in matches if not hypothetical and _DATED.search(text) else ():
+            taken = province_taken.search(text[:m.start]) if kinds.get(m.entity_id) == "province" else None
+            if taken and (_LOST.search(text) or re.search(rf"\b{_INSURGENTS}\b", text[:m.start])):
+                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, taken.start() - 40):m.end],
+                                         _taken_year(text, m.end, text[:m.start]) or years.get(index)))
         # "militants massacred hundreds of men in X", "executed cadets as they fled X", "X, the village where IS
         # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
         # place that only says where)
