@@ -1264,3 +1264,11 @@ def test_a_province_the_insurgents_took_on_a_date_told_is_its_fall(tmp_path):
                            "June 2014. Fighters swept through Harbel province in 2014. The army captured Marun province.")
     ops = sorted(names(sheets, "operations"))
     assert ops == ["Fall of Kessab province (2014)", "Fall of Velo province (2014)"]
+
+
+def test_a_sheikh_or_an_elder_of_a_tribe_is_a_person_and_his_killing_an_operation(tmp_path):
+    sheets = run(tmp_path, "In November 2015 gunmen shot dead Fadil Nasser al-Harbi, a sheikh of the Albu Kessab tribe. "
+                           "Omar Dalli, an elder of the tribe, blamed the militants.")
+    people = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "person")
+    assert people == ["Fadil Nasser al-Harbi", "Omar Dalli"]
+    assert "Killing of Fadil Nasser al-Harbi (2015)" in names(sheets, "operations")
