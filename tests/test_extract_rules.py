@@ -1272,3 +1272,15 @@ def test_a_sheikh_or_an_elder_of_a_tribe_is_a_person_and_his_killing_an_operatio
     people = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "person")
     assert people == ["Fadil Nasser al-Harbi", "Omar Dalli"]
     assert "Killing of Fadil Nasser al-Harbi (2015)" in names(sheets, "operations")
+
+
+def test_two_men_after_a_plural_role_and_a_full_name_with_its_alias(tmp_path):
+    sheets = run(tmp_path, "The army took custody of two British IS members, Adam Corvel and Samir Halloum, members of a cell "
+                           "of guards. Officials announced the death of Abd al-Karim Yusuf al-Tabbani, also known as Hajji "
+                           "Nur, one of the group's most senior leaders. Fadi Issa, the commander of Liwa al-Nasr known "
+                           "to everyone as \"Hajji Harbel\", came from the town.")
+    actors = names(sheets, "actors")
+    people = sorted(n for n, s in actors.items() if s["kind"] == "person")
+    assert people == ["Abd al-Karim Yusuf al-Tabbani", "Adam Corvel", "Fadi Issa", "Samir Halloum"]
+    assert "Hajji Nur" in actors["Abd al-Karim Yusuf al-Tabbani"]["aliases"]
+    assert "Hajji Harbel" not in actors["Liwa al-Nasr"]["aliases"]

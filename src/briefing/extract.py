@@ -145,10 +145,10 @@ class Discoverer:
         role = "|".join(sorted(map(re.escape, lex.role_nouns), key=len, reverse=True))
         self._role_after = re.compile(
             rf"^\s*,\s+(?:who\s+(?:is|was)\s+|also\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-            rf"(?:[\w.’'\-]+\s+){{0,5}}?({role})\b", re.I)
+            rf"(?:[\w.’'\-]+\s+){{0,5}}?({role})s?\b", re.I)
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
-        self._role_comma_before = re.compile(rf"\b({role})\b[^,.;“”\"]{{0,50}},\s*$", re.I)
+        self._role_comma_before = re.compile(rf"\b({role})s?\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
         self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
         self._place_of = re.compile(   # ("the home town of X" is a person's)
@@ -669,7 +669,8 @@ class Discoverer:
         if re.match(r"^\s*,\s+who\b", after):
             self._person_cue = "'who' after the name"   # "among them Shamima Begum, who left London at 15"
             return True
-        if re.match(r"^\s*(?:,|\.\s*$)", after) and self._role_comma_before.search(before):
+        # ("two British members, Alexanda Kotey and El Shafee Elsheikh, ...": a pair after a plural)
+        if re.match(r"^\s*(?:,|\.\s*$|and\s+[A-Z])", after) and self._role_comma_before.search(before):
             self._person_cue = "role before the name, set off by commas"
             return True
         if self._role_before.search(before):
@@ -820,7 +821,7 @@ class Discoverer:
     _OR_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\((?:or|also|aka|also known as|formerly)\s+[“\"]?([^()”\"]{2,60}?)[”\"]?\)")
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
     _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
-    _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
+    _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
                       r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+to\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
@@ -880,6 +881,8 @@ class Discoverer:
                 left, right = self._trim_expansion(m.group(1)), m.group(2).strip(" “”\"'")
                 right = _POSSESSIVE.sub("", right).strip()
                 left = _POSSESSIVE.sub("", left).strip()
+                if pattern is self._AKA and text[m.end(1):m.end(1) + 1] != "," and re.search(r"\bof\s+$", text[:m.start(1)]):
+                    continue   # "the commander of Liwa al-Tawhid known to everyone as 'Hajji Marea'": the commander is so known
                 if left and right and right[0].isupper() and left != right:
                     found.links.append((left, right, reason))
 
