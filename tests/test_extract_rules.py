@@ -1284,3 +1284,10 @@ def test_two_men_after_a_plural_role_and_a_full_name_with_its_alias(tmp_path):
     assert people == ["Abd al-Karim Yusuf al-Tabbani", "Adam Corvel", "Fadi Issa", "Samir Halloum"]
     assert "Hajji Nur" in actors["Abd al-Karim Yusuf al-Tabbani"]["aliases"]
     assert "Hajji Harbel" not in actors["Liwa al-Nasr"]["aliases"]
+
+
+def test_a_river_valley_is_told_by_its_river(tmp_path):
+    sheets = run(tmp_path, "The group still holds towns along the Velo River valley. Its leaders moved down the Velo "
+                           "River toward the border.")
+    places = names(sheets, "locations")
+    assert sorted(places) == ["Velo River"] and places["Velo River"]["kind"] == "river"
