@@ -1291,3 +1291,11 @@ def test_a_river_valley_is_told_by_its_river(tmp_path):
                            "River toward the border.")
     places = names(sheets, "locations")
     assert sorted(places) == ["Velo River"] and places["Velo River"]["kind"] == "river"
+
+
+def test_a_tribe_is_named_without_its_noun_too_unless_that_name_is_a_places(tmp_path):
+    sheets = run(tmp_path, "Fighters of the Arab Kessabi tribe joined the defence. Officials point to the Kessabi as an "
+                           "example. Fighters of the Harbeli tribe were killed in the assault on the Harbeli district.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Kessabi tribe"]["aliases"] == ["Kessabi"]
+    assert actors["Harbeli tribe"]["aliases"] == [] and "Harbeli" in places

@@ -66,6 +66,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         candidates, links = discover(lex, seeds, texts, progress, cache)
     with progress.stage("resolve"):
         entities = resolve(seeds, candidates, links, lex.is_demonym)
+        name_tribes_bare(lex, entities)
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
         match_mentions(entities, texts, merged_redirects(existing), cache)
@@ -138,6 +139,17 @@ def _discover_worker(index: int) -> tuple[list[tuple], list]:
     found = discoverer.discover(text.article.source_id, text.sentences)
     return [tuple(getattr(c, f) for f in _CANDIDATE_FIELDS) for c in found.candidates], found.links
 
+
+
+def name_tribes_bare(lex: Lexicon, entities: list[Entity]) -> None:
+    """"The Shammar tribe" is "the Shammar" too, unless that name is something else's ("the Jubour
+    district" is a place named after the Jubour tribe)."""
+    nouns = set((lex.raw.get("actor_noun_forms") or {}).values()) | set(lex.raw.get("actor_nouns") or ())
+    taken = {name_key(n) for e in entities for n in e.names()}
+    for entity in entities:
+        head, _, noun = entity.name.rpartition(" ")
+        if entity.folder == "actors" and noun in nouns and head and name_key(head) not in taken:
+            entity.aliases.add(head)
 
 
 def lent_names(existing: Briefing) -> dict[str, set[str]]:
