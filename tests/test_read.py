@@ -843,3 +843,13 @@ def test_reporters_each_with_the_place_they_filed_from_are_the_byline(tmp_path: 
     assert article.author == "Marta Kell, Yusuf Daran"
     assert article.paragraphs[0].startswith("The smoke rises")
     assert "Farmers in Harbel and Velo say the fires began in May." in article.paragraphs
+
+
+def test_a_byline_with_its_desk_and_title_and_no_comma(tmp_path: Path) -> None:
+    page = ("Twin bombings kill dozens in central Harbel\n\n"
+            "Attack on day labourers is the deadliest in the capital this year\n\n"
+            "Marta Kell Middle East correspondent, and agencies\nMon 15 Jan 2018 12.40 GMT\n\n"
+            "Two suicide bombers struck a busy square in central Harbel on Monday.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert article.author == "Marta Kell"
+    assert not any("Marta Kell" in p for p in article.paragraphs)

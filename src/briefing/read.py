@@ -479,6 +479,10 @@ _BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|t
 # "Clare Whitcombe, Middle East Correspondent": a name and its newsroom title, above the date
 _TITLED_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}),\s+(?:[A-Z][\w-]*\s+){0,4}"
                             r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Analyst)")
+# "Owen Pritchard Middle East correspondent, and agencies": the name, its desk and title without a comma
+# (the name's two words: a desk is one to three words before the title)
+_DESK_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]+\s+(?:al-)?[A-Z][\w.'’-]+)\s+(?:[A-Z][\w-]*\s+){1,3}"
+                          r"(?i:correspondent|editor|reporter|writer)(?:,?\s+and\s+agencies)?")
 _SOURCES = re.compile(r"(?i:references|sources|bibliography|works cited|further reading|notes and references)\s*:?")
 _SENDER = re.compile(r"(?i:from)\s*:\s*\"?(?P<name>[^\"<>@]{2,60}?)\"?\s*<[^<>@\s]+@[^<>\s]+>")
 _SUBJECT = re.compile(r"^(?i:subject|fwd?|re)\s*:\s*")
@@ -814,7 +818,7 @@ def _placed_byline(blocks: list[str], i: int, field: str) -> list[str]:
 
 def _titled_byline(blocks: list[str], i: int, field: str) -> re.Match[str] | None:
     """A name with its newsroom title is a byline where a date line follows it (else it may be a caption)."""
-    m = _TITLED_BYLINE.fullmatch(field)
+    m = _TITLED_BYLINE.fullmatch(field) or _DESK_BYLINE.fullmatch(field)
     return m if m and i + 1 < len(blocks) and dates.dateline(blocks[i + 1]) else None
 
 
