@@ -1299,3 +1299,11 @@ def test_a_tribe_is_named_without_its_noun_too_unless_that_name_is_a_places(tmp_
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert actors["Kessabi tribe"]["aliases"] == ["Kessabi"]
     assert actors["Harbeli tribe"]["aliases"] == [] and "Harbeli" in places
+
+
+def test_a_unit_named_before_a_lower_case_noun_is_an_armed_group_known_by_its_name_alone(tmp_path):
+    sheets = run(tmp_path, "Car bombs struck the headquarters of the Liwa Kessab brigade. Groups such as the Liwa Kessab "
+                           "brigades fled, and a Palestinian militia and a Homs brigade joined the defence of the town.")
+    actors = names(sheets, "actors")
+    assert sorted(actors) == ["Liwa Kessab brigade"]
+    assert actors["Liwa Kessab brigade"]["kind"] == "armed group" and actors["Liwa Kessab brigade"]["aliases"] == ["Liwa Kessab"]

@@ -508,7 +508,8 @@ class Discoverer:
         if re.match(r"\s+party\b", after) and len(run) > 1 and not run[-1].possessive and key not in self.known:
             return add("actors", "political party", "'party' after the name", 2, f"{name} Party")
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
-        if actor_noun and key not in self.known:
+        # (not a people's or a place's: "the Palestinian militia", "a Misrata brigade" only say whose)
+        if actor_noun and key not in self.known and not self.lex.is_demonym(name) and not gazetteer.find(name):
             noun = actor_noun.group(1)
             one = (self.lex.raw.get("actor_noun_forms") or {}).get(noun, noun)   # ("tribes", "tribal": the tribe)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {one}")

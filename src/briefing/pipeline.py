@@ -66,7 +66,7 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         candidates, links = discover(lex, seeds, texts, progress, cache)
     with progress.stage("resolve"):
         entities = resolve(seeds, candidates, links, lex.is_demonym)
-        name_tribes_bare(lex, entities)
+        name_bare(lex, entities)
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):
         match_mentions(entities, texts, merged_redirects(existing), cache)
@@ -141,9 +141,10 @@ def _discover_worker(index: int) -> tuple[list[tuple], list]:
 
 
 
-def name_tribes_bare(lex: Lexicon, entities: list[Entity]) -> None:
-    """"The Shammar tribe" is "the Shammar" too, unless that name is something else's ("the Jubour
-    district" is a place named after the Jubour tribe)."""
+def name_bare(lex: Lexicon, entities: list[Entity]) -> None:
+    """"The Shammar tribe" is "the Shammar" too, "the Ahfad al-Rasoul brigade" "Ahfad al-Rasoul" (the
+    lexicon's `actor_nouns`), unless that name is something else's ("the Jubour district" is a place
+    named after the Jubour tribe)."""
     nouns = set((lex.raw.get("actor_noun_forms") or {}).values()) | set(lex.raw.get("actor_nouns") or ())
     taken = {name_key(n) for e in entities for n in e.names()}
     for entity in entities:
