@@ -504,9 +504,6 @@ class Discoverer:
         op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
         if op_head and len(run) > 1 and key not in self.known:
             return add("operations", op_head, f"named '… {run[-1].bare}'", 3)   # "the Anfal Campaign"
-        # "the Democratic Union party (PYD)": a newspaper's lower case (the name as the party writes it)
-        if re.match(r"\s+party\b", after) and len(run) > 1 and not run[-1].possessive and key not in self.known:
-            return add("actors", "political party", "'party' after the name", 2, f"{name} Party")
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         # (not a people's or a place's: "the Palestinian militia", "a Misrata brigade" only say whose)
         if actor_noun and key not in self.known and not self.lex.is_demonym(name) and not gazetteer.find(name):

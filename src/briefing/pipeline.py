@@ -143,9 +143,10 @@ def _discover_worker(index: int) -> tuple[list[tuple], list]:
 
 def name_bare(lex: Lexicon, entities: list[Entity]) -> None:
     """"The Shammar tribe" is "the Shammar" too, "the Ahfad al-Rasoul brigade" "Ahfad al-Rasoul" (the
-    lexicon's `actor_nouns`), unless that name is something else's ("the Jubour district" is a place
-    named after the Jubour tribe)."""
-    nouns = set((lex.raw.get("actor_noun_forms") or {}).values()) | set(lex.raw.get("actor_nouns") or ())
+    lexicon's `actor_nouns` in lower case: not a Party), unless that name is something else's ("the Jubour
+    district" is a place named after the Jubour tribe)."""
+    nouns = {n for n in (*(lex.raw.get("actor_noun_forms") or {}).values(), *(lex.raw.get("actor_nouns") or ()))
+             if n.islower()}
     taken = {name_key(n) for e in entities for n in e.names()}
     for entity in entities:
         head, _, noun = entity.name.rpartition(" ")
