@@ -1307,3 +1307,12 @@ def test_a_unit_named_before_a_lower_case_noun_is_an_armed_group_known_by_its_na
     actors = names(sheets, "actors")
     assert sorted(actors) == ["Liwa Kessab brigade"]
     assert actors["Liwa Kessab brigade"]["kind"] == "armed group" and actors["Liwa Kessab brigade"]["aliases"] == ["Liwa Kessab"]
+
+
+def test_a_siege_broken_after_years_is_relieved_by_an_operation_of_its_own_but_a_short_one_ends(tmp_path):
+    sheets = run(tmp_path, "In September 2015 government troops broke the three-year siege of the town of Kessab. "
+                           "On 31 August 2014 militiamen broke the siege of the town of Harbel. "
+                           "The army failed to break the siege of the town of Velo in 2015.")
+    ops = sorted(names(sheets, "operations"))
+    assert ops == ["Relief of the siege of Kessab (2015)", "Siege of Harbel", "Siege of Kessab", "Siege of Velo"]
+    assert names(sheets, "operations")["Relief of the siege of Kessab (2015)"]["kind"] == "offensive"

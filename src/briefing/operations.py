@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -32,9 +32,10 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack",
-           "destruction": "destruction", "killing": "killing", "intervention": "intervention"}
+           "destruction": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief"}
 SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack", "killing": "attack", "intervention": "campaign"}
+              "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive"}
+_ATTEMPT = re.compile(r"\b(?:fail\w*|attempt\w*|tr(?:y|ied|ying)|bid|effort|sought|seeks?)\s+to\s+$", re.I)
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
@@ -45,7 +46,7 @@ _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outsi
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack", "destruction",
-             "killing", "intervention"]
+             "killing", "intervention", "relief"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -126,7 +127,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                 r"large\s+parts|swathes|the\s+rest)\s+of\s+)?(?:the\s+)?$", re.I)
     intervened = re.compile(r"\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+)?(?:first\s+)?(?:"
                             + _words(cues.get("intervention_nouns")) + r")\s+(?:in|on|over)\s+$", re.I)
+    relief = _words(cues.get("relief_verbs"))
+    relieved = re.compile(rf"\b(?:(?:{relief})\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){{0,6}}?(?:siege|blockade)\s+"
+                          rf"(?:of|on)|(?:{relief})\s+through\s+to\s+(?:the\s+)?besieged)\s+", re.I)
     hits: list[OperationHit] = []
+    reliefs: list[tuple[OperationHit, bool]] = []
     last_city: str | None = None
     last_province: str | None = None
     for index, text, matches in sentences:
@@ -245,12 +250,33 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if place and not any(h.place == place and h.sentence == index for h in hits):
                 kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
                 hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), years.get(index)))
+        # "broke the three-year siege of Deir ez-Zor", "broke through to the besieged airport of X": the operation
+        # that relieved a siege (not an attempt); an event of its own where the siege is told as years old
+        for cue in relieved.finditer(text) if not hypothetical else ():
+            where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
+                r"[\w\s'’-]{0,50}", text[cue.end():m.start])), None)
+            if where and not _ATTEMPT.search(text, 0, cue.start()):
+                reliefs.append((OperationHit(where.entity_id, "relief", index, text[cue.start():where.end],
+                                             years.get(index)), bool(_YEARS_LONG.search(cue.group(0)))))
         for m in places:
             if kinds.get(m.entity_id) in ("city", "town"):
                 last_city = m.entity_id
             elif kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
-    return hits
+    return hits + [_relief_or_siege(hit, long, sentences) for hit, long in reliefs]
+
+
+_YEARS_LONG = re.compile(r"\b(?:long|years?-long|[\w-]+-year)\b", re.I)
+_SIEGE_WORD = re.compile(r"\b(?:siege|besieg\w*|blockade\w*|encircl\w*)\b", re.I)
+
+
+def _relief_or_siege(hit: OperationHit, long: bool, sentences: list[tuple[int, str, list[Match]]]) -> OperationHit:
+    """A relief is an operation of its own where the siege had lasted ("broke the three-year siege", or a
+    sentence on the siege dated a year before); a siege of a season and its relief are one ("broke the
+    siege of Amerli" ends the Siege of Amerli)."""
+    older = hit.year and any(_SIEGE_WORD.search(text) and any(m.entity_id == hit.place for m in matches)
+                             and any(int(y) < hit.year for y in _YEAR.findall(text)) for _, text, matches in sentences)
+    return hit if long or older else replace(hit, kind="siege")
 
 
 _CLAUSE_END = re.compile(r"[,;:—–()]")
