@@ -17,7 +17,7 @@ Mosul and the Euphrates valley 2017-2019 in the same manner: 0.75 and 0.87; held
 campaigns of 2015-2016, life in Raqqa under the Islamic State and the government's desert war, in plain articles:
 0.83, 0.75 and 0.80; heldout25, the coalition's releases and briefing transcripts: 0.84; heldout26, how the Islamic
 State took Raqqa in 2013-2014: 0.74; heldout27 and heldout28, the siege of Kobani and its aftermath in 2015, and the
-years after the territorial defeat, 2018-2020, in eight outlets' manners: 0.82 and 0.84). Runs must also be stable: a second extract changes nothing.
+years after the territorial defeat, 2018-2020, in eight outlets' manners: 0.82 and 0.80). Runs must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout25", FIXTURES / "heldout25" / "gold", 0.85, False),
     (FIXTURES / "heldout26", FIXTURES / "heldout26" / "gold", 0.79, False),
     (FIXTURES / "heldout27", FIXTURES / "heldout27" / "gold", 0.81, False),
-    (FIXTURES / "heldout28", FIXTURES / "heldout28" / "gold", 0.86, False),
+    (FIXTURES / "heldout28", FIXTURES / "heldout28" / "gold", 0.82, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
@@ -99,3 +99,14 @@ def test_second_run_changes_nothing_on_unseen_text(tmp_path):
     report = merge.apply(tmp_path, extract_corpus(seeds, tmp_path).sheets)
     assert not report.created and not report.updated
     assert {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()} == before
+
+
+def test_a_held_out_folder_holds_only_its_articles_and_their_gold():
+    # (anything else there is read as one more article: a list of sheet names a writer kept to try the
+    # gold's regexes on once made operation sheets that matched them, and inflated a score)
+    for folder in sorted(FIXTURES.glob("heldout*")):
+        strays = [p.name for p in folder.iterdir()
+                  if not (p.name == "gold" or (p.name[:3].isdigit() and p.suffix in {".txt", ".md", ".html"}))]
+        assert not strays, f"{folder.name}: {strays}"
+    for gold in sorted(FIXTURES.glob("heldout*/gold")):
+        assert {p.suffix for p in gold.iterdir()} <= {".yaml", ".md"}, gold
