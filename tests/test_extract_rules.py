@@ -1316,3 +1316,32 @@ def test_a_siege_broken_after_years_is_relieved_by_an_operation_of_its_own_but_a
     ops = sorted(names(sheets, "operations"))
     assert ops == ["Relief of the siege of Kessab (2015)", "Siege of Harbel", "Siege of Kessab", "Siege of Velo"]
     assert names(sheets, "operations")["Relief of the siege of Kessab (2015)"]["kind"] == "offensive"
+
+
+def test_attacks_told_by_their_day_their_bombers_and_raids_are_named_for_where_they_struck(tmp_path):
+    sheets = run(tmp_path, "He was behind the July 20 attack in Kessab that killed 33 activists. In June a suicide bomber "
+                           "killed more than 50 people at a wedding in Harbel. The man who blew himself up in the border "
+                           "town of Velo in May was his brother. The suspect was killed in a police raid in Marun days later. "
+                           "The bomber was born in Tarso.")
+    assert sorted(names(sheets, "operations")) == ["Harbel bombing (2015)", "Kessab attacks (2015)", "Marun raid (2016)",
+                                                   "Velo bombing (2015)"]
+
+
+def test_strikers_are_told_with_their_aircraft_and_targets_without_an_article(tmp_path):
+    sheets = run(tmp_path, "On 19 April Iraqi F-16 warplanes struck IS positions near the town of Kessab. "
+                           "French jets struck targets in the town of Harbel.")
+    assert sorted(names(sheets, "operations")) == ["French airstrikes on Harbel (2016)", "Iraqi airstrikes on Kessab (2015)"]
+
+
+def test_an_age_after_a_name_makes_a_person_and_a_former_name_is_an_alias(tmp_path):
+    sheets = run(tmp_path, "A drone killed Rayan Kessabi, a 21-year-old from Harbel. The Velo Liberation Front, known "
+                           "until last year as Ansar al-Marun, claimed the attack.")
+    actors = names(sheets, "actors")
+    assert actors["Rayan Kessabi"]["kind"] == "person"
+    assert "Ansar al-Marun" in actors["Velo Liberation Front"]["aliases"]
+
+
+def test_attacks_by_a_group_on_a_place_are_the_places_attacks(tmp_path):
+    sheets = run(tmp_path, "On 25 July 2015, coordinated attacks by Islamic State militants on the city of Kessab killed 200. "
+                           "There were clashes on Sunday near the village of Harbel.")
+    assert sorted(names(sheets, "operations")) == ["Kessab attacks (2015)"]

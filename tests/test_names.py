@@ -43,3 +43,9 @@ def test_turkish_dotless_i_and_kurdish_x_fold_to_the_english_spelling():
     assert slugify("Ceylanpınar") == "ceylanpinar"
     assert name_key("Redur Xelil") == name_key("Redur Khalil")
     assert name_key("Iran") != name_key("Oran")
+
+
+def test_un_and_united_nations_are_one_name():
+    assert name_key("UN Disengagement Observer Force") == name_key("United Nations Disengagement Observer Force")
+    assert name_key("U.N. Security Council") == name_key("United Nations Security Council")
+    assert name_key("Unity Brigade") != name_key("United Nations Brigade")

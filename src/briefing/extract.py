@@ -667,6 +667,9 @@ class Discoverer:
         if re.match(r"^\s*,\s+who\b", after):
             self._person_cue = "'who' after the name"   # "among them Shamima Begum, who left London at 15"
             return True
+        if re.match(r"^\s*,\s+(?:a|an|the)\s+\d{1,2}-year-old\b", after):
+            self._person_cue = "age after the name"   # "Reyaad Khan, a 21-year-old from Cardiff"
+            return True
         # ("two British members, Alexanda Kotey and El Shafee Elsheikh, ...": a pair after a plural)
         if re.match(r"^\s*(?:,|\.\s*$|and\s+[A-Z])", after) and self._role_comma_before.search(before):
             self._person_cue = "role before the name, set off by commas"
@@ -820,7 +823,7 @@ class Discoverer:
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
     _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
     _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
-                      r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+to\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
+                      r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
     _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})"

@@ -26,6 +26,7 @@ _SAME_WORD = {"governorate": "province", "governorates": "provinces",   # Iraq's
               # British and American spellings the vowel folding does not join (Armoured/Armored it does)
               "defence": "defense", "offence": "offense", "centre": "center", "centres": "centers",
               "theatre": "theater", "programme": "program", "kilometre": "kilometer", "kilometres": "kilometers",
+              "un": "united nations",   # (the UN's agencies and forces are named either way: "UN Disengagement Observer Force")
               # ordinals in words and in figures: "Ninth Armored Division", "9th Armoured Division"
               **dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
                          "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th".split()))}

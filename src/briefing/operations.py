@@ -21,6 +21,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical
 _WHEN = (r"(?:,?\s+(?:on|in)\s+(?:(?:\d{1,2}|early|mid|late)[\s-]+)?(?:" + "|".join(MONTH_NAMES + WEEKDAY_NAMES)
          + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?)?")
 _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
+           r"(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[\w-]+(?=\s+(?:on|in|against)\b))?"   # "attacks by IS militants on"
            + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
            r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+)?")
@@ -31,9 +32,9 @@ _SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
-_FAMILY = {"attack": "attack", "bombing": "attack", "massacre": "attack", "airstrike": "attack",
+_FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "massacre": "attack", "airstrike": "attack",
            "destruction": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief"}
-SHEET_KIND = {"bombing": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
+SHEET_KIND = {"bombing": "attack", "raid": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
               "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive"}
 _ATTEMPT = re.compile(r"\b(?:fail\w*|attempt\w*|tr(?:y|ied|ying)|bid|effort|sought|seeks?)\s+to\s+$", re.I)
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
@@ -45,7 +46,7 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "attack", "destruction",
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "raid", "attack", "destruction",
              "killing", "intervention", "relief"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
@@ -93,9 +94,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                r")\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
     fighting = re.compile(r"\b(?:after|following|amid)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:"
                           + _words(cues.get("fighting_nouns")) + r")\b", re.I)
-    bomb_before = re.compile(r"\b(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
-                             + r")\s+(?:[\w,]+\s+){0,4}?)?"
-                             r"(?:(?:at|on|outside)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
+    # ("a suicide bomber killed 50 people at a wedding in X", "the man who blew himself up in X")
+    bomb_before = re.compile(r"\b(?:(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
+                             + r")\s+(?:[\w,]+\s+){0,4}?)?|(?P<blew>" + _words(cues.get("suicide_verbs")) + r")\s+)"
+                             r"(?:(?:at|on|outside|of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
                              r"(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
                              r"(?:(?:central|downtown|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
@@ -104,7 +106,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # sheltering displaced families in X": a strike named after where it fell
     struck = re.compile(r"\b(?:(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
                         + r")|(?:air\s*)?strikes?\s+(?:on|hit|hitting|struck|that\s+hit))\s+(?:(?:the\s+)?"
-                        r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?|(?:a|an|the|its|their)\s+"
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?|(?:(?:a|an|the|its|their)\s+)?"
                         r"(?:[\w-]+\s+){0,5}?(?:near|in|outside|around)\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?)$",
                         re.I)
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
@@ -146,7 +148,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 b = None   # "the battle for southern Damascus" is no battle of Damascus; "western Anbar" is Anbar's
             # (from the cue's clause on: "planned attacks abroad, including the attacks in Paris" were no plan,
             # "the battle for X, officials said, could begin" is one)
-            if b and not _clause_hypothetical(text, b.start(), len(text)) and _is_noun(text, b.start(1)):
+            # ("coordinated attacks by IS militants on X": a plural before "by" or "against" is a noun)
+            if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
+                    b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
@@ -166,7 +170,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
-            if bomb and (_is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
+            if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
             razed = destroyed.search(lead) or destroyed_after.match(text[m.end:])
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
@@ -301,22 +305,27 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "his", "her", 
 
 
 def _is_noun(text: str, start: int) -> bool:
-    """'the battle for', 'its offensive on', 'the full liberation of', 'military operations in':
-    a determiner or possessive at most three words before the cue word, with only modifiers between."""
+    """'the battle for', 'its offensive on', 'the full liberation of', 'military operations in', 'the July 20
+    attack in': a determiner or possessive at most three words before the cue word, with only modifiers between."""
     lead = text[:start].rstrip().split()[-5:]
     lead = lead[-3:] if not any(_YEAR.fullmatch(w) for w in lead) else lead   # ("the August 2015 gas attack on")
+
+    def modifier(i: int) -> bool:   # (a day is one beside its month: "the 13 November attacks")
+        word = lead[i]
+        return word.isalpha() or "-" in word or bool(_YEAR.fullmatch(word)) or bool(_DAY.fullmatch(word)) and any(
+            0 <= j < len(lead) and lead[j].strip(",") in MONTH_NAMES for j in (i - 1, i + 1))
     for i in range(len(lead) - 1, -1, -1):
         word = lead[i].lower().strip("“”\"'")
         if word in _DETERMINERS or word.endswith(("’s", "'s")):
-            return all(w.isalpha() or "-" in w or _YEAR.fullmatch(w) for w in lead[i + 1:])
+            return all(modifier(j) for j in range(i + 1, len(lead)))
         if word in _NOUN_AFTER and i < len(lead) - 1:   # "killed in twin suicide bombings at ...": a noun after "in"
-            return all(w.isalpha() or "-" in w for w in lead[i + 1:])
-        if not (word.isalpha() or "-" in word or _YEAR.fullmatch(word)) or \
-                word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
+            return all(lead[j].isalpha() or "-" in lead[j] for j in range(i + 1, len(lead)))
+        if not modifier(i) or word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
             break
     return bool(lead) and lead[-1].lower() in {"military", "ground", "final", "renewed", "fresh", "major"}
 
 
+_DAY = re.compile(r"\d{1,2},?")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+$")
 
 
@@ -338,7 +347,7 @@ _DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAME
 
 # "French warplanes", "U.S.-led coalition jets", "Syrian government aircraft": who the strikers are
 _STRIKER = re.compile(r"\b(U\.S\.|US|American|[Cc]oalition|[A-Z][a-z]+)(?:[\s-]+(?:led|government|regime|military|"
-                      r"air\s+force|coalition|long-range))*\s+$")
+                      r"air\s+force|coalition|long-range))*(?:\s+[A-Z][A-Za-z]?/?[A-Z]*-\d+[A-Z]?)?\s+$")   # ("Iraqi F-16 warplanes")
 _STRIKER_NAMES = {"U.S.": "US", "American": "US"}
 
 
