@@ -1345,3 +1345,12 @@ def test_attacks_by_a_group_on_a_place_are_the_places_attacks(tmp_path):
     sheets = run(tmp_path, "On 25 July 2015, coordinated attacks by Islamic State militants on the city of Kessab killed 200. "
                            "There were clashes on Sunday near the village of Harbel.")
     assert sorted(names(sheets, "operations")) == ["Kessab attacks (2015)"]
+
+
+def test_places_named_like_a_title_on_an_island_or_before_where(tmp_path):
+    sheets = run(tmp_path, "Fighters attacked checkpoints around the town of Sheikh Kessab, near the border. The men "
+                           "reached Europe through the island of Velo. He killed 130 people at the Stade de Harbel, where "
+                           "three suicide bombers blew themselves up.")
+    places, actors = names(sheets, "locations"), names(sheets, "actors")
+    assert {"Sheikh Kessab", "Velo", "Stade de Harbel"} <= set(places)
+    assert not {"Kessab", "Stade de Harbel"} & set(actors)

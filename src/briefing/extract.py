@@ -389,8 +389,9 @@ class Discoverer:
             return   # (nor a measure alone: "the Baath Dam, 22km upstream")
         # a title inside the run splits it: "United States Army Colonel Ryan Dillon", but not a
         # place that only starts like one ("Sheikh Maqsoud, the Kurdish quarter")
-        title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)) \
-            else self._title_in(run)
+        # ("the town of Sheikh Zuweid": a place named like a title)
+        title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)
+                            or self._place_of.search(text[:run[0].start])) else self._title_in(run)
         if title_at and title_at[0] == 1 and len(run) == 3 and run[1].text in _FAMILY_TITLES and \
                 not self._title_in(run[:1]) and not self.lex.is_demonym(run[0].bare) and \
                 name_key(run[0].text) not in self.known:
@@ -553,6 +554,9 @@ class Discoverer:
             noun = (appositive.group(1) or "place").lower()
             kind = self.lex.place_of_cues.get(noun) or (self.lex.place_nouns.get(noun) or {}).get("kind") or "other"
             return add("locations", kind, f"'{name}, a {noun}'", 2)
+        if re.match(r"^,\s+where\b", after) and key not in self.known and len(run) <= 4 and not self._org_kind(run):
+            place_hit = gazetteer.find(name)   # "the Stade de France, where three bombers blew themselves up"
+            return add("locations", place_hit.kind if place_hit else "other", "', where' after the name", 2)
         if self._is_known(key, name):
             folder, kind = self.known[key]
             if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
