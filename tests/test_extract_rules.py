@@ -1354,3 +1354,11 @@ def test_places_named_like_a_title_on_an_island_or_before_where(tmp_path):
     places, actors = names(sheets, "locations"), names(sheets, "actors")
     assert {"Sheikh Kessab", "Velo", "Stade de Harbel"} <= set(places)
     assert not {"Kessab", "Stade de Harbel"} & set(actors)
+
+
+def test_a_list_of_countries_after_a_preposition_of_place_is_of_places_whatever_verb_follows(tmp_path):
+    sheets = run(tmp_path, "Warplanes flying from Jordan and the United Arab Emirates dropped 20 bombs on the town of Kessab. "
+                           "Egypt and Lebanon condemned the raid.")
+    places, actors = names(sheets, "locations"), names(sheets, "actors")
+    assert {"Jordan", "United Arab Emirates"} <= set(places) and not {"Jordan", "United Arab Emirates"} & set(actors)
+    assert {"Egypt", "Lebanon"} <= set(actors)

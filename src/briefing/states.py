@@ -92,11 +92,15 @@ class States:
             # States, the United Kingdom and France")
             together = len(chain) > 1 and (self.cues.agent(text[:first.start], text[last.end:])
                                            or any(self.country(matches[n]) is None for n in chain))
+            # ("jets flying from Jordan and the United Arab Emirates dropped bombs": a list after a
+            # preposition of place is of places, whatever verb follows its last item)
+            placed = len(chain) > 1 and not together and _PLACE_BEFORE.search(text[:first.start])
             for n in chain:
                 m, country = matches[n], self.country(matches[n])
                 if country is None:
                     continue   # a state already ("Washington, London and Ankara")
-                if together or self.cues.acts(text[:m.start], m.surface, text[m.end:]) or self._power(m, country, text[:first.start]):
+                if together or (not placed and self.cues.acts(text[:m.start], m.surface, text[m.end:])) \
+                        or self._power(m, country, text[:first.start]):
                     out[n] = Match(m.start, m.end, self.state(country).id, m.surface)
         return out
 
