@@ -1362,3 +1362,8 @@ def test_a_list_of_countries_after_a_preposition_of_place_is_of_places_whatever_
     places, actors = names(sheets, "locations"), names(sheets, "actors")
     assert {"Jordan", "United Arab Emirates"} <= set(places) and not {"Jordan", "United Arab Emirates"} & set(actors)
     assert {"Egypt", "Lebanon"} <= set(actors)
+
+
+def test_a_name_reached_is_a_place(tmp_path):
+    sheets = run(tmp_path, "Government forces advanced across the desert, reaching al-Kessabiya in August.")
+    assert "al-Kessabiya" in names(sheets, "locations")

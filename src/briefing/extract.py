@@ -162,10 +162,10 @@ class Discoverer:
         self._place_preposition = re.compile(
             r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
             r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to|"
-            # "troops capture Mesraba", "entered Bashiqa": what is taken or entered is a place
+            # "troops capture Mesraba", "entered Bashiqa", "reaching al-Sukhnah": what is taken, entered or reached is a place
             r"(?<!\bwith\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"   # (not "with captured Humvees": an adjective)
             r"(?:(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|overr[au]n(?:s|ning)?|"
-            r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?))\s+"
+            r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?|reach(?:es|ed|ing)?))\s+"
             r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         plural = "|".join(map(re.escape, (n for n in lex.place_of_cues if n.endswith("s"))))
         # "the southern towns: Arbin, ...", "eight villages covering 100 square kilometres, among them Faziliya"
