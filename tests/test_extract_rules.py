@@ -1367,3 +1367,10 @@ def test_a_list_of_countries_after_a_preposition_of_place_is_of_places_whatever_
 def test_a_name_reached_is_a_place(tmp_path):
     sheets = run(tmp_path, "Government forces advanced across the desert, reaching al-Kessabiya in August.")
     assert "al-Kessabiya" in names(sheets, "locations")
+
+
+def test_a_suspect_or_a_recruiter_set_off_by_commas_is_a_person(tmp_path):
+    sheets = run(tmp_path, "The suspect in that attack, Orhan Kessabi, is also from Harbel. Its chief recruiter, Marun "
+                           "Velani, fled.")
+    people = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "person")
+    assert people == ["Marun Velani", "Orhan Kessabi"]

@@ -845,6 +845,15 @@ def test_reporters_each_with_the_place_they_filed_from_are_the_byline(tmp_path: 
     assert "Farmers in Harbel and Velo say the fires began in May." in article.paragraphs
 
 
+def test_two_reporters_in_one_place_and_a_third_elsewhere_are_the_byline(tmp_path: Path) -> None:
+    page = ("The Lakeshore Chronicle\n\nBombers named as police hunt a third man\n\n"
+            "Clara Ashby and Hugo Verlet in Harbel, and Lidia Marsh in Velo\n\nWednesday 23 March 2016\n\n"
+            "Police named the two brothers on Wednesday.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert article.author == "Clara Ashby, Hugo Verlet, Lidia Marsh"
+    assert article.paragraphs == ["Police named the two brothers on Wednesday."]
+
+
 def test_a_byline_with_its_desk_and_title_and_no_comma(tmp_path: Path) -> None:
     page = ("Twin bombings kill dozens in central Harbel\n\n"
             "Attack on day labourers is the deadliest in the capital this year\n\n"

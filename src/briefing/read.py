@@ -701,7 +701,7 @@ class _Layout:
         """A date line, a byline or a masthead near the top: metadata, not body."""
         block = blocks[i]
         fields = dates.FIELD_SEP.split(block)
-        names = [n for f in fields if len(f.split()) <= 10 for n in _byline_names(blocks, i, f)]
+        names = [n for f in fields if len(f.split()) <= 14 for n in _byline_names(blocks, i, f)]
         dated = dates.MAYBE_DATE.search(block) is not None and dates.dateline(block) is not None
         if dated and len(fields) == 1 and dates.PLACE_PREFIX.match(block):
             return False   # "Şanlıurfa / Gaziantep, 19 June 2015": dated, and the places are the story's
@@ -809,11 +809,17 @@ _FILED_FROM = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-
 
 def _placed_byline(blocks: list[str], i: int, field: str) -> list[str]:
     """Reporters each with the place they filed from, above a date line, without "By": "Martin Eyre
-    in Raqqa and Hawar Ibrahim in Deir ez-Zor"."""
-    found = [_FILED_FROM.fullmatch(part) for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", field)]
-    if not all(found) or not (i + 1 < len(blocks) and dates.dateline(blocks[i + 1])):
+    in Raqqa and Hawar Ibrahim in Deir ez-Zor", "Claire Ashdown and Hugo Verbeke in Brussels" (two
+    reporters in one place)."""
+    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", field)
+    placed = [_FILED_FROM.fullmatch(part) for part in parts]
+    if not placed[-1] or not (i + 1 < len(blocks) and dates.dateline(blocks[i + 1])):
         return []
-    return [m["name"] for m in found if m]
+    names = [m["name"] if m else _REPORTER.fullmatch(part) and part for m, part in zip(placed, parts)]
+    return [name for name in names if name] if all(names) else []
+
+
+_REPORTER = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}")
 
 
 def _titled_byline(blocks: list[str], i: int, field: str) -> re.Match[str] | None:
