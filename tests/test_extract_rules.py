@@ -1374,3 +1374,13 @@ def test_a_suspect_or_a_recruiter_set_off_by_commas_is_a_person(tmp_path):
                            "Velani, fled.")
     people = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "person")
     assert people == ["Marun Velani", "Orhan Kessabi"]
+
+
+def test_a_nightclub_a_station_or_a_concert_hall_is_a_place_but_a_restaurant_in_a_known_town_is_none(tmp_path):
+    sheets = run(tmp_path, "A gunman killed 49 people at the Kessab nightclub in Orlando. Others struck the Velo concert "
+                           "hall and Harbel metro station. Later a bomb hit a Manbij restaurant. The claim was read by "
+                           "Marun Tellani, a French jihadist from Toulouse.")
+    places = names(sheets, "locations")
+    assert {"Kessab nightclub", "Velo", "Harbel metro station", "Manbij"} <= set(places)
+    assert "Manbij restaurant" not in places
+    assert names(sheets, "actors")["Marun Tellani"]["kind"] == "person"

@@ -517,6 +517,9 @@ class Discoverer:
         if first_place and len(run) > 1 and key not in self.known:
             return add("locations", first_place, f"place word '{head.text}'", 2)
         place = self._place_by_noun(name, run, after)
+        if place and place[0] != name and re.search(r"\b(?:a|an)\s+$", before, re.I) \
+                and (self.known.get(key, ("", ""))[1] in ("city", "town", "country") or gazetteer.find(name)):
+            place = None   # "a Manbij restaurant", "an Amman hotel": somewhere in a known town, no place's name
         if place:
             return add("locations", place[1], place[2], 2, place[0])
         # "the towns of Anah, Rawa and al-Qaim", "camps in Amriyat al-Fallujah and Habbaniyah"
