@@ -1384,3 +1384,13 @@ def test_a_nightclub_a_station_or_a_concert_hall_is_a_place_but_a_restaurant_in_
     assert {"Kessab nightclub", "Velo", "Harbel metro station", "Manbij"} <= set(places)
     assert "Manbij restaurant" not in places
     assert names(sheets, "actors")["Marun Tellani"]["kind"] == "person"
+
+
+def test_a_shooting_a_target_owned_by_a_city_and_a_bombing_in_its_historic_square(tmp_path):
+    sheets = run(tmp_path, "The gunman who killed 49 people at the Kessab nightclub in Orlando in June 2016 pledged "
+                           "allegiance. Police were hunting the remaining gunmen in the Velo district. They recalled the "
+                           "suicide attack on Istanbul's Harbel airport in June 2016. In January 2016 a suicide bomber "
+                           "killed 12 tourists in Istanbul's historic Marun square. The battle for Raqqa's Old City went "
+                           "on in 2017.")
+    assert sorted(names(sheets, "operations")) == ["Battle of Raqqa (2017)", "Harbel airport attacks (2016)",
+                                                   "Kessab nightclub shooting (2016)", "Marun square bombing (2016)"]

@@ -24,19 +24,21 @@ _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\
            r"(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[\w-]+(?=\s+(?:on|in|against)\b))?"   # "attacks by IS militants on"
            + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
+           r"(?:[A-Z][\w-]+['’]s\s+)?"   # ("the attack on Istanbul's Atatürk airport")
            r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+)?")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
-_POSSESSOR = re.compile(r"['’]s\s+[A-Z]")   # "Baghdad's Sadr City": the city only says where its district is
+_POSSESSOR = re.compile(r"['’]s\s+(?:(?:historic|old)\s+)?[A-Z]")   # "Baghdad's Sadr City": the city only says where its district is
 _SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
 _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
-_FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "massacre": "attack", "airstrike": "attack",
+_FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
            "destruction": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief"}
-SHEET_KIND = {"bombing": "attack", "raid": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
+SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
               "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive"}
 _ATTEMPT = re.compile(r"\b(?:fail\w*|attempt\w*|tr(?:y|ied|ying)|bid|effort|sought|seeks?)\s+to\s+$", re.I)
+_OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
@@ -46,7 +48,7 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "airstrike", "raid", "attack", "destruction",
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
              "killing", "intervention", "relief"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
@@ -95,12 +97,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     fighting = re.compile(r"\b(?:after|following|amid)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:"
                           + _words(cues.get("fighting_nouns")) + r")\b", re.I)
     # ("a suicide bomber killed 50 people at a wedding in X", "the man who blew himself up in X")
-    bomb_before = re.compile(r"\b(?:(?:" + _words(cues.get("bomb_nouns")) + r")\s+(?:(?:" + _words(cues.get("bomb_verbs"))
-                             + r")\s+(?:[\w,]+\s+){0,4}?)?|(?P<blew>" + _words(cues.get("suicide_verbs")) + r")\s+)"
+    # ("the gunman who killed 49 people at the Pulse nightclub": a shooting)
+    verb = r"(?:who\s+)?(?:" + _words(cues.get("bomb_verbs")) + r")\s+(?:[\w,]+\s+){0,4}?"
+    bomb_before = re.compile(r"\b(?:(?P<gun>" + _words(cues.get("shooter_nouns")) + r")\s+" + verb + "|(?:"
+                             + _words(cues.get("bomb_nouns")) + r")\s+(?:" + verb + r")?|(?P<blew>"
+                             + _words(cues.get("suicide_verbs")) + r")\s+)"
                              r"(?:(?:at|on|outside|of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
-                             r"(?:in|at)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
-                             r"(?:(?:central|downtown|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
-                             r"(?:[A-Z][\w-]+['’]s\s+)?"   # "in Baghdad's Sadr City district": the district
+                             r"(?:in|at|outside)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
+                             r"(?:(?:central|downtown|historic|old|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
+                             r"(?:[A-Z][\w-]+['’]s\s+(?:historic\s+|old\s+)?)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
     # "coalition aircraft struck the village of Tokhar", "jets hit its fighters near X", "a strike on a school
     # sheltering displaced families in X": a strike named after where it fell
@@ -149,6 +154,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # (from the cue's clause on: "planned attacks abroad, including the attacks in Paris" were no plan,
             # "the battle for X, officials said, could begin" is one)
             # ("coordinated attacks by IS militants on X": a plural before "by" or "against" is a noun)
+            # "the attack on Istanbul's Atatürk airport" was on the airport; "the battle for Raqqa's Old City"
+            # is the city's
+            possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
+            owned = next((p for p in places if p.start > m.end and p.start - m.end <= 16), None) if possessor else None
+            if b and re.search(r"['’]s\s+$", lead) and kinds.get(m.entity_id) not in _OWNED_KINDS:
+                b = None
+            if b and owned and kinds.get(owned.entity_id) in _OWNED_KINDS:
+                b = None
             if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
@@ -171,7 +184,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
-                hits.append(OperationHit(m.entity_id, "bombing", index, text[bomb.start():m.end], years.get(index)))
+                hits.append(OperationHit(m.entity_id, "shooting" if bomb.group("gun") else "bombing", index,
+                                         text[bomb.start():m.end], years.get(index)))
             razed = destroyed.search(lead) or destroyed_after.match(text[m.end:])
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
                     and monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
@@ -319,7 +333,7 @@ def _is_noun(text: str, start: int) -> bool:
         if word in _DETERMINERS or word.endswith(("’s", "'s")):
             return all(modifier(j) for j in range(i + 1, len(lead)))
         if word in _NOUN_AFTER and i < len(lead) - 1:   # "killed in twin suicide bombings at ...": a noun after "in"
-            return all(lead[j].isalpha() or "-" in lead[j] for j in range(i + 1, len(lead)))
+            return all(modifier(j) for j in range(i + 1, len(lead)))
         if not modifier(i) or word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
             break
     return bool(lead) and lead[-1].lower() in {"military", "ground", "final", "renewed", "fresh", "major"}
