@@ -862,3 +862,17 @@ def test_a_byline_with_its_desk_and_title_and_no_comma(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
     assert article.author == "Marta Kell"
     assert not any("Marta Kell" in p for p in article.paragraphs)
+
+
+def test_a_comment_count_in_the_pages_header_opens_no_comments(tmp_path: Path) -> None:
+    page = ("THE HARBEL WIRE\nBusiness | Markets | World | Politics\n\nWORLD NEWS | Tue Jun 23, 2015 | 3:41pm EDT\n\n"
+            "Kurdish-led forces seize the town of Kessab\n\nBy Jane Roe\n\nShare this: Facebook | Twitter | Email\n"
+            "28 Comments\n\nKESSAB (Harbel Wire) - Kurdish-led forces seized the town of Kessab from the militants on "
+            "Tuesday after overrunning a nearby army base overnight.\n\nThe advance is one of the heaviest blows dealt "
+            "to the jihadists this year, officials said on Tuesday.\n\n3 Comments\n\nAnna: Good news at last for the "
+            "people of Kessab.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert len(article.paragraphs) == 2 and article.paragraphs[0].startswith("KESSAB (Harbel Wire)")
+    reasons = {e.text: e.reason for e in article.excluded}
+    assert reasons["28 Comments"] == "share line"
+    assert reasons["Anna: Good news at last for the people of Kessab."] == "reader comments"

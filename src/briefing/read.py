@@ -555,6 +555,9 @@ def _relative(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+_PROSE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"'”’)]?\s*$")   # a sentence of twelve words or more
+
+
 def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Excluded]]:
     """Split off reader comments and a trailing tag list, which end a saved page."""
     tags_at = len(blocks)
@@ -562,11 +565,19 @@ def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Exclude
         tags_at -= 1
     if len(blocks) - tags_at < rule.tag_list["min_lines"]:
         tags_at = len(blocks)
+    # ("Share this: Facebook | Twitter", "28 Comments" above the story: a link to the comments in the
+    # page's header opens nothing; the comments follow the story)
+    counters = [i for i, b in enumerate(blocks[:tags_at]) if rule.opens_comments(b)
+                and not any(_PROSE.search(a) for a in blocks[:i])]
+    widgets = [Excluded("share line", blocks[i]) for i in counters]
+    if counters:
+        blocks = [b for i, b in enumerate(blocks) if i not in counters]
+        tags_at -= len(counters)
     comments_at = next((i for i, b in enumerate(blocks[:tags_at]) if rule.opens_comments(b)),
                        tags_at)
     # "ENDS" closes a press release: the notes to editors after it are not reporting
     ends_at = next((i for i, b in enumerate(blocks[1:comments_at], 1) if rule.ends_release(b)), comments_at)
-    tail = [Excluded("boilerplate", b) for b in blocks[ends_at:comments_at]]
+    tail = widgets + [Excluded("boilerplate", b) for b in blocks[ends_at:comments_at]]
     tail += [Excluded("reader comments", b) for b in blocks[comments_at:tags_at]]
     tail += [Excluded("tag list", b) for b in blocks[tags_at:]]
     return blocks[:ends_at], tail
