@@ -555,7 +555,7 @@ def _relative(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
-_PROSE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"'”’)]?\s*$")   # a sentence of twelve words or more
+_PROSE = re.compile(r"(?:\S+\s+){4,}\S*[.!?][\"'”’)]?\s*$")   # a sentence of five words or more
 
 
 def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Excluded]]:
