@@ -1394,3 +1394,10 @@ def test_a_shooting_a_target_owned_by_a_city_and_a_bombing_in_its_historic_squar
                            "on in 2017.")
     assert sorted(names(sheets, "operations")) == ["Battle of Raqqa (2017)", "Harbel airport attacks (2016)",
                                                    "Kessab nightclub shooting (2016)", "Marun square bombing (2016)"]
+
+
+def test_tribes_listed_after_their_plural_are_each_a_tribe(tmp_path):
+    sheets = run(tmp_path, "The larger tribes on the river, among them the Kessabi, the Harbeli and the Veloni, have "
+                           "divided loyalties.")
+    tribes = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "other")
+    assert tribes == ["Harbeli tribe", "Kessabi tribe", "Veloni tribe"]

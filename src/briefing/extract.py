@@ -192,6 +192,11 @@ class Discoverer:
         # "the Albu Fahd tribe"; "the Albu Fahd and Albu Soda tribes": both names share the plural
         self._actor_noun = re.compile(r"^(?:\s+(?:and|or)(?:\s+[A-Z][\w’'-]*){1,3}?(?=\s+\w+s\b))?\s+("
                                       + "|".join(map(re.escape, nouns_of_actors)) + r")\b") if nouns_of_actors else None
+        # "the larger tribes, among them the Walda, the Afadla and the Sabkha": each is a tribe
+        plural_actors = [n for n, one in (lex.raw.get("actor_noun_forms") or {}).items() if n != one and n.islower()]
+        self._actors_listed = re.compile(r"\b(" + "|".join(map(re.escape, plural_actors)) + r")\b[^.;:]{0,60}?,?\s+"
+                                         r"(?:among\s+them|including|such\s+as|notably)\s+(?:the\s+)?$") if plural_actors else None
+        self._last_listed: tuple[str, int, int, str] | None = None
         city_parts = lex.raw.get("city_parts") or {}
         self._city_part = re.compile(r"^\s+(?:" + "|".join(map(re.escape, city_parts)) + r")\b") if city_parts else None
         self._lowercase_names = re.compile(r"\b(?:" + "|".join(map(re.escape, lowercase)) + r")\b") if lowercase else None
@@ -505,6 +510,11 @@ class Discoverer:
         op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
         if op_head and len(run) > 1 and key not in self.known:
             return add("operations", op_head, f"named '… {run[-1].bare}'", 3)   # "the Anfal Campaign"
+        listed_as = self._listed_actor(source, sentence.index, text, before, start) if len(run) <= 3 else None
+        if listed_as and key not in self.known:
+            self._last_listed = (source, sentence.index, end, listed_as)
+            return add("actors", self.lex.raw["actor_nouns"][listed_as], f"'{listed_as}s, among them {name}'", 2,
+                       f"{name} {listed_as}")
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         # (not a people's or a place's: "the Palestinian militia", "a Misrata brigade" only say whose)
         if actor_noun and key not in self.known and not self.lex.is_demonym(name) and not gazetteer.find(name):
@@ -625,6 +635,17 @@ class Discoverer:
         if len(run) < 2:
             return None
         return self.lex.org_heads.get(self._head(run)) or self.lex.org_heads.get(run[-1].bare)
+
+    def _listed_actor(self, source: str, index: int, text: str, before: str, start: int) -> str | None:
+        """The noun of a list of actors this name opens or goes on ("tribes, among them the Walda, the Afadla")."""
+        opened = self._actors_listed.search(before) if self._actors_listed else None
+        if opened:
+            return str((self.lex.raw.get("actor_noun_forms") or {})[opened.group(1)])
+        last = self._last_listed
+        if last and last[:2] == (source, index) and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?",
+                                                                 text[last[2]:start]):
+            return last[3]
+        return None
 
     def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str] | None:
         if run[-1].possessive:
