@@ -1401,3 +1401,8 @@ def test_tribes_listed_after_their_plural_are_each_a_tribe(tmp_path):
                            "divided loyalties.")
     tribes = sorted(n for n, s in names(sheets, "actors").items() if s["kind"] == "other")
     assert tribes == ["Harbeli tribe", "Kessabi tribe", "Veloni tribe"]
+
+
+def test_a_town_told_taken_in_the_passive_had_its_battle(tmp_path):
+    sheets = run(tmp_path, "Government troops pushed west. The town of Kessab was taken within days in 2017.")
+    assert "Battle of Kessab (2017)" in names(sheets, "operations")

@@ -43,7 +43,7 @@ _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
 _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
-                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest)\s+of\s+|(?:provincial\s+)?capital,?\s+)?$")
+                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest|most|much|half)\s+of\s+|(?:provincial\s+)?capital,?\s+)?$")
 # "the base near X": X only says where the subject is
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
