@@ -1406,3 +1406,11 @@ def test_tribes_listed_after_their_plural_are_each_a_tribe(tmp_path):
 def test_a_town_told_taken_in_the_passive_had_its_battle(tmp_path):
     sheets = run(tmp_path, "Government troops pushed west. The town of Kessab was taken within days in 2017.")
     assert "Battle of Kessab (2017)" in names(sheets, "operations")
+
+
+def test_countries_listed_as_a_coalitions_members_are_states_but_countries_of_origin_are_places(tmp_path):
+    sheets = run(tmp_path, "Coalition nations which have conducted strikes in Iraq include Australia, Belgium and the "
+                           "Netherlands. Refugees came from countries such as Lebanon and Cyprus.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert {"Australia", "Belgium", "Netherlands"} <= set(actors) and not {"Australia", "Belgium"} & set(places)
+    assert {"Lebanon", "Cyprus"} <= set(places) and not {"Lebanon", "Cyprus"} & set(actors)

@@ -32,6 +32,7 @@ class _Cues:
     by_before: re.Pattern[str]
     of_before: re.Pattern[str]
     possessive_after: re.Pattern[str]
+    members_before: re.Pattern[str]
 
     def acts(self, before: str, surface: str, after: str) -> bool:
         tail = re.match(r"['’]s?\b", after)
@@ -41,17 +42,18 @@ class _Cues:
 
     def agent(self, before: str, after: str) -> bool:
         """Whether what stands between `before` and `after` is who acts: a subject with its verb,
-        or after "by" or "of" ("backed by Iran")."""
+        after "by" or "of" ("backed by Iran"), or a member ("coalition nations include Australia")."""
         return bool((self.subject_before.search(before) and self.verb_after.match(after))
-                    or self.by_before.search(before) or self.of_before.search(before))
+                    or self.by_before.search(before) or self.of_before.search(before)
+                    or self.members_before.search(before))
 
 
 def _cues(lex: Lexicon) -> _Cues | None:
     raw = lex.raw.get("state_agent")
     if not raw:
         return None
-    return _Cues(*(re.compile(raw[key], re.I) for key in
-                   ("subject_before", "verb_after", "by_before", "of_before", "possessive_after")))
+    return _Cues(*(re.compile(raw.get(key) or "(?!)", re.I) for key in
+                   ("subject_before", "verb_after", "by_before", "of_before", "possessive_after", "members_before")))
 
 
 def is_twin(folder: str, sheet_id: str, sheet: dict[str, Any]) -> bool:
