@@ -17,7 +17,10 @@ Mosul and the Euphrates valley 2017-2019 in the same manner: 0.75 and 0.87; held
 campaigns of 2015-2016, life in Raqqa under the Islamic State and the government's desert war, in plain articles:
 0.83, 0.75 and 0.80; heldout25, the coalition's releases and briefing transcripts: 0.84; heldout26, how the Islamic
 State took Raqqa in 2013-2014: 0.74; heldout27 and heldout28, the siege of Kobani and its aftermath in 2015, and the
-years after the territorial defeat, 2018-2020, in eight outlets' manners: 0.82 and 0.80). Runs must also be stable: a second extract changes nothing.
+years after the territorial defeat, 2018-2020, in eight outlets' manners: 0.82 and 0.80; heldout29 and heldout30,
+the Islamic State's attacks abroad and its war in southern Syria: 0.70 and 0.76; heldout31 and heldout32, the
+countryside around Raqqa and Anbar in plain articles: 0.75 and 0.80). Runs must also be stable: a second extract
+changes nothing.
 """
 from __future__ import annotations
 
@@ -82,6 +85,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout26", FIXTURES / "heldout26" / "gold", 0.79, False),
     (FIXTURES / "heldout27", FIXTURES / "heldout27" / "gold", 0.81, False),
     (FIXTURES / "heldout28", FIXTURES / "heldout28" / "gold", 0.82, False),
+    (FIXTURES / "heldout29", FIXTURES / "heldout29" / "gold", 0.79, False),
+    (FIXTURES / "heldout30", FIXTURES / "heldout30" / "gold", 0.77, False),
+    (FIXTURES / "heldout31", FIXTURES / "heldout31" / "gold", 0.81, False),
+    (FIXTURES / "heldout32", FIXTURES / "heldout32" / "gold", 0.82, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
