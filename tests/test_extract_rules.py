@@ -1414,3 +1414,11 @@ def test_countries_listed_as_a_coalitions_members_are_states_but_countries_of_or
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert {"Australia", "Belgium", "Netherlands"} <= set(actors) and not {"Australia", "Belgium"} & set(places)
     assert {"Lebanon", "Cyprus"} <= set(places) and not {"Lebanon", "Cyprus"} & set(actors)
+
+
+def test_fighters_leaving_a_town_in_a_convoy_are_its_evacuation_but_a_convoy_struck_is_not(tmp_path):
+    sheets = run(tmp_path, "In October 2017 a convoy of buses carrying the militants' fighters and their families left "
+                           "the besieged city of Kessab under a deal. Jets struck fighters who tried to join a convoy "
+                           "leaving the town of Harbel in 2017.")
+    assert "Kessab evacuation convoy (2017)" in names(sheets, "operations")
+    assert not any("Harbel" in n for n in names(sheets, "operations"))

@@ -34,10 +34,13 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
-           "destruction": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief"}
+           "destruction": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief",
+           "evacuation": "evacuation"}
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive"}
+              "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive",
+              "evacuation": "operation"}
 _ATTEMPT = re.compile(r"\b(?:fail\w*|attempt\w*|tr(?:y|ied|ying)|bid|effort|sought|seeks?)\s+to\s+$", re.I)
+_STRUCK = re.compile(r"\b(?:struck|strikes?|air\s*strikes?|bombed|hit)\b", re.I)
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
@@ -49,7 +52,7 @@ _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outsi
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
-             "killing", "intervention", "relief"]
+             "killing", "intervention", "relief", "evacuation"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -137,6 +140,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     relief = _words(cues.get("relief_verbs"))
     relieved = re.compile(rf"\b(?:(?:{relief})\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){{0,6}}?(?:siege|blockade)\s+"
                           rf"(?:of|on)|(?:{relief})\s+through\s+to\s+(?:the\s+)?besieged)\s+", re.I)
+    # "a convoy of buses carrying IS fighters left the besieged city of Raqqa": the fighters' evacuation (not a
+    # strike on a convoy)
+    convoy = re.compile(r"\b(?:" + _words(cues.get("evacuation_nouns")) + r")\b", re.I)
+    evacuees = re.compile(r"\b(?:" + _words(cues.get("evacuees")) + r")\b", re.I)
+    left = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the\s+)?(?:besieged\s+)?(?:(?:city|town)\s+of\s+)?$",
+                      re.I)
+    left_it = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the|that|this)\s+(?:besieged\s+)?(city|town)\b(?!\s+of)",
+                         re.I)
     hits: list[OperationHit] = []
     reliefs: list[tuple[OperationHit, bool]] = []
     last_city: str | None = None
@@ -268,6 +279,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if place and not any(h.place == place and h.sentence == index for h in hits):
                 kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
                 hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), years.get(index)))
+        if convoy.search(text) and evacuees.search(text) and not hypothetical and not _STRUCK.search(text):
+            out = next((m.entity_id for m in places if kinds.get(m.entity_id) in ("city", "town")
+                        and left.search(text[:m.start])), None)
+            it = left_it.search(text) if out is None else None
+            if it:
+                earlier = [m.entity_id for m in places if m.end <= it.start() and kinds.get(m.entity_id) in ("city", "town")]
+                out = earlier[-1] if earlier else last_city
+            if out:
+                hits.append(OperationHit(out, "evacuation", index, convoy.search(text).group(0), years.get(index)))
         # "broke the three-year siege of Deir ez-Zor", "broke through to the besieged airport of X": the operation
         # that relieved a siege (not an attempt); an event of its own where the siege is told as years old
         for cue in relieved.finditer(text) if not hypothetical else ():
