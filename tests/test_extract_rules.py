@@ -1410,7 +1410,7 @@ def test_a_town_told_taken_in_the_passive_had_its_battle(tmp_path):
 
 def test_countries_listed_as_a_coalitions_members_are_states_but_countries_of_origin_are_places(tmp_path):
     sheets = run(tmp_path, "Coalition nations which have conducted strikes in Iraq include Australia, Belgium and the "
-                           "Netherlands. Refugees came from countries such as Lebanon and Cyprus.")
+                           "Netherlands. Refugees arrived from neighbouring nations such as Lebanon and Cyprus.")
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert {"Australia", "Belgium", "Netherlands"} <= set(actors) and not {"Australia", "Belgium"} & set(places)
     assert {"Lebanon", "Cyprus"} <= set(places) and not {"Lebanon", "Cyprus"} & set(actors)
@@ -1422,3 +1422,17 @@ def test_fighters_leaving_a_town_in_a_convoy_are_its_evacuation_but_a_convoy_str
                            "leaving the town of Harbel in 2017.")
     assert "Kessab evacuation convoy (2017)" in names(sheets, "operations")
     assert not any("Harbel" in n for n in names(sheets, "operations"))
+
+
+def test_lists_ages_sieges_and_passives_that_are_none_of_the_rules(tmp_path):
+    # (cases a review of the session's rules found: each once made a wrong sheet, or crashed)
+    sheets = run(tmp_path, "Members of the ruling party, notably Harbel Kessabi, resigned on Monday. Local tribal leaders, "
+                           "including Ahmad Velani and Omar Tellani, met the governor. Fighters blew up the Marun Tellani, "
+                           "a 40-year-old bridge over the river. In 2016 soldiers broke into houses during the three-year "
+                           "siege of the town of Kessab. In 2016 the army broke the months-long siege of the town of Velo. "
+                           "In 2017 the town of Harbel was taken off the list of towns under curfew. In 2015 one of the "
+                           "bombers in Tarso had been released from prison.")
+    actors = names(sheets, "actors")
+    assert actors["Ahmad Velani"]["kind"] == "person" and actors["Omar Tellani"]["kind"] == "person"
+    assert not any(n.endswith(" tribe") for n in actors) and "Marun Tellani" not in actors
+    assert sorted(names(sheets, "operations")) == ["Siege of Kessab", "Siege of Velo"]

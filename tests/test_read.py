@@ -864,6 +864,13 @@ def test_a_byline_with_its_desk_and_title_and_no_comma(tmp_path: Path) -> None:
     assert not any("Marta Kell" in p for p in article.paragraphs)
 
 
+def test_a_headline_in_title_case_with_a_place_is_no_byline(tmp_path: Path) -> None:
+    page = ("The Lakeshore Chronicle\n\nTurkish Troops and Kurdish Rebels Clash in Harbel\n\nWednesday 23 March 2016\n\n"
+            "Troops and rebels fought on Wednesday near the town.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert (article.title, article.author) == ("Turkish Troops and Kurdish Rebels Clash in Harbel", None)
+
+
 def test_a_comment_count_in_the_pages_header_opens_no_comments(tmp_path: Path) -> None:
     page = ("THE HARBEL WIRE\nBusiness | Markets | World | Politics\n\nWORLD NEWS | Tue Jun 23, 2015 | 3:41pm EDT\n\n"
             "Kurdish-led forces seize the town of Kessab\n\nBy Jane Roe\n\nShare this: Facebook | Twitter | Email\n"

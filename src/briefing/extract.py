@@ -193,8 +193,9 @@ class Discoverer:
         self._actor_noun = re.compile(r"^(?:\s+(?:and|or)(?:\s+[A-Z][\w’'-]*){1,3}?(?=\s+\w+s\b))?\s+("
                                       + "|".join(map(re.escape, nouns_of_actors)) + r")\b") if nouns_of_actors else None
         # "the larger tribes, among them the Walda, the Afadla and the Sabkha": each is a tribe
-        plural_actors = [n for n, one in (lex.raw.get("actor_noun_forms") or {}).items() if n != one and n.islower()]
-        self._actors_listed = re.compile(r"\b(" + "|".join(map(re.escape, plural_actors)) + r")\b[^.;:]{0,60}?,?\s+"
+        # (a plural, then a phrase closed by a comma: "the tribes sided with factions such as X" lists factions)
+        plural_actors = [n for n, one in (lex.raw.get("actor_noun_forms") or {}).items() if n == one + "s"]
+        self._actors_listed = re.compile(r"\b(" + "|".join(map(re.escape, plural_actors)) + r")\b(?:[^.;:,]{0,60})?,\s+"
                                          r"(?:among\s+them|including|such\s+as|notably)\s+(?:the\s+)?$") if plural_actors else None
         self._last_listed: tuple[str, int, int, str] | None = None
         city_parts = lex.raw.get("city_parts") or {}
@@ -510,11 +511,13 @@ class Discoverer:
         op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
         if op_head and len(run) > 1 and key not in self.known:
             return add("operations", op_head, f"named '… {run[-1].bare}'", 3)   # "the Anfal Campaign"
-        listed_as = self._listed_actor(source, sentence.index, text, before, start) if len(run) <= 3 else None
+        listed_as = self._listed_actor(source, sentence.index, text, before, start) \
+            if len(run) <= 3 and not self._org_kind(run) and not self._given_name(run) else None
         if listed_as and key not in self.known:
             self._last_listed = (source, sentence.index, end, listed_as)
-            return add("actors", self.lex.raw["actor_nouns"][listed_as], f"'{listed_as}s, among them {name}'", 2,
-                       f"{name} {listed_as}")
+            one = self.lex.raw["actor_noun_forms"][listed_as]
+            return add("actors", self.lex.raw["actor_nouns"][listed_as], f"'{listed_as}, among them {name}'", 2,
+                       f"{name} {one}")
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         # (not a people's or a place's: "the Palestinian militia", "a Misrata brigade" only say whose)
         if actor_noun and key not in self.known and not self.lex.is_demonym(name) and not gazetteer.find(name):
@@ -567,7 +570,9 @@ class Discoverer:
             noun = (appositive.group(1) or "place").lower()
             kind = self.lex.place_of_cues.get(noun) or (self.lex.place_nouns.get(noun) or {}).get("kind") or "other"
             return add("locations", kind, f"'{name}, a {noun}'", 2)
-        if re.match(r"^,\s+where\b", after) and key not in self.known and len(run) <= 4 and not self._org_kind(run):
+        if re.match(r"^,\s+where\b", after) and key not in self.known and len(run) <= 4 and not self._org_kind(run) \
+                and re.search(r"\b(?:at|in|near|outside|inside|from|for|into|across|off)\s+(?:the\s+)?"
+                              r"(?:(?:north|south|east|west)ern\s+|central\s+)?$", before):
             place_hit = gazetteer.find(name)   # "the Stade de France, where three bombers blew themselves up"
             return add("locations", place_hit.kind if place_hit else "other", "', where' after the name", 2)
         if self._is_known(key, name):
@@ -640,7 +645,7 @@ class Discoverer:
         """The noun of a list of actors this name opens or goes on ("tribes, among them the Walda, the Afadla")."""
         opened = self._actors_listed.search(before) if self._actors_listed else None
         if opened:
-            return str((self.lex.raw.get("actor_noun_forms") or {})[opened.group(1)])
+            return opened.group(1).lower()
         last = self._last_listed
         if last and last[:2] == (source, index) and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?",
                                                                  text[last[2]:start]):
@@ -695,7 +700,7 @@ class Discoverer:
         if re.match(r"^\s*,\s+who\b", after):
             self._person_cue = "'who' after the name"   # "among them Shamima Begum, who left London at 15"
             return True
-        if re.match(r"^\s*,\s+(?:a|an|the)\s+\d{1,2}-year-old\b", after):
+        if re.match(r"^\s*,\s+(?:a|an|the)\s+\d{1,2}-year-old(?:\s*[,.;]|\s+(?:from|of|who|man|woman|boy|girl)\b)", after):
             self._person_cue = "age after the name"   # "Reyaad Khan, a 21-year-old from Cardiff"
             return True
         # ("two British members, Alexanda Kotey and El Shafee Elsheikh, ...": a pair after a plural)

@@ -30,7 +30,7 @@ _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _POSSESSOR = re.compile(r"['’]s\s+(?:(?:historic|old)\s+)?[A-Z]")   # "Baghdad's Sadr City": the city only says where its district is
 _SIDE = re.compile(r"\b(?:north|south|east|west)ern\s+$", re.I)
-_ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b", re.I)
+_ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:['’]s)?\b(?!\s+of\b)", re.I)   # ("the town of X" names it)
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
@@ -39,7 +39,6 @@ _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting"
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
               "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive",
               "evacuation": "operation"}
-_ATTEMPT = re.compile(r"\b(?:fail\w*|attempt\w*|tr(?:y|ied|ying)|bid|effort|sought|seeks?)\s+to\s+$", re.I)
 _STRUCK = re.compile(r"\b(?:struck|strikes?|air\s*strikes?|bombed|hit)\b", re.I)
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
@@ -103,6 +102,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # ("the gunman who killed 49 people at the Pulse nightclub": a shooting)
     verb = r"(?:who\s+)?(?:" + _words(cues.get("bomb_verbs")) + r")\s+(?:[\w,]+\s+){0,4}?"
     bomb_before = re.compile(r"\b(?:(?P<gun>" + _words(cues.get("shooter_nouns")) + r")\s+" + verb + "|(?:"
+                             + _words(cues.get("bomber_nouns")) + r")\s+" + verb + "|(?:"
                              + _words(cues.get("bomb_nouns")) + r")\s+(?:" + verb + r")?|(?P<blew>"
                              + _words(cues.get("suicide_verbs")) + r")\s+)"
                              r"(?:(?:at|on|outside|of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
@@ -138,7 +138,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     intervened = re.compile(r"\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+)?(?:first\s+)?(?:"
                             + _words(cues.get("intervention_nouns")) + r")\s+(?:in|on|over)\s+$", re.I)
     relief = _words(cues.get("relief_verbs"))
-    relieved = re.compile(rf"\b(?:(?:{relief})\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){{0,6}}?(?:siege|blockade)\s+"
+    sieges = _words(cues.get("siege_nouns"))
+    attempt = re.compile(r"\b(?:" + _words(cues.get("attempt_words")) + r")\s+to\s+$", re.I)
+    siege_word = re.compile(r"\b(?:" + sieges + "|" + "|".join(map(re.escape, cues["besiege_verbs"])) + r")\b", re.I)
+    # (what stands between the verb and the siege describes it: "broke the long ISIS siege"; not "broke into
+    # houses during the siege")
+    relieved = re.compile(rf"\b(?:(?:{relief})\s+(?:(?:the|a|an|its|their)\s+)?"
+                          rf"(?:(?!(?:into|in|during|through|on|at|out|down|up|off|with|from|after|before|since|for)\b)"
+                          rf"[\w-]+\s+){{0,6}}?(?:{sieges})\s+"
                           rf"(?:of|on)|(?:{relief})\s+through\s+to\s+(?:the\s+)?besieged)\s+", re.I)
     # "a convoy of buses carrying IS fighters left the besieged city of Raqqa": the fighters' evacuation (not a
     # strike on a convoy)
@@ -190,8 +197,6 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 40):end].strip(),
                                          _taken_year(text, m.end + (fell.end() if fell else 0), lead)
                                          or years.get(index)))
-            # (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
-            possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
@@ -293,7 +298,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for cue in relieved.finditer(text) if not hypothetical else ():
             where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
                 r"[\w\s'’-]{0,50}", text[cue.end():m.start])), None)
-            if where and not _ATTEMPT.search(text, 0, cue.start()):
+            if where and not attempt.search(text, 0, cue.start()):
                 reliefs.append((OperationHit(where.entity_id, "relief", index, text[cue.start():where.end],
                                              years.get(index)), bool(_YEARS_LONG.search(cue.group(0)))))
         for m in places:
@@ -301,18 +306,18 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 last_city = m.entity_id
             elif kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
-    return hits + [_relief_or_siege(hit, long, sentences) for hit, long in reliefs]
+    return hits + [_relief_or_siege(hit, long, sentences, siege_word) for hit, long in reliefs]
 
 
-_YEARS_LONG = re.compile(r"\b(?:long|years?-long|[\w-]+-year)\b", re.I)
-_SIEGE_WORD = re.compile(r"\b(?:siege|besieg\w*|blockade\w*|encircl\w*)\b", re.I)
+_YEARS_LONG = re.compile(r"(?<![\w-])(?:long|years?-long|[\w-]+-year)\b", re.I)   # (not "months-long")
 
 
-def _relief_or_siege(hit: OperationHit, long: bool, sentences: list[tuple[int, str, list[Match]]]) -> OperationHit:
+def _relief_or_siege(hit: OperationHit, long: bool, sentences: list[tuple[int, str, list[Match]]],
+                     siege_word: re.Pattern[str]) -> OperationHit:
     """A relief is an operation of its own where the siege had lasted ("broke the three-year siege", or a
     sentence on the siege dated a year before); a siege of a season and its relief are one ("broke the
     siege of Amerli" ends the Siege of Amerli)."""
-    older = hit.year and any(_SIEGE_WORD.search(text) and any(m.entity_id == hit.place for m in matches)
+    older = hit.year and any(siege_word.search(text) and any(m.entity_id == hit.place for m in matches)
                              and any(int(y) < hit.year for y in _YEAR.findall(text)) for _, text, matches in sentences)
     return hit if long or older else replace(hit, kind="siege")
 

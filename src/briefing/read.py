@@ -555,7 +555,7 @@ def _relative(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
-_PROSE = re.compile(r"(?:\S+\s+){4,}\S*[.!?][\"'”’)]?\s*$")   # a sentence of five words or more
+_PROSE = re.compile(r"(?:\S+\s+){4}\S*[.!?][\"'”’)]?\s*$")   # a sentence of five words or more
 
 
 def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Excluded]]:
@@ -567,8 +567,8 @@ def _split_tail(blocks: list[str], rule: Rules) -> tuple[list[str], list[Exclude
         tags_at = len(blocks)
     # ("Share this: Facebook | Twitter", "28 Comments" above the story: a link to the comments in the
     # page's header opens nothing; the comments follow the story)
-    counters = [i for i, b in enumerate(blocks[:tags_at]) if rule.opens_comments(b)
-                and not any(_PROSE.search(a) for a in blocks[:i])]
+    story = next((i for i, b in enumerate(blocks) if _PROSE.search(b)), len(blocks))
+    counters = [i for i, b in enumerate(blocks[:min(story, tags_at)]) if rule.opens_comments(b)]
     widgets = [Excluded("share line", blocks[i]) for i in counters]
     if counters:
         blocks = [b for i, b in enumerate(blocks) if i not in counters]
@@ -824,7 +824,10 @@ def _placed_byline(blocks: list[str], i: int, field: str) -> list[str]:
     reporters in one place)."""
     parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", field)
     placed = [_FILED_FROM.fullmatch(part) for part in parts]
-    if not placed[-1] or not (i + 1 < len(blocks) and dates.dateline(blocks[i + 1])):
+    # (a reporter without a place shares the next one's, where two places are told: not "Turkish Troops and
+    # Kurdish Rebels Clash in Afrin", a headline)
+    if not placed[-1] or (not all(placed) and sum(map(bool, placed)) < 2) \
+            or not (i + 1 < len(blocks) and dates.dateline(blocks[i + 1])):
         return []
     names = [m["name"] if m else _REPORTER.fullmatch(part) and part for m, part in zip(placed, parts)]
     return [name for name in names if name] if all(names) else []
