@@ -39,7 +39,6 @@ _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting"
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
               "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive",
               "evacuation": "operation"}
-_STRUCK = re.compile(r"\b(?:struck|strikes?|air\s*strikes?|bombed|hit)\b", re.I)
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
@@ -151,6 +150,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # strike on a convoy)
     convoy = re.compile(r"\b(?:" + _words(cues.get("evacuation_nouns")) + r")\b", re.I)
     evacuees = re.compile(r"\b(?:" + _words(cues.get("evacuees")) + r")\b", re.I)
+    strike_words = re.compile(r"\b(?:" + _words(cues.get("strike_verbs")) + r"|(?:air\s*)?strikes?)\b", re.I)
     left = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the\s+)?(?:besieged\s+)?(?:(?:city|town)\s+of\s+)?$",
                       re.I)
     left_it = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the|that|this)\s+(?:besieged\s+)?(city|town)\b(?!\s+of)",
@@ -171,15 +171,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 b = None   # "the battle for southern Damascus" is no battle of Damascus; "western Anbar" is Anbar's
             # (from the cue's clause on: "planned attacks abroad, including the attacks in Paris" were no plan,
             # "the battle for X, officials said, could begin" is one)
-            # ("coordinated attacks by IS militants on X": a plural before "by" or "against" is a noun)
             # "the attack on Istanbul's Atatürk airport" was on the airport; "the battle for Raqqa's Old City"
-            # is the city's
+            # is the city's (the "'s" may be the match's own last letters: "Baghdad's" is one word to the matcher)
             possessor = _POSSESSOR.match(text, m.end) or _POSSESSOR.match(text, max(0, m.end - 2))
             owned = next((p for p in places if p.start > m.end and p.start - m.end <= 16), None) if possessor else None
             if b and re.search(r"['’]s\s+$", lead) and kinds.get(m.entity_id) not in _OWNED_KINDS:
                 b = None
             if b and owned and kinds.get(owned.entity_id) in _OWNED_KINDS:
                 b = None
+            # ("coordinated attacks by IS militants on X": a plural before "by" or "against" is a noun)
             if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
@@ -284,7 +284,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if place and not any(h.place == place and h.sentence == index for h in hits):
                 kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
                 hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), years.get(index)))
-        if convoy.search(text) and evacuees.search(text) and not hypothetical and not _STRUCK.search(text):
+        leaving = convoy.search(text)
+        if leaving and evacuees.search(text) and not hypothetical and not strike_words.search(text):
             out = next((m.entity_id for m in places if kinds.get(m.entity_id) in ("city", "town")
                         and left.search(text[:m.start])), None)
             it = left_it.search(text) if out is None else None
@@ -292,7 +293,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 earlier = [m.entity_id for m in places if m.end <= it.start() and kinds.get(m.entity_id) in ("city", "town")]
                 out = earlier[-1] if earlier else last_city
             if out:
-                hits.append(OperationHit(out, "evacuation", index, convoy.search(text).group(0), years.get(index)))
+                hits.append(OperationHit(out, "evacuation", index, leaving.group(0), years.get(index)))
         # "broke the three-year siege of Deir ez-Zor", "broke through to the besieged airport of X": the operation
         # that relieved a siege (not an attempt); an event of its own where the siege is told as years old
         for cue in relieved.finditer(text) if not hypothetical else ():

@@ -477,7 +477,9 @@ _BYLINE = re.compile(r"(?:(?i:(?:posted|published|written|reported|story|words|t
                      r"|(?i:words|text|author|reporting)\s*:\s*)"
                      r"(?P<name>" + _NAMES + r")(?:\s+(?i:in)\s+[A-Z][\w' ,-]{1,40})?\s*(?:[|–—·•].*)?")
 # "Clare Whitcombe, Middle East Correspondent": a name and its newsroom title, above the date
-_TITLED_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}),\s+(?:[A-Z][\w-]*\s+){0,4}"
+# a reporter's name: two to four capitalised words ("Hawar al-Ibrahim": an article within)
+_REPORTER = r"[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}"
+_TITLED_BYLINE = re.compile(rf"(?P<name>{_REPORTER}),\s+(?:[A-Z][\w-]*\s+){{0,4}}"
                             r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Analyst)")
 # "Owen Pritchard Middle East correspondent, and agencies": the name, its desk and title without a comma
 # (the name's two words: a desk is one to three words before the title)
@@ -814,7 +816,7 @@ def _byline_names(blocks: list[str], i: int, field: str) -> list[str]:
 
 
 # "Martin Eyre in Raqqa": a reporter and where the story was filed from ("Deir ez-Zor": a particle within)
-_FILED_FROM = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3})\s+in\s+"
+_FILED_FROM = re.compile(rf"(?P<name>{_REPORTER})\s+in\s+"
                          r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]*){0,2}")
 
 
@@ -827,13 +829,10 @@ def _placed_byline(blocks: list[str], i: int, field: str) -> list[str]:
     # (a reporter without a place shares the next one's, where two places are told: not "Turkish Troops and
     # Kurdish Rebels Clash in Afrin", a headline)
     if not placed[-1] or (not all(placed) and sum(map(bool, placed)) < 2) \
+            or not all(m or re.fullmatch(_REPORTER, part) for m, part in zip(placed, parts)) \
             or not (i + 1 < len(blocks) and dates.dateline(blocks[i + 1])):
         return []
-    names = [m["name"] if m else _REPORTER.fullmatch(part) and part for m, part in zip(placed, parts)]
-    return [name for name in names if name] if all(names) else []
-
-
-_REPORTER = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:al-)?[A-Z][\w.'’-]+){1,3}")
+    return [m["name"] if m else part for m, part in zip(placed, parts)]
 
 
 def _titled_byline(blocks: list[str], i: int, field: str) -> re.Match[str] | None:
