@@ -19,7 +19,8 @@ campaigns of 2015-2016, life in Raqqa under the Islamic State and the government
 State took Raqqa in 2013-2014: 0.74; heldout27 and heldout28, the siege of Kobani and its aftermath in 2015, and the
 years after the territorial defeat, 2018-2020, in eight outlets' manners: 0.82 and 0.80; heldout29 and heldout30,
 the Islamic State's attacks abroad and its war in southern Syria: 0.70 and 0.76; heldout31 and heldout32, the
-countryside around Raqqa and Anbar in plain articles: 0.75 and 0.80). Runs must also be stable: a second extract
+countryside around Raqqa and Anbar in plain articles: 0.75 and 0.80; heldout33 and heldout34, the battle for Raqqa
+city in 2017 and the war's people, in eight outlets' manners: 0.84 and 0.77). Runs must also be stable: a second extract
 changes nothing.
 """
 from __future__ import annotations
@@ -89,6 +90,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout30", FIXTURES / "heldout30" / "gold", 0.77, False),
     (FIXTURES / "heldout31", FIXTURES / "heldout31" / "gold", 0.81, False),
     (FIXTURES / "heldout32", FIXTURES / "heldout32" / "gold", 0.82, False),
+    (FIXTURES / "heldout33", FIXTURES / "heldout33" / "gold", 0.82, False),
+    (FIXTURES / "heldout34", FIXTURES / "heldout34" / "gold", 0.75, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
