@@ -1436,3 +1436,32 @@ def test_lists_ages_sieges_and_passives_that_are_none_of_the_rules(tmp_path):
     assert actors["Ahmad Velani"]["kind"] == "person" and actors["Omar Tellani"]["kind"] == "person"
     assert not any(n.endswith(" tribe") for n in actors) and "Marun Tellani" not in actors
     assert sorted(names(sheets, "operations")) == ["Siege of Kessab", "Siege of Velo"]
+
+
+def test_a_story_of_a_towns_loss_tells_its_fall_throughout_and_a_relative_clause_names_the_taker(tmp_path):
+    sheets = run_two(tmp_path, "In May 2015 the militants drove the last army troops out of the city of Velo. The fall "
+                               "of Velo shocked the capital. The city of Kessel, which the Islamic State seized in "
+                               "June 2014, lies to the north.",
+                     "Soldiers completed the recapture of the city of Velo in December 2015. In June 2014 the militants seized "
+                     "the northern Iraqi city of Marun in a lightning offensive.")
+    ops = names(sheets, "operations")
+    assert "Fall of Velo (2015)" in ops and "Recapture of Velo (2015)" in ops
+    assert ops["Fall of Velo (2015)"]["mentions"] == [{"source": "a", "count": 2}]
+    assert "Fall of Kessel (2014)" in ops and "Fall of Marun (2014)" in ops
+
+
+def test_what_is_captured_is_a_place_when_its_name_is_one_word(tmp_path):
+    places = names(run(tmp_path, "Troops advanced after the capture of As-Velo on 12 August."), "locations")
+    assert "As-Velo" in places
+
+
+def test_a_person_killed_by_a_force_or_on_a_date_and_a_surname_alone(tmp_path):
+    sheets = run(tmp_path, "Its founder, Sheikh Ivo Laske, was killed in a car bombing in Velo in September 2015. The "
+                           "head of the council, Mara Velitt, was killed by Iraqi forces in Kessel in early June 2014. "
+                           "Anna Harbel, the mother of Tomas Harbel, who was killed in August 2014, spoke. IS commander Karl Zarqan "
+                           "led the cell. Zarqan, who grew up in Marun, was killed by a US drone strike in 2015. The "
+                           "killing of Zarqan envoy Piet Tarsin went unpunished.")
+    ops = names(sheets, "operations")
+    assert {"Killing of Ivo Laske (2015)", "Killing of Mara Velitt (2014)", "Killing of Tomas Harbel (2014)",
+            "Killing of Karl Zarqan (2015)"} <= set(ops)
+    assert not [n for n in ops if "Anna" in n]

@@ -171,7 +171,9 @@ class Discoverer:
         # "the southern towns: Arbin, ...", "eight villages covering 100 square kilometres, among them Faziliya"
         self._places_colon = re.compile(rf"\b({plural})(?:\s*:|\b[^.;:]{{0,60}}?,\s+(?:among\s+them|including|such\s+as))\s*$",
                                         re.I)
-        self._battle_of = re.compile(r"\b(?:battle|siege|fall|liberation|recapture)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+        fought = lex.raw.get("fought_over_nouns") or {}
+        self._battle_of = re.compile(r"\b(?:(" + "|".join(fought.get("any") or ["(?!)"]) + ")|(" + "|".join(
+            fought.get("one_word") or ["(?!)"]) + r"))\s+(?:of|for)\s+(?:the\s+)?$", re.I)
         # "the Karrada bombing", "the 2005 Amman bombings": an attack is named after where it happened
         events = "|".join(map(re.escape, lex.operation_cues.get("named_after_place") or ["(?!)"]))
         self._event_after = re.compile(rf"^\s+(?:{events})\b")
@@ -549,7 +551,8 @@ class Discoverer:
 
         if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
             return add("locations", "city", "'…’s old city'", 1)
-        if len(run) <= 3 and key not in self.known and self._battle_of.search(before):
+        fought = self._battle_of.search(before)
+        if fought and len(run) <= (3 if fought.group(1) else 1) and key not in self.known:
             return add("locations", "other", "'battle/siege of …'", 1)
         if len(run) <= 3 and key not in self.known and self._event_after.match(after) and self._the_before.search(before) \
                 and run[0].bare not in self._occasions:   # not "the Christmas attack"

@@ -91,6 +91,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # "Ramadi fell to", "Ramadi, the capital of Anbar, which fell to": an apposition may stand between
     taken_after = re.compile(r"^(?:\s+|,\s+[^,;.]{1,60}?,\s+|,\s+(?=which|that))(?:which\s+|that\s+)?(?:had\s+)?(?:"
                              + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
+    # "Manbij, which the Islamic State seized in January 2014", "Tikrit, which the army retook": the taker between
+    taken_which = re.compile(r"^,\s+(?:which|that)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:had\s+)?(?:(?:"
+                             + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")|(?P<dated>"
+                             + _words(cues.get("taken_verbs_dated")) + r"))\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
                                 r")\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
     fought_before = re.compile(r"\b(?:" + _words(cues.get("fought_verbs_before")) +
@@ -129,9 +133,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                r"|(?:the\s+)?(?:" + _words(cues.get("killing_nouns"))
                                + r")\s+of)\s+(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
     # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
-    killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+    # ("Its founder, Wahid al-Balous, was killed by a car bomb": the name may be the apposition; "was killed by
+    # Iraqi forces in Mosul", "was killed in August 2014": by whom or when, a killing, not a death in battle)
+    killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,|,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
-                              + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b)", re.I)
+                              + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
+                              r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
+                              r"|killed\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
+                              + r")\b)", re.I)
     province_taken = re.compile(r"\b(?:" + _words(cues.get("province_taken_verbs")) + r")\s+(?:(?:most|much|all|parts|"
                                 r"large\s+parts|swathes|the\s+rest)\s+of\s+)?(?:the\s+)?$", re.I)
     intervened = re.compile(r"\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+)?(?:first\s+)?(?:"
@@ -185,16 +194,19 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
-            fell = None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:])
+            fell = None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:]) or taken_which.match(text[m.end:])
+            if fell and fell.re is taken_which and fell.group("dated") and not _DATED.search(text, m.end + fell.end()):
+                fell = None   # ("which IS seized in June 2014"; not "which the army took after a week")
             # (a town taken is told in its own clause: "took Manbij on 12 August, raising fears that the YPG would ...")
             if kinds.get(m.entity_id) in _TAKEN_KINDS and not _clause_hypothetical(text, m.start, m.end + (
                     fell.end() if fell else 0)) and not b and \
-                    (taken_before.search(lead) or fell
+                    ((taker := taken_before.search(lead)) or fell
                      or (taken_dated.search(lead) and _DATED.search(text))
                      or (fought_before.search(lead) and fighting.search(text))
                      or (index < 0 and headline_taken.search(lead))):
                 end = m.end + max(20, fell.end() + 30 if fell else 0)   # (and whom it fell to)
-                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, m.start - 40):end].strip(),
+                start = min(m.start - 40, taker.start()) if taker else m.start - 40   # (from its verb: "drove ... out of")
+                hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, start):end].strip(),
                                          _taken_year(text, m.end + (fell.end() if fell else 0), lead)
                                          or years.get(index)))
             bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
@@ -225,7 +237,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for m in matches if not hypothetical and _DATED.search(text) else ():
             taken = province_taken.search(text[:m.start]) if kinds.get(m.entity_id) == "province" else None
             if taken and (_LOST.search(text) or re.search(rf"\b{_INSURGENTS}\b", text[:m.start])):
-                hits.append(OperationHit(m.entity_id, "battle", index, text[max(0, taken.start() - 40):m.end],
+                hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, taken.start() - 40):m.end],
                                          _taken_year(text, m.end, text[:m.start]) or years.get(index)))
         # "militants massacred hundreds of men in X", "executed cadets as they fled X", "X, the village where IS
         # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
@@ -239,12 +251,17 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
                                          years.get(index)))
         for m in matches if not hypothetical else ():
-            if kinds.get(m.entity_id) != "person" or " " not in m.surface.strip():
+            if kinds.get(m.entity_id) != "person":
                 continue
+            follower = re.match(r"(?:['’]s)?\s+(\w+)", text[m.end:])
+            if follower and follower.group(1) in lex.role_nouns:
+                continue   # ("the killing of Zawahiri envoy ...": whose envoy, not who was killed)
             kill = killed_before.search(text[:m.start])
             if kill and kill.group(1) and _ATTRIBUTIVE.search(text, 0, kill.start()):
                 kill = None
             after = None if kill else killed_after.match(text[m.end:])
+            if after and any(kinds.get(o.entity_id) == "person" and m.end < o.start < m.end + after.end() for o in matches):
+                after = None   # ("Diane Foley, the mother of James Foley, who was killed": his killing)
             if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
                 end = m.end + (after.end() if after else 0)
                 hits.append(OperationHit(m.entity_id, "killing", index, text[kill.start() if kill else m.start:end],
@@ -308,6 +325,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             elif kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
     return hits + [_relief_or_siege(hit, long, sentences, siege_word) for hit, long in reliefs]
+
+
+def _word_start(text: str, at: int) -> int:
+    """`at`, moved back to the start of its word (a phrase cut mid-word, "tants seized", reads as no one's)."""
+    at = max(0, at)
+    while at > 0 and text[at - 1].isalnum():
+        at -= 1
+    return at
 
 
 _YEARS_LONG = re.compile(r"(?<![\w-])(?:long|years?-long|[\w-]+-year)\b", re.I)   # (not "months-long")
@@ -513,7 +538,10 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
 _INSURGENTS = r"(?:militants?|jihadists?|insurgents?|extremists?|Islamic\s+State|IS|ISIS|ISIL|Daesh|Daech)"
 _LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                    rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
-                   r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied|swept\s+into|sweeps\s+into)\b", re.I)
+                   r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied|swept\s+into|sweeps\s+into)\b"
+                   # ("drove the last Iraqi troops out of Ramadi": whoever drove the town's defenders out took it)
+                   rf"|\bdr[io]ve\s+(?:the\s+)?(?:last\s+)?(?:(?!{_INSURGENTS}\b)[\w-]+\s+){{0,2}}?"
+                   r"(?:troops|soldiers|forces|army|garrison|defenders|policemen)\s+(?:out\s+of|from)\b", re.I)
 
 
 def _phases(eras: list[tuple[Any, list[tuple[str, OperationHit]]]]) -> list[tuple[Any, list[tuple[str, OperationHit]]]]:
@@ -522,7 +550,12 @@ def _phases(eras: list[tuple[Any, list[tuple[str, OperationHit]]]]) -> list[tupl
     that tell neither (the battle for X) are of the fight to take it back."""
     out: list[tuple[Any, list[tuple[str, OperationHit]]]] = []
     for era, members in eras:
-        fell = [(s, h) for s, h in members if _LOST.search(h.phrase) and not _RETAKEN.search(h.phrase)]
+        lost = {id(h) for _, h in members if _LOST.search(h.phrase) and not _RETAKEN.search(h.phrase)}
+        retook = {s for s, h in members if _RETAKEN.search(h.phrase)}
+        # (an article that tells the town's loss and not its recapture tells of the loss throughout: "the
+        # fall of Ramadi" in a story of how it fell)
+        losing = {s for s, h in members if id(h) in lost} - retook
+        fell = [(s, h) for s, h in members if id(h) in lost or s in losing]
         if not fell or len(fell) == len(members) or not any(_RETAKEN.search(h.phrase) for _, h in members):
             out.append((era, members))
             continue
