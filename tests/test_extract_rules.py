@@ -1465,3 +1465,22 @@ def test_a_person_killed_by_a_force_or_on_a_date_and_a_surname_alone(tmp_path):
     assert {"Killing of Ivo Laske (2015)", "Killing of Mara Velitt (2014)", "Killing of Tomas Harbel (2014)",
             "Killing of Karl Zarqan (2015)"} <= set(ops)
     assert not [n for n in ops if "Anna" in n]
+
+
+def test_the_city_two_sentences_on_is_the_storys_and_an_apposition_names_the_capital(tmp_path):
+    sheets = run(tmp_path, "Aid reached the city of Harbel. The alliance declared victory in the city of Velo. Fighters in Velo celebrated, and Velo's "
+                           "council met. Its message was aimed at both the city of Kessel and the city of Marun.\n\n"
+                           "How long did it take?\n\nThe alliance began its assault on the city on 6 June.\n\n"
+                           "In the east, government forces completed their capture of the provincial capital, Harbel, "
+                           "on 3 November.")
+    ops = names(sheets, "operations")
+    assert any(n.startswith("Battle of Velo") for n in ops) and any(n.startswith("Battle of Harbel") for n in ops)
+    assert not [n for n in ops if "Marun" in n or "Kessel" in n]
+
+
+def test_troops_who_broke_through_to_an_enclave_relieved_a_siege_of_years_and_a_town_and_its_dam_taken(tmp_path):
+    ops = names(run(tmp_path, "Aid reached the town of Kessel. On Tuesday, regime troops broke through to the government enclave in the city of Velo, "
+                              "ending a siege that the militants had imposed for almost three years. In May the "
+                              "alliance had captured the town and dam of Kessel."), "operations")
+    assert any(n.startswith("Relief of the siege of Velo") for n in ops)
+    assert any(n.startswith("Battle of Kessel") for n in ops)

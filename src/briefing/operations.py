@@ -25,7 +25,8 @@ _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\
            + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
            r"(?:[A-Z][\w-]+['’]s\s+)?"   # ("the attack on Istanbul's Atatürk airport")
-           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+)?")
+           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+"
+           r"|(?:provincial\s+)?capital,\s+)?")   # ("the capture of the provincial capital, Deir al-Zour")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _POSSESSOR = re.compile(r"['’]s\s+(?:(?:historic|old)\s+)?[A-Z]")   # "Baghdad's Sadr City": the city only says where its district is
@@ -44,7 +45,8 @@ _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
 _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
-                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest|most|much|half)\s+of\s+|(?:provincial\s+)?capital,?\s+)?$")
+                 r"neighbou?rhoods?|districts?|outskirts|centre|center|rest|most|much|half)(?:\s+and\s+[\w-]+)?\s+of\s+"
+                 r"|(?:provincial\s+)?capital,?\s+)?$")   # ("captured the town and dam of Tabqa")
 # "the base near X": X only says where the subject is
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
@@ -154,7 +156,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     relieved = re.compile(rf"\b(?:(?:{relief})\s+(?:(?:the|a|an|its|their)\s+)?"
                           rf"(?:(?!(?:into|in|during|through|on|at|out|down|up|off|with|from|after|before|since|for)\b)"
                           rf"[\w-]+\s+){{0,6}}?(?:{sieges})\s+"
-                          rf"(?:of|on)|(?:{relief})\s+through\s+to\s+(?:the\s+)?besieged)\s+", re.I)
+                          rf"(?:of|on)|(?:{relief})\s+through\s+to\s+(?:the\s+)?(?:besieged|(?:[\w-]+\s+){{0,2}}?"
+                          rf"(?:enclave|garrison|pocket|defenders)\s+(?:in|of|at)))\s+", re.I)
     # "a convoy of buses carrying IS fighters left the besieged city of Raqqa": the fighters' evacuation (not a
     # strike on a convoy)
     convoy = re.compile(r"\b(?:" + _words(cues.get("evacuation_nouns")) + r")\b", re.I)
@@ -167,6 +170,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     hits: list[OperationHit] = []
     reliefs: list[tuple[OperationHit, bool]] = []
     last_city: str | None = None
+    told: Counter[str] = Counter()
+    latest: dict[str, int] = {}
     last_province: str | None = None
     for index, text, matches in sentences:
         places = [m for m in matches if kinds.get(m.entity_id) in PLACE_KINDS]
@@ -270,6 +275,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for cue in before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
             # ("the capture of the town" is of a town: not of the city where a spokesman spoke)
+            if any(re.fullmatch(r",\s+", text[cue.end():m.start]) for m in places):
+                continue   # (an apposition names it: "the capture of the provincial capital, Deir al-Zour")
             fits = ("town",) if cue.group(2).lower() == "town" else ("city", "town")
             earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in fits]
             target = (earlier[-1] if earlier else last_city) if cue.group(2).lower() != "provincial capital" else \
@@ -318,11 +325,18 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 r"[\w\s'’-]{0,50}", text[cue.end():m.start])), None)
             if where and not attempt.search(text, 0, cue.start()):
                 reliefs.append((OperationHit(where.entity_id, "relief", index, text[cue.start():where.end],
-                                             years.get(index)), bool(_YEARS_LONG.search(cue.group(0)))))
+                                             years.get(index)),
+                                bool(_YEARS_LONG.search(cue.group(0)) or _SIEGE_OF_YEARS.search(text))))
+        # "the city" of the next sentence: the last city this one named, else the story's (named most so far, the
+        # latest of those named as often: "a message aimed at Damascus and Ankara. How long did it take? The SDF
+        # began its assault on the city" is Raqqa's)
+        cities = [m.entity_id for m in places if kinds.get(m.entity_id) in ("city", "town")]
+        for city in cities:
+            told[city] += 1
+            latest[city] = len(latest)
+        last_city = cities[-1] if cities else max(told, key=lambda c: (told[c], latest[c]), default=None)
         for m in places:
-            if kinds.get(m.entity_id) in ("city", "town"):
-                last_city = m.entity_id
-            elif kinds.get(m.entity_id) == "province":
+            if kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
     return hits + [_relief_or_siege(hit, long, sentences, siege_word) for hit, long in reliefs]
 
@@ -335,6 +349,9 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
+# "ending a siege that ISIS had imposed for almost three years"
+_SIEGE_OF_YEARS = re.compile(r"\b(?:siege|blockade)\b[^.;]{0,60}?\b(?:for|of)\s+(?:(?:almost|nearly|more\s+than|over|about)\s+)?"
+                             r"(?:two|three|four|five|\d+)\s+years\b", re.I)
 _YEARS_LONG = re.compile(r"(?<![\w-])(?:long|years?-long|[\w-]+-year)\b", re.I)   # (not "months-long")
 
 
