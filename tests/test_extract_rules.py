@@ -1484,3 +1484,11 @@ def test_troops_who_broke_through_to_an_enclave_relieved_a_siege_of_years_and_a_
                               "alliance had captured the town and dam of Kessel."), "operations")
     assert any(n.startswith("Relief of the siege of Velo") for n in ops)
     assert any(n.startswith("Battle of Kessel") for n in ops)
+
+
+def test_a_politician_a_physician_and_a_father_are_people(tmp_path):
+    actors = names(run(tmp_path, "The prize went jointly to Ivo Laske, a Congolese gynecologist who treated survivors. "
+                                 "The sheikh governs alongside the Kurdish politician Mara Velitt. Anna Harbel, whose "
+                                 "father Tomas Harbel was taken hostage, spoke."), "actors")
+    assert {"Ivo Laske", "Mara Velitt", "Tomas Harbel"} <= set(actors)
+    assert all(actors[n]["kind"] == "person" for n in ("Ivo Laske", "Mara Velitt", "Tomas Harbel"))
