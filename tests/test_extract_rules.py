@@ -1492,3 +1492,10 @@ def test_a_politician_a_physician_and_a_father_are_people(tmp_path):
                                  "father Tomas Harbel was taken hostage, spoke."), "actors")
     assert {"Ivo Laske", "Mara Velitt", "Tomas Harbel"} <= set(actors)
     assert all(actors[n]["kind"] == "person" for n in ("Ivo Laske", "Mara Velitt", "Tomas Harbel"))
+
+
+def test_a_name_goes_on_through_wal_and_a_justice_is_a_title(tmp_path):
+    actors = names(run(tmp_path, "He led the volunteers into a unit that became Jaish al-Velo wal-Ansar, the Army of "
+                                 "Emigrants and Helpers. She clerked for Chief Justice Ivo Laske."), "actors")
+    assert "Jaish al-Velo wal-Ansar" in actors and "Jaish al-Velo" not in actors
+    assert "Ivo Laske" in actors and not [n for n in actors if "Justice" in n]

@@ -16,7 +16,7 @@ _HYPHEN_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "an"
                     "ed", "er", "es", "ez", "en", "et", "ud", "ul", "ur", "us", "uz", "un"}
 _FREE_ARTICLES = {"al", "el", "ar", "az"}   # "Ar Raqqah", "Dayr Az Zawr" (not as, at, an: English words)
 # a name opening with an article written with a hyphen ("al-Bab", "ash-Sham"): an Arabic name, whatever else it spells
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul)-(?=[A-Z])")
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul|wal)-(?=[A-Z])")   # ("wal-Ansar": "and the Ansar")
 KUNYA = ("Abu", "Umm")   # "Abu Khaled al-Suri": a name that opens with "father of" (or "mother of")
 PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)   # "Salah al-Din governorate", "the Hama province"
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad -> zor, sad
