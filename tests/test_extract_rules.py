@@ -1499,3 +1499,11 @@ def test_a_name_goes_on_through_wal_and_a_justice_is_a_title(tmp_path):
                                  "Emigrants and Helpers. She clerked for Chief Justice Ivo Laske."), "actors")
     assert "Jaish al-Velo wal-Ansar" in actors and "Jaish al-Velo" not in actors
     assert "Ivo Laske" in actors and not [n for n in actors if "Justice" in n]
+
+
+def test_a_council_of_a_named_man_and_a_gerund_opening_the_sentence(tmp_path):
+    actors = names(run(tmp_path, "Units of the Velo Military Council of Ahmed Abu Laske joined the assault. Addressing "
+                                 "the Kessel Human Rights Council in Geneva on Wednesday, the envoy spoke."), "actors")
+    assert {"Velo Military Council", "Ahmed Abu Laske", "Kessel Human Rights Council"} <= set(actors)
+    assert actors["Ahmed Abu Laske"]["kind"] == "person"
+    assert not [n for n in actors if " of Ahmed" in n or n.startswith("Addressing")]

@@ -364,6 +364,10 @@ class Discoverer:
             if _month_named(run) and run[1].text not in self.lex.stopwords:
                 break
             run.pop(0)
+        if len(run) > 2 and run[0].start == 0 and run[0].text.endswith("ing") and run[1].text in self.lex.connectors \
+                and name_key(run[0].text) not in self.known:
+            # "Addressing the U.N. Human Rights Council in Geneva, ...": the sentence's verb, then the name
+            return self._classify(source, sentence, self._without_connectors(run[1:]), found)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
         while len(run) > 1 and run[0].text in ("The", "A", "An"):
@@ -417,6 +421,11 @@ class Discoverer:
             if after_of:
                 self._classify(source, sentence, after_of, found)
             return
+        if of_at and len(after_of) >= 2 and after_of[0].bare in self.lex.given_names and self._org_kind(run[:of_at]) \
+                and not self._org_kind(after_of):
+            # "the Deir ez-Zor Military Council of Ahmed Abu Khawla": a force, and the man who leads it
+            self._classify(source, sentence, run[:of_at], found)
+            return self._classify(source, sentence, after_of, found)
         if of_at == 1 and run[0].start == 0 and run[0].text.endswith("s") and len(after_of) >= 2 \
                 and (self._org_kind(after_of) or name_key(" ".join(w.text for w in after_of)) in self.known):
             # "Units of the Federal Police entered ...": the plural opens the sentence, the name follows
