@@ -20,7 +20,8 @@ State took Raqqa in 2013-2014: 0.74; heldout27 and heldout28, the siege of Koban
 years after the territorial defeat, 2018-2020, in eight outlets' manners: 0.82 and 0.80; heldout29 and heldout30,
 the Islamic State's attacks abroad and its war in southern Syria: 0.70 and 0.76; heldout31 and heldout32, the
 countryside around Raqqa and Anbar in plain articles: 0.75 and 0.80; heldout33 and heldout34, the battle for Raqqa
-city in 2017 and the war's people, in eight outlets' manners: 0.84 and 0.77). Runs must also be stable: a second extract
+city in 2017 and the war's people, in eight outlets' manners: 0.84 and 0.77; heldout35 and heldout36, the Wrath of the
+Euphrates campaign and Iraq in 2016-2017 beyond Mosul: 0.81 and 0.84). Runs must also be stable: a second extract
 changes nothing.
 """
 from __future__ import annotations
@@ -92,6 +93,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout32", FIXTURES / "heldout32" / "gold", 0.82, False),
     (FIXTURES / "heldout33", FIXTURES / "heldout33" / "gold", 0.82, False),
     (FIXTURES / "heldout34", FIXTURES / "heldout34" / "gold", 0.75, False),
+    (FIXTURES / "heldout35", FIXTURES / "heldout35" / "gold", 0.80, False),
+    (FIXTURES / "heldout36", FIXTURES / "heldout36" / "gold", 0.82, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
