@@ -1507,3 +1507,11 @@ def test_a_council_of_a_named_man_and_a_gerund_opening_the_sentence(tmp_path):
     assert {"Velo Military Council", "Ahmed Abu Laske", "Kessel Human Rights Council"} <= set(actors)
     assert actors["Ahmed Abu Laske"]["kind"] == "person"
     assert not [n for n in actors if " of Ahmed" in n or n.startswith("Addressing")]
+
+
+def test_the_old_city_is_not_the_datelines_and_a_landmark_tells_its_city(tmp_path):
+    sheets = run(tmp_path, "Aid reached the city of Kessel on Sunday.\n\nVELO, Syria - The alliance has taken the "
+                           "Great Mosque of Kessel, the oldest in the city, and cleared the last fighters from the "
+                           "walled Old City, officials said on Monday.")
+    places = names(sheets, "locations")
+    assert "Old City of Kessel" in places and "Old City of Velo" not in places

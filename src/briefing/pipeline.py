@@ -358,12 +358,18 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     pattern = re.compile(r"\b(?:(?:the|its|their)\s+)?(" + "|".join(map(re.escape, parts)) + r")\b", re.I)
     by_name = {e.name: e for e in entities}
     kinds = {i: e.kind for i, e in by_id.items() if e.kind in ("city", "town")}
+    city_keys = {name_key(by_id[i].name): i for i in kinds}
+    holders = {i for i, e in by_id.items() if e.kind in ("landmark", "district", "base", "camp", "dam")}
     for text in texts:
         named: list[Match] = []      # the cities and towns named so far, in order
         previous: list[Match] = []   # those the sentence before named
         for sentence in text.sentences:
             matches = text.matches.get(sentence.index, [])
-            places = [m for m in matches if m.entity_id in kinds]
+            # (a dateline's town is where the reporter was, not what the story tells of: "AIN ISSA, Syria - The SDF
+            # have taken ..."; "the Great Mosque of Raqqa" tells of Raqqa)
+            places = sorted([m for m in matches if m.entity_id in kinds and not _DATELINE_AFTER.match(sentence.text, m.end)]
+                            + [Match(m.start, m.end, city, m.surface) for m in matches if m.entity_id in holders
+                               and (city := _city_in(m.surface, city_keys))])
             found: list[Match] = []
             for hit in pattern.finditer(sentence.text) if sentence.index >= 0 else ():
                 # (told of before, an old city is a city's: "formed in Ain Issa to run the city ... But with
@@ -383,6 +389,17 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             if found:
                 kept = [m for m in matches if not any(f.start <= m.start < f.end for f in found)]
                 text.matches[sentence.index] = sorted(kept + found)
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w .'’-]{1,30})?\s+[-–—]\s")
+
+
+def _city_in(surface: str, city_keys: dict[str, str]) -> str | None:
+    """The city or town a landmark's or district's name holds as it is written ("the Great Mosque of Raqqa",
+    "Raqqa's Great Mosque" -> Raqqa)."""
+    words = re.sub(r"['’]s\b", "", surface).split()
+    return next((city_keys[k] for n in range(min(3, len(words)), 0, -1) for i in range(len(words) - n + 1)
+                 if (k := name_key(" ".join(words[i:i + n]))) in city_keys), None)
 
 
 def _city_of(text: str, hit: re.Match[str], places: list[Match], previous: list[Match],
