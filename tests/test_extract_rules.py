@@ -1515,3 +1515,13 @@ def test_the_old_city_is_not_the_datelines_and_a_landmark_tells_its_city(tmp_pat
                            "walled Old City, officials said on Monday.")
     places = names(sheets, "locations")
     assert "Old City of Kessel" in places and "Old City of Velo" not in places
+
+
+def test_a_short_name_spelled_otherwise_and_a_kunyas_son_are_other_people(tmp_path):
+    sheets = run_two(tmp_path, "\"The smoke never ends,\" said Saad al-Kessoury, a teacher who returned in September. "
+                               "\"We have nothing,\" said Umm Marun, a 38-year-old mother of five.",
+                     "Abadi named his deputy, the Arab politician Rakan Saeed al-Kassoury, as acting governor. Marun "
+                     "said the shop had been looted.")
+    actors = names(sheets, "actors")
+    assert "Saad al-Kessoury" in actors and "Rakan Saeed al-Kassoury" in actors
+    assert "Marun" not in actors.get("Umm Marun", {}).get("aliases", [])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import gazetteer
 from .extract import Candidate
 from .lexicon import Known
-from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, is_acronym, name_key, slugify, surname_form
+from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
@@ -279,10 +279,13 @@ def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[C
         if c.kind == "person":
             sources[c.name].add(c.source)
             sources_of_key[name_key(c.name)].add(c.source)
+    # (the tail as written, not only by its key: "Saad al-Jubouri" is no "Rakan Saeed al-Jabouri", whose middle
+    # name is his father's, though the keys of both fold to one)
+    written = {fold(n) for n in people}
     fuller: dict[str, dict[str, str]] = defaultdict(dict)   # tail -> root -> one fuller name of that person
     for name in sorted(people):
         words = name_key(name).split()
-        if len(words) >= 3 and " ".join(words[-2:]) in keys:
+        if len(words) >= 3 and " ".join(words[-2:]) in keys and fold(" ".join(name.split()[-2:])) in written:
             fuller[" ".join(words[-2:])].setdefault(groups.find(key_of(name)), name)
         # ("Abu Khaled al-Suri ... Abu Khaled": a kunya is the head of the name, not its tail; one that
         # many men bear stands for the fuller name only in an article that names him in full)
@@ -317,6 +320,11 @@ def _first_vowel_key(name: str, key: str) -> tuple[str, float, float, str] | Non
     return (place.name, place.lat, place.lon, skeleton(key)[1:]) if place else None
 
 
+def _kunya_alone(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and words[0] in KUNYA
+
+
 def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner: dict[str, Seed]) -> None:
     """A lone surname left untyped in one article joins the only person with that surname."""
     people: dict[str, set[str]] = defaultdict(set)
@@ -324,11 +332,12 @@ def _attach_surnames(groups: _Groups, members: dict[str, list[Candidate]], owner
     for root, cands in members.items():
         if any(c.kind == "person" and not c.short_form for c in cands):
             for c in cands:
-                if c.kind == "person" and not c.short_form:
+                # ("Umm Yasser": her son's name, not her surname)
+                if c.kind == "person" and not c.short_form and not _kunya_alone(c.name):
                     people[name_key(c.name.split()[-1])].add(root)
                     spelled[root].add(surname_form(c.name))
     for seed_root, seed in owner.items():
-        if seed.kind == "person":
+        if seed.kind == "person" and not _kunya_alone(seed.name):
             people[name_key(seed.name.split()[-1])].add(seed_root)
             spelled[seed_root].add(surname_form(seed.name))
     for root in list(members):
