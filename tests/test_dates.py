@@ -102,6 +102,11 @@ def test_no_date(text: str) -> None:
     ("began on June 22, and", "2015-06-24", "2015-06-22", "day"),
     ("began on June 30, and", "2015-06-24", "2014-06-30", "day"),
     ("on 22 June the", "2015-06-24", "2015-06-22", "day"),
+    # (a month of last year, written the day after that month came round again)
+    ("in October last year", "2017-10-17", "2016-10", "month"),
+    ("on 5 October last year", "2017-10-17", "2016-10-05", "day"),
+    ("on October 5 last year", "2017-10-17", "2016-10-05", "day"),
+    ("in early March of next year", "2017-10-17", "2018-03", "month"),
     ("a report published on July 28.", "2017-08-01", "2017-07-28", "day"),
     ("On December 31 the", "2017-01-02", "2016-12-31", "day"),
     # month names: the most recent such month (strictly before for "last")

@@ -207,6 +207,18 @@ def _last_day_of(anchor: When) -> dt.date:
     return anchor.date
 
 
+def _rel_month_of_year(m: re.Match[str], anchor: When | None) -> When | None:
+    if not _fine_enough(anchor, "year") or anchor is None:
+        return None
+    year = anchor.date.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    if m["d"] or m["d2"]:
+        try:
+            return When(dt.date(year, _month(m["mon"]), int(m["d"] or m["d2"])), "day")
+        except ValueError:
+            return None
+    return _month_when(year, _month(m["mon"]))
+
+
 def _rel_month(m: re.Match[str], anchor: When | None) -> When | None:
     if not _fine_enough(anchor, "month") or anchor is None:
         return None
@@ -294,9 +306,14 @@ def _rel_day(m: re.Match[str], anchor: When | None) -> When | None:
 
 
 _UNIT = r"(?P<unit>(?i:days?|weeks?|months?|years?))"
+_OF_YEAR = r"(?!\s+(?i:of\s+)?(?i:last|this|next)\s+(?i:year)\b)"   # ("5 October last year": the rule below)
 RELATIVE: list[tuple[re.Pattern[str], Resolver]] = [
-    (_rx(r"\b" + _LEAD_WEEKDAY + _MON + r"\s+" + DAY + r"\b(?!\s?,?\s?\d)(?!:)"), _rel_month_day),
-    (_rx(r"\b" + DAY + r"\s+(?:of\s+)?" + _MON + r"(?!\s?,?\s?\d)"), _rel_month_day),
+    (_rx(r"\b" + _LEAD_WEEKDAY + _MON + r"\s+" + DAY + r"\b(?!\s?,?\s?\d)(?!:)" + _OF_YEAR), _rel_month_day),
+    (_rx(r"\b" + DAY + r"\s+(?:of\s+)?" + _MON + r"\b(?!\s?,?\s?\d)" + _OF_YEAR), _rel_month_day),
+    # "in October last year", "on 5 October last year" (written the day after an October: not this October)
+    (_rx(r"(?:\b(?i:early|mid|late)[\s-]+)?\b(?:" + DAY + r"\s+(?:of\s+)?)?(?P<mon>" + FULL_MONTH + r")"
+         r"(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+(?i:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b"),
+     _rel_month_of_year),
     (_rx(r"(?i:\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+)(?:" + _NUM + r"\s+)?" + _UNIT
          + r"\b"), _rel_span),
     (_rx(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?i:ago)\b"), _rel_ago),
@@ -348,9 +365,9 @@ def _matches(text: str, anchor: When | None,
 _YEAR_GATE, _MONTH_GATE, _UNIT_GATE = _rx(r"(?:19|20)\d\d"), _rx(ANY_MONTH), _rx(r"(?i:day|week|month|year)")
 _GATE: dict[re.Pattern[str], re.Pattern[str]] = {
     **{pattern: _YEAR_GATE for pattern, _ in ABSOLUTE},
-    **{RELATIVE[i][0]: _MONTH_GATE for i in (0, 1, 6, 7, 8)},
-    **{RELATIVE[i][0]: _UNIT_GATE for i in (2, 3, 4, 5)},
-    RELATIVE[9][0]: _rx(WEEKDAY),
+    **{RELATIVE[i][0]: _MONTH_GATE for i in (0, 1, 2, 7, 8, 9)},
+    **{RELATIVE[i][0]: _UNIT_GATE for i in (3, 4, 5, 6)},
+    RELATIVE[10][0]: _rx(WEEKDAY),
 }
 
 
