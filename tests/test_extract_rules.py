@@ -1525,3 +1525,11 @@ def test_a_short_name_spelled_otherwise_and_a_kunyas_son_are_other_people(tmp_pa
     actors = names(sheets, "actors")
     assert "Saad al-Kessoury" in actors and "Rakan Saeed al-Kassoury" in actors
     assert "Marun" not in actors.get("Umm Marun", {}).get("aliases", [])
+
+
+def test_a_country_one_calls_on_accuses_or_answers_to_is_its_state(tmp_path):
+    sheets = run(tmp_path, "The council called on Norway to open the border. Hezbollah accused Sweden of endangering "
+                           "civilians. Some units answer to Tehran. Refugees fled to Denmark.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert {"Norway", "Sweden"} <= set(actors) and not {"Norway", "Sweden", "Tehran"} & set(places)
+    assert places["Denmark"]["kind"] == "country"
