@@ -1533,3 +1533,14 @@ def test_a_country_one_calls_on_accuses_or_answers_to_is_its_state(tmp_path):
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert {"Norway", "Sweden"} <= set(actors) and not {"Norway", "Sweden", "Tehran"} & set(places)
     assert places["Denmark"]["kind"] == "country"
+
+
+def test_places_listed_each_with_its_of_and_an_offensive_that_took_a_town(tmp_path):
+    sheets = run(tmp_path, "He fought in the liberation of the countryside of the city of Velo, of the town of Kessel, "
+                           "and of the town of Marun. Later he led the offensive that took the town of Harbel. In 2015 "
+                           "the alliance drove the militants from the town of Zarqan. The attacks in the city of "
+                           "Tarsin and the town of Brenna killed 130 people.")
+    ops = names(sheets, "operations")
+    for town in ("Velo", "Kessel", "Marun", "Harbel", "Zarqan"):
+        assert [n for n in ops if town in n], town
+    assert not [n for n in ops if "Brenna" in n]

@@ -23,9 +23,10 @@ _WHEN = (r"(?:,?\s+(?:on|in)\s+(?:(?:\d{1,2}|early|mid|late)[\s-]+)?(?:" + "|".j
 _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
            r"(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[\w-]+(?=\s+(?:on|in|against)\b))?"   # "attacks by IS militants on"
            + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
-           r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating))\s+(?:the\s+)?"
+           r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating)"
+           r"|(?:that|which)\s+(?:took|captured|retook|recaptured|liberated|freed))\s+(?:the\s+)?"   # ("the offensive that took X")
            r"(?:[A-Z][\w-]+['’]s\s+)?"   # ("the attack on Istanbul's Atatürk airport")
-           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area)\s+of\s+|(?:north|south|east|west)ern\s+"
+           r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|area|countryside)\s+of\s+|(?:north|south|east|west)ern\s+"
            r"|(?:provincial\s+)?capital,\s+)?")   # ("the capture of the provincial capital, Deir al-Zour")
 # "the operations to liberate western Anbar": a purpose clause may aim at a whole province
 _PURPOSE = re.compile(r"\bto\s+(?:liberate|retake|recapture|capture|clear|free)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -178,9 +179,16 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         hypothetical = bool(_HYPOTHETICAL.search(text))
         purposed = [m for m in matches if kinds.get(m.entity_id) in ("province", "region")
                     and _PURPOSE.search(text[:m.start])]
+        listed: tuple[str, int, int] | None = None   # (kind, start of its cue, end of the place) of the cue told last
         for m in places + purposed:
             lead = text[:m.start]
             b = before_re.search(lead)
+            if listed and not b and _LISTED.fullmatch(text, listed[2], m.start):
+                # "the liberation of the countryside of Kobani, of Sarrin, and of Tal Abyad": each place listed
+                hits.append(OperationHit(m.entity_id, listed[0], index, text[listed[1]:m.end], years.get(index)))
+                listed = (listed[0], listed[1], m.end)
+                continue
+            listed = None
             if b and _SIDE.search(lead) and kinds.get(m.entity_id) not in ("province", "region"):
                 b = None   # "the battle for southern Damascus" is no battle of Damascus; "western Anbar" is Anbar's
             # (from the cue's clause on: "planned attacks abroad, including the attacks in Paris" were no plan,
@@ -198,6 +206,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], years.get(index)))
+                listed = (cues["before_place"][b.group(1).lower()], b.start(), m.end)
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
             fell = None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:]) or taken_which.match(text[m.end:])
             if fell and fell.re is taken_which and fell.group("dated") and not _DATED.search(text, m.end + fell.end()):
@@ -339,6 +348,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
     return hits + [_relief_or_siege(hit, long, sentences, siege_word) for hit, long in reliefs]
+
+
+# (each with its own "of": "the liberation of X, of Y and of Z" tells three; "the attacks in Paris and Saint-Denis" one)
+_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of|for)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 
 
 def _word_start(text: str, at: int) -> int:
