@@ -1544,3 +1544,11 @@ def test_places_listed_each_with_its_of_and_an_offensive_that_took_a_town(tmp_pa
     for town in ("Velo", "Kessel", "Marun", "Harbel", "Zarqan"):
         assert [n for n in ops if town in n], town
     assert not [n for n in ops if "Brenna" in n]
+
+
+def test_the_kurdish_led_administration_is_a_description_not_a_name(tmp_path):
+    actors = names(run(tmp_path, "Families fled to Ain Issa, where the Kurdish-led administration that runs much of the "
+                                 "north opened a camp. The Autonomous Administration of North and East Syria said so."),
+                   "actors")
+    sheet = actors["Autonomous Administration of North and East Syria"]
+    assert sheet["mentions"] == [{"source": "a", "count": 1}]
