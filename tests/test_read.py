@@ -155,6 +155,15 @@ def test_lists_of_links_to_other_stories_are_boilerplate(tmp_path: Path) -> None
                                                    "The Kalmar Front warned about this."]
 
 
+def test_a_list_of_other_news_with_dated_titles_is_boilerplate(tmp_path: Path) -> None:
+    text = ("Statement on Velo\n\nTarvin Ministry\n22 October 2017\n\nThe ministry rejects the report on Velo.\n\n"
+            "Press Service of the Ministry\n\nOther news\n\n21.10.2017 Ministry delivers aid to residents of Brenna\n\n"
+            "17.10.2017 Minister Ivo Laske holds talks in Norland\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert not [p for p in article.paragraphs if "Laske" in p or "Brenna" in p]
+    assert "17.10.2017 Minister Ivo Laske holds talks in Norland" in reasons(article)["boilerplate"]
+
+
 def test_press_release_header_and_everything_after_ends(tmp_path: Path) -> None:
     text = ("Tarvin Relief Council\nPRESS RELEASE – FOR IMMEDIATE RELEASE\n\nRelease No. 20190307-01\n\n"
             "Clinics reopen in Velo\n\nTARVIN, 7 March 2019 – Two clinics reopened in Velo today.\n\n"

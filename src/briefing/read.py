@@ -847,8 +847,12 @@ _CONTENTS_ITEM = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s+[A-Z][^.!?]{0,60}")   # "2
 def _link_item(block: str) -> bool:
     """An item of a list of links: a bullet or number in front, or a story's title (one short line
     that does not end a sentence)."""
+    title = _DATED_ITEM.sub("", block)   # ("21.10.2017 Russian Centre delivers aid ...": a dated title)
     return bool(_BULLET.match(block) or _CONTENTS_ITEM.fullmatch(block)) or (
-        len(block.split()) <= 25 and block[:1].isupper() and not block.rstrip("\"'”’").endswith((".", "!")))
+        len(title.split()) <= 25 and title[:1].isupper() and not title.rstrip("\"'”’").endswith((".", "!")))
+
+
+_DATED_ITEM = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+")
 
 
 def _authors(names: list[str]) -> str:
