@@ -1552,3 +1552,11 @@ def test_the_kurdish_led_administration_is_a_description_not_a_name(tmp_path):
                    "actors")
     sheet = actors["Autonomous Administration of North and East Syria"]
     assert sheet["mentions"] == [{"source": "a", "count": 1}]
+
+
+def test_a_village_taken_after_street_fighting_told_past_an_apposition(tmp_path):
+    ops = names(run(tmp_path, "The alliance took dozens of villages. Its hardest fight was at Kessel, a hilltop village "
+                              "that had served as the militants' command post, which the alliance took after a week of "
+                              "street fighting. It took Marun, a village to the east, in a day."), "operations")
+    assert any(n.startswith("Battle of Kessel") for n in ops)
+    assert not [n for n in ops if "Marun" in n]

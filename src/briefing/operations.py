@@ -49,7 +49,7 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|
                  r"neighbou?rhoods?|districts?|outskirts|centre|center|rest|most|much|half)(?:\s+and\s+[\w-]+)?\s+of\s+"
                  r"|(?:provincial\s+)?capital,?\s+)?$")   # ("captured the town and dam of Tabqa")
 # "the base near X": X only says where the subject is
-_LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
+_LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
@@ -95,7 +95,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     taken_after = re.compile(r"^(?:\s+|,\s+[^,;.]{1,60}?,\s+|,\s+(?=which|that))(?:which\s+|that\s+)?(?:had\s+)?(?:"
                              + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     # "Manbij, which the Islamic State seized in January 2014", "Tikrit, which the army retook": the taker between
-    taken_which = re.compile(r"^,\s+(?:which|that)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:had\s+)?(?:(?:"
+    # (past an apposition: "Tal Saman, a hilltop village that had served as its command post, which the SDF took")
+    taken_which = re.compile(r"^(?:,\s+[^,;.]{1,90}?)?,\s+(?:which|that)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:had\s+)?(?:(?:"
                              + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")|(?P<dated>"
                              + _words(cues.get("taken_verbs_dated")) + r"))\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +
@@ -208,11 +209,16 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          text[b.start():m.end], years.get(index)))
                 listed = (cues["before_place"][b.group(1).lower()], b.start(), m.end)
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
-            fell = None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:]) or taken_which.match(text[m.end:])
-            if fell and fell.re is taken_which and fell.group("dated") and not _DATED.search(text, m.end + fell.end()):
+            # ("the fight at X, a village ..., which the SDF took": a relative clause tells of the place it follows)
+            fell = (None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:])) or taken_which.match(text[m.end:])
+            fought = fighting.search(text)
+            if fell and fell.re is taken_which and fell.group("dated") and not _DATED.search(text, m.end + fell.end()) \
+                    and not fought:
                 fell = None   # ("which IS seized in June 2014"; not "which the army took after a week")
             # (a town taken is told in its own clause: "took Manbij on 12 August, raising fears that the YPG would ...")
-            if kinds.get(m.entity_id) in _TAKEN_KINDS and not _clause_hypothetical(text, m.start, m.end + (
+            # (a village too, where the sentence tells the fight: "which the SDF took after a week of street fighting")
+            if (kinds.get(m.entity_id) in _TAKEN_KINDS or (fought and kinds.get(m.entity_id) == "village")) \
+                    and not _clause_hypothetical(text, m.start, m.end + (
                     fell.end() if fell else 0)) and not b and \
                     ((taker := taken_before.search(lead)) or fell
                      or (taken_dated.search(lead) and _DATED.search(text))
