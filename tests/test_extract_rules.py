@@ -1560,3 +1560,9 @@ def test_a_village_taken_after_street_fighting_told_past_an_apposition(tmp_path)
                               "street fighting. It took Marun, a village to the east, in a day."), "operations")
     assert any(n.startswith("Battle of Kessel") for n in ops)
     assert not [n for n in ops if "Marun" in n]
+
+
+def test_a_dash_after_a_city_within_a_sentence_is_no_dateline(tmp_path):
+    places = names(run(tmp_path, "Aid reached the city of Kessel on Sunday. Fighters entered the city of Velo - the "
+                                 "group's last stronghold - and cleared the walled Old City on Monday."), "locations")
+    assert "Old City of Velo" in places and "Old City of Kessel" not in places

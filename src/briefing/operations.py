@@ -222,7 +222,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                     fell.end() if fell else 0)) and not b and \
                     ((taker := taken_before.search(lead)) or fell
                      or (taken_dated.search(lead) and _DATED.search(text))
-                     or (fought_before.search(lead) and fighting.search(text))
+                     or (fought_before.search(lead) and fought)
                      or (index < 0 and headline_taken.search(lead))):
                 end = m.end + max(20, fell.end() + 30 if fell else 0)   # (and whom it fell to)
                 start = min(m.start - 40, taker.start()) if taker else m.start - 40   # (from its verb: "drove ... out of")
@@ -592,7 +592,7 @@ def _phases(eras: list[tuple[Any, list[tuple[str, OperationHit]]]]) -> list[tupl
         # fall of Ramadi" in a story of how it fell)
         losing = {s for s, h in members if id(h) in lost} - retook
         fell = [(s, h) for s, h in members if id(h) in lost or s in losing]
-        if not fell or len(fell) == len(members) or not any(_RETAKEN.search(h.phrase) for _, h in members):
+        if not fell or len(fell) == len(members) or not retook:
             out.append((era, members))
             continue
         first = min((h.year for _, h in members if h.year), default=0)

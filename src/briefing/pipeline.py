@@ -367,7 +367,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             matches = text.matches.get(sentence.index, [])
             # (a dateline's town is where the reporter was, not what the story tells of: "AIN ISSA, Syria - The SDF
             # have taken ..."; "the Great Mosque of Raqqa" tells of Raqqa)
-            places = sorted([m for m in matches if m.entity_id in kinds and not _DATELINE_AFTER.match(sentence.text, m.end)]
+            places = sorted([m for m in matches if m.entity_id in kinds and not _dateline(sentence.text, m)]
                             + [Match(m.start, m.end, city, m.surface) for m in matches if m.entity_id in holders
                                and (city := _city_in(m.surface, city_keys))])
             found: list[Match] = []
@@ -392,6 +392,11 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
 
 
 _DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w .'’-]{1,30})?\s+[-–—]\s")
+
+
+def _dateline(text: str, m: Match) -> bool:
+    """The match opens its sentence as a dateline: "AIN ISSA, Syria - ..." (not "fighting in Raqqa - the city ...")."""
+    return not text[:m.start].strip() and _DATELINE_AFTER.match(text, m.end) is not None
 
 
 def _city_in(surface: str, city_keys: dict[str, str]) -> str | None:
