@@ -1566,3 +1566,19 @@ def test_a_dash_after_a_city_within_a_sentence_is_no_dateline(tmp_path):
     places = names(run(tmp_path, "Aid reached the city of Kessel on Sunday. Fighters entered the city of Velo - the "
                                  "group's last stronghold - and cleared the walled Old City on Monday."), "locations")
     assert "Old City of Velo" in places and "Old City of Kessel" not in places
+
+
+def test_a_demonym_before_a_name_is_no_place_and_a_name_ends_before_of_a_country_or_for_a_publisher(tmp_path):
+    sheets = run(tmp_path, "Two volunteers were killed, the Briton Tomas Quillfeather and Naomi Harrowgate of Australia. "
+                           "Translation by Gareth Pennock for the Velo Wire.")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert {"Tomas Quillfeather", "Naomi Harrowgate", "Gareth Pennock"} <= people, people
+    assert "United Kingdom" not in names(sheets, "locations")     # "Briton" is no mention of Britain
+    assert "Australia" in names(sheets, "locations")
+
+
+def test_a_nom_de_guerre_and_a_real_name_in_brackets_are_one_man(tmp_path):
+    sheets = run(tmp_path, "The commander Abu Hamza al-Qarnousi (Ruslan Tereshvili) was killed near Harran.")
+    person = names(sheets, "actors")["Abu Hamza al-Qarnousi"]
+    assert "Ruslan Tereshvili" in person["aliases"]
+

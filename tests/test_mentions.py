@@ -36,3 +36,11 @@ def test_digests_change_only_for_the_names_that_changed():
     changed = lambda a, b: {k for k in set(a.digests()) | set(b.digests()) if a.digests().get(k) != b.digests().get(k)}
     assert changed(base, added) == {"brana"}
     assert changed(base, moved) == {"karakash"}
+
+
+def test_a_word_matched_only_as_written_is_no_spelling_of_an_alias():
+    # "Briton" and "Britain" share a key once vowels fold; a Briton is no mention of Britain
+    m = Matcher({"Britain": "united-kingdom", "Briton": "a-sheet-so-named"}, exact_only={"Briton", "Britons"})
+    assert found(m, "The Briton left Britain; two Britons stayed.") == [
+        ("Briton", "a-sheet-so-named"), ("Britain", "united-kingdom")]
+    assert found(Matcher({"Britain": "united-kingdom"}), "The Briton left.") == [("Briton", "united-kingdom")]

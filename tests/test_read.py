@@ -892,3 +892,11 @@ def test_a_comment_count_in_the_pages_header_opens_no_comments(tmp_path: Path) -
     reasons = {e.text: e.reason for e in article.excluded}
     assert reasons["28 Comments"] == "share line"
     assert reasons["Anna: Good news at last for the people of Kessab."] == "reader comments"
+
+
+def test_an_illustration_credited_in_its_caption_is_left_out(tmp_path: Path) -> None:
+    page = ("Harbel after the war\n\nMonday 10 July 2017\n\n"
+            "[Illustration: A man walks past ruins in Harbel. Illustration by Tomas Berg for The Velo Review]\n\n"
+            "The prime minister arrived in Harbel on Sunday.\n")
+    article = read_article(write(tmp_path, "cap.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]

@@ -318,6 +318,12 @@ class Discoverer:
         longer = re.match(r"\s+and\s+(?:the\s+)?(?:(?:al|el|ash|as|ar|an)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
         return bool(longer) and name_key(text[run[0].start:run[-1].end] + longer.group(0)) in self.known
 
+    def _place_named(self, run: list[_Word]) -> bool:
+        """Whether the run is a place the dictionary or the gazetteer knows."""
+        name = " ".join(w.text for w in run)
+        known = self.known.get(name_key(name))
+        return (known[0] == "locations") if known else gazetteer.find(name) is not None
+
     def _known_name(self, name: str) -> bool:
         return name_key(name) in self.known or gazetteer.find(name) is not None
 
@@ -441,6 +447,16 @@ class Discoverer:
                 # kunya): a man, and where he works
                 self._classify(source, sentence, run[:of_at], found)
                 return self._classify(source, sentence, after_of, found)
+        for_at = next((j for j, w in enumerate(run) if w.text == "for"), None)
+        if title_at is None and for_at in (2, 3) and run[0].bare in self.lex.given_names:
+            # "Translation by Shilan Mustafa for KurdWire": no man's name holds "for"
+            self._classify(source, sentence, run[:for_at], found)
+            return self._classify(source, sentence, self._without_connectors(run[for_at + 1:]), found)
+        if title_at is None and of_at in (2, 3) and run[0].bare in self.lex.given_names and after_of \
+                and self._place_named(after_of):
+            # "Luke Rutter of Britain", "Hassan Hassan of Deir ez-Zor": a man, and where he is from
+            self._classify(source, sentence, run[:of_at], found)
+            return self._classify(source, sentence, after_of, found)
         if title_at is not None:
             i, n, title = title_at
             left, right = run[:i], run[i + n:]
@@ -881,6 +897,8 @@ class Discoverer:
         "al-Abadi (Prime Minister)"), or, neither known, a translation ("the Naqshbandi Army (Jaysh
         Rijal al-Tariqa al-Naqshbandiya)")."""
         known = [self.known.get(name_key(n)) for n in (left, right)]
+        if self._kunya_and_name(left, right) or self._kunya_and_name(right, left):
+            return all(k is None or k[1] == "person" for k in known)   # "Abu Omar al-Shishani (Tarkhan Batirashvili)"
         if not any(known):
             firsts = self.lex.raw.get("org_first_words") or {}
             return any(a.split()[0] in firsts and self._org_kind(_words(b)) is not None
@@ -892,6 +910,11 @@ class Discoverer:
         return (folder == "actors" and kind != "person" and not any(c.isdigit() for c in other)
                 and not self.lex.is_demonym(other) and other not in self.lex.titles
                 and not self._title_in(_words(other)) and gazetteer.find(other) is None)
+
+    def _kunya_and_name(self, kunya: str, name: str) -> bool:
+        """A nom de guerre ("Abu ...") and a name opened by a given name: one man's two names."""
+        first, words = kunya.split()[0], name.split()
+        return first in ("Abu", "Umm") and 2 <= len(words) <= 4 and words[0] in self.lex.given_names
 
     def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
         text = sentence.text

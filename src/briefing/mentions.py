@@ -35,7 +35,11 @@ def _letters(text: str) -> str:
 class Matcher:
     """Matches aliases (surface name -> entity id) in text, longest match first."""
 
-    def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+    def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]],
+                 exact_only: Iterable[str] = ()) -> None:
+        # words matched only as an alias spells them: a demonym's key may be a name's ("Briton" is
+        # spelled like "Britain" once vowels fold), but a Briton is no mention of Britain
+        self._exact_only = frozenset(fold(w) for w in exact_only)
         pairs = names.items() if isinstance(names, Mapping) else names
         self._table: dict[tuple[str, ...], list[_Alias]] = {}
         self._lengths: dict[str, set[int]] = {}
@@ -106,7 +110,7 @@ class Matcher:
                     continue
                 start, end = words[i][0], words[i + n - 1][1]
                 surface = text[start:end]
-                alias = self._pick(candidates, surface)
+                alias = self._pick(candidates, surface, fold(surface) in self._exact_only)
                 if alias:
                     hit = (n, Match(start, end, alias.entity_id, surface))
                     break
@@ -118,11 +122,11 @@ class Matcher:
         return found
 
     @staticmethod
-    def _pick(candidates: list[_Alias], surface: str) -> _Alias | None:
+    def _pick(candidates: list[_Alias], surface: str, exact_only: bool = False) -> _Alias | None:
         letters = _letters(surface)
         exact = [a for a in candidates if a.name == surface]
-        if exact:
-            return exact[0]
+        if exact or exact_only:
+            return exact[0] if exact else None
         for alias in candidates:
             if abs(len(_letters(alias.name)) - len(letters)) > max(2, len(letters) // 3):
                 continue  # a spelling key shared by words of very different length (Qayyarah/Kerry)

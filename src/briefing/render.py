@@ -29,6 +29,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import geo
+from .lexicon import lexicon
 from .mentions import Matcher
 from .names import APOSTROPHES, name_key
 
@@ -506,7 +507,7 @@ class SiteModel:
             for alias in [clean_text(sheet.get("name")), *_strings(sheet.get("aliases"))]:
                 if alias:
                     pairs.add((alias, target))
-        return Matcher(sorted(pairs))
+        return Matcher(sorted(pairs), exact_only=lexicon().demonyms)
 
     @cached_property
     def name_index(self) -> dict[str, str]:
