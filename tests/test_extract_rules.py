@@ -1582,3 +1582,12 @@ def test_a_nom_de_guerre_and_a_real_name_in_brackets_are_one_man(tmp_path):
     person = names(sheets, "actors")["Abu Hamza al-Qarnousi"]
     assert "Ruslan Tereshvili" in person["aliases"]
 
+
+def test_a_far_capital_named_alone_is_its_government_and_a_city_only_where_the_text_places_it(tmp_path):
+    sheets = run(tmp_path, "The Velo Front took Brenna. Moscow had long been wary of the front, and Moscow's envoy "
+                           "said so. Third, Tehran should press the front. The Velo Front has friends in Ankara, "
+                           "where the Ankara bombings killed dozens outside Ankara's main railway station.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Russia"]["mentions"][0]["count"] == 2 and "Moscow" not in places
+    assert "Iran" in actors and "Tehran" not in places
+    assert "Ankara" in places and "Turkey" not in actors     # each time a place or an attribute

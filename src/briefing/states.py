@@ -22,6 +22,13 @@ from .resolve import Entity
 
 TWIN_SUFFIX = "-state"
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|to|into|inside|within|across|through|near|out\s+of|over)\s+(?:the\s+)?$", re.I)
+# where a capital named alone is still the city: after a place word or as an attribute ("the Ankara
+# bombings", "a Moscow court"), before a hyphen ("Washington-based"), a name ("Ankara Chief Public
+# Prosecutor's Office") or a noun ("Ankara bomber was ..."); a verb after it makes it the one who acts
+_CITY_BEFORE = re.compile(r"(?:\b(?:at|outside|around|via|toward|towards|visit|visits|visited|visiting|left|leaves|leaving|reach|reached|a|an|the)\s+|\w-)$", re.I)
+_CITY_OWNS = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}(?:station|streets?|suburbs?|airport|districts?|quarters?|"
+                        r"neighbou?rhoods?|cent(?:re|er)|outskirts|mayor|residents|people|university|square|hospital|old\s+city)\b", re.I)
+_ACTS_AFTER = re.compile(r"^(?:\s*(?:$|[,.;:!?)”\"’'—–]|(?:and|or|but|which|who|has|have|had|is|was|were|will|would|should|could|can|may|might|must|did|does|do|also|still|never|long|itself|\w+ed|\w+s)\b))")
 _JOINED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
@@ -73,6 +80,7 @@ class States:
         self.capital_of = {name_key(info["capital"]): country for country, info in self.countries.items()
                            if info.get("capital")}
         self.capital_of.update((name_key(city), state) for city, state in (lex.raw.get("state_capitals") or {}).items())
+        self.acting_capitals = {name_key(city) for city in lex.raw.get("acting_capitals") or ()}
         self.entities, self.by_id = entities, by_id
         self.actors = {name_key(e.name): e for e in entities if e.folder == "actors"}
 
@@ -102,7 +110,8 @@ class States:
                 if country is None:
                     continue   # a state already ("Washington, London and Ankara")
                 if together or (not placed and self.cues.acts(text[:m.start], m.surface, text[m.end:])) \
-                        or self._power(m, country, text[:first.start]):
+                        or self._power(m, country, text[:first.start]) \
+                        or self._acting_capital(text, matches, chain, n):
                     out[n] = Match(m.start, m.end, self.state(country).id, m.surface)
         return out
 
@@ -111,6 +120,27 @@ class States:
         `before` is the text before it, or before the list it is in ("come from Russia, Tunisia and France")."""
         return bool(self.countries.get(country, {}).get("power")) and self.by_id[m.entity_id].kind == "country" \
             and not _PLACE_BEFORE.search(before)
+
+    def _acting_capital(self, text: str, matches: list[Match], chain: list[int], n: int) -> bool:
+        """A capital the press names for its government ("Washington had long been wary"), not the city:
+        no place word or attribute before it, a verb or a stop after it, and no other place listed with it
+        ("Suruç, Diyarbakır, Ankara")."""
+        m = matches[n]
+        if name_key(self.by_id[m.entity_id].name) not in self.acting_capitals:
+            return False
+        before = text[:matches[chain[0]].start]
+        if _PLACE_BEFORE.search(before) or _CITY_BEFORE.search(before):
+            return False
+        owner = re.search(r"['’]s?$", m.surface)
+        after = text[m.end:] if not owner else "'s" + text[m.end:]
+        if owner or re.match(r"['’]s?\b", after):   # "Washington's preference", not "Ankara's main railway station"
+            return not _CITY_OWNS.match(after)
+        for k in (n - 1, n + 1):   # a place listed beside it
+            if 0 <= k < len(matches) and _JOINED.fullmatch(text[min(matches[k].end, m.end):max(matches[k].start, m.start)]):
+                other = self.by_id.get(matches[k].entity_id)
+                if other is not None and other.folder == "locations" and self.country(matches[k]) is None:
+                    return False
+        return bool(_ACTS_AFTER.match(after))
 
     def _chains(self, text: str, matches: list[Match]) -> list[list[int]]:
         """Runs of countries joined by commas and 'and' ("France, Germany and the UK"), each a list of indexes."""
