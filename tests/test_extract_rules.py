@@ -1591,3 +1591,13 @@ def test_a_far_capital_named_alone_is_its_government_and_a_city_only_where_the_t
     assert actors["Russia"]["mentions"][0]["count"] == 2 and "Moscow" not in places
     assert "Iran" in actors and "Tehran" not in places
     assert "Ankara" in places and "Turkey" not in actors     # each time a place or an attribute
+
+
+def test_a_first_name_alone_with_its_role_is_no_place_and_a_holy_month_is_no_place(tmp_path):
+    # the gazetteer knows towns named Layla and Hamid; a first name alone makes no sheet either
+    sheets = run(tmp_path, "\"They hate us,\" said Layla, a teacher in one of the camp's schools in Harran. "
+                           "I walked with a teacher named Hamid, who came back in 2018. Attacks rose during "
+                           "the holy month of Ramadan.")
+    places, actors = names(sheets, "locations"), names(sheets, "actors")
+    assert not {"Layla", "Hamid", "Ramadan"} & (set(places) | set(actors)), (set(places), set(actors))
+    assert "Harran" in places

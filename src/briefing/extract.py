@@ -617,6 +617,12 @@ class Discoverer:
             return add("locations", place_hit.kind if place_hit else "other", "a preposition of place", 1)
         if self._is_person(run, before, after):
             return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
+        if len(run) == 1 and run[0].bare in self.lex.given_names and (
+                self._role_after.match(after) or re.search(r"\b(?:named|called)\s+$", before)):
+            # a first name alone, where the text says who it is ("said Layla, a teacher in the camp", "a teacher
+            # named Hamid"): no place, though the gazetteer knows towns so named; and no sheet, since a first
+            # name alone names a different person in every story
+            return
         org = self._org_kind(run) or ((self.lex.raw.get("org_first_words") or {}).get(run[0].bare)
                                        if len(run) > 1 else None)
         if org:
