@@ -1601,3 +1601,10 @@ def test_a_first_name_alone_with_its_role_is_no_place_and_a_holy_month_is_no_pla
     places, actors = names(sheets, "locations"), names(sheets, "actors")
     assert not {"Layla", "Hamid", "Ramadan"} & (set(places) | set(actors)), (set(places), set(actors))
     assert "Harran" in places
+
+
+def test_towns_taken_in_a_list_and_a_city_occupied_on_a_date_are_battles(tmp_path):
+    sheets = run(tmp_path, "The army took the towns of Qarabel and Harran from the militants in late 2015. "
+                           "The Velo Front occupied our city of Brenna in March 2016.")
+    ops = set(names(sheets, "operations"))
+    assert {"Battle of Qarabel (2015)", "Battle of Harran (2015)", "Battle of Brenna (2016)"} <= ops, ops

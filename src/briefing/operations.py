@@ -45,9 +45,12 @@ _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison 
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
-_TAKEN_OBJECT = (r"[\"”’']?\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
+_TAKEN_OBJECT = (r"[\"”’']?\s+(?:(?:the|our|their|its)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
                  r"neighbou?rhoods?|districts?|outskirts|centre|center|rest|most|much|half)(?:\s+and\s+[\w-]+)?\s+of\s+"
-                 r"|(?:provincial\s+)?capital,?\s+)?$")   # ("captured the town and dam of Tabqa")
+                 r"|(?:provincial\s+)?capital,?\s+"
+                 # ("took the towns of Mayadin and Albu Kamal": each town listed)
+                 r"|(?:cities|towns)\s+of\s+(?:(?:al-)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}(?:\s*,\s*|\s+and\s+))*)?$")
+                 # ("captured the town and dam of Tabqa")
 # "the base near X": X only says where the subject is
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
