@@ -1608,3 +1608,10 @@ def test_towns_taken_in_a_list_and_a_city_occupied_on_a_date_are_battles(tmp_pat
                            "The Velo Front occupied our city of Brenna in March 2016.")
     ops = set(names(sheets, "operations"))
     assert {"Battle of Qarabel (2015)", "Battle of Harran (2015)", "Battle of Brenna (2016)"} <= ops, ops
+
+
+def test_a_town_freed_and_a_strike_on_a_towns_market_are_operations(tmp_path):
+    sheets = run(tmp_path, "In August 2015 the Velo Front freed the city of Qarabel. Residents fled to the town of "
+                           "Harran. On Monday an airstrike on the market of Harran killed 12 people.")
+    ops = set(names(sheets, "operations"))
+    assert "Battle of Qarabel (2015)" in ops and any(n.startswith("Harran airstrike") for n in ops), ops

@@ -124,7 +124,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # sheltering displaced families in X": a strike named after where it fell
     struck = re.compile(r"\b(?:(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
                         + r")|(?:air\s*)?strikes?\s+(?:on|hit|hitting|struck|that\s+hit))\s+(?:(?:the\s+)?"
-                        r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood)\s+of\s+)?|(?:(?:a|an|the|its|their)\s+)?"
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood|market(?:\s+street)?|hospital|school|bakery)"
+                        r"\s+of\s+)?|(?:(?:a|an|the|its|their)\s+)?"   # ("an airstrike on the main market street of X")
                         r"(?:[\w-]+\s+){0,5}?(?:near|in|outside|around)\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?)$",
                         re.I)
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
