@@ -1615,3 +1615,13 @@ def test_a_town_freed_and_a_strike_on_a_towns_market_are_operations(tmp_path):
                            "Harran. On Monday an airstrike on the market of Harran killed 12 people.")
     ops = set(names(sheets, "operations"))
     assert "Battle of Qarabel (2015)" in ops and any(n.startswith("Harran airstrike") for n in ops), ops
+
+
+def test_a_known_groups_branch_is_one_armed_group_and_a_cell_or_commission_is_a_body(tmp_path):
+    sheets = run(tmp_path, "Islamic State Velo Province claimed the attack. A spokesman for the Qarnous Security Media "
+                           "Cell said so, and the Harran Appeals Commission ruled on Monday.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Islamic State Velo Province"]["kind"] == "armed group"
+    assert not any("Province" in n for n in places), set(places)
+    assert actors["Qarnous Security Media Cell"]["kind"] == "government body"
+    assert actors["Harran Appeals Commission"]["kind"] == "government body"

@@ -900,3 +900,10 @@ def test_an_illustration_credited_in_its_caption_is_left_out(tmp_path: Path) -> 
             "The prime minister arrived in Harbel on Sunday.\n")
     article = read_article(write(tmp_path, "cap.txt", page.encode()), tmp_path)
     assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]
+
+
+def test_a_charitys_registration_footer_is_boilerplate(tmp_path: Path) -> None:
+    page = ("Children in the camps\n\nMonday 10 July 2017\n\nThe prime minister arrived in Harbel on Sunday.\n\n"
+            "Velo Children's Trust is a registered charity in England and Wales (no. 1187442). Offices in London and Harbel.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]

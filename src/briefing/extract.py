@@ -318,6 +318,14 @@ class Discoverer:
         longer = re.match(r"\s+and\s+(?:the\s+)?(?:(?:al|el|ash|as|ar|an)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[run[-1].end:])
         return bool(longer) and name_key(text[run[0].start:run[-1].end] + longer.group(0)) in self.known
 
+    def _affiliate(self, run: list[_Word]) -> bool:
+        """A known armed group's name, then a region and a branch word ("Islamic State Khorasan Province")."""
+        heads = self.lex.raw.get("branch_heads") or ()
+        if len(run) < 3 or run[-1].bare not in heads:
+            return False
+        return any(self.known.get(name_key(" ".join(w.text for w in run[:k])), ("", ""))[1] == "armed group"
+                   for k in range(len(run) - 2, 0, -1))
+
     def _place_named(self, run: list[_Word]) -> bool:
         """Whether the run is a place the dictionary or the gazetteer knows."""
         name = " ".join(w.text for w in run)
@@ -346,6 +354,9 @@ class Discoverer:
         cut = next((j for j in (2, 1) if j < len(run) - 1 and _BACKED.search(run[j].text)), None)
         if cut is not None:
             run = run[cut + 1:]
+        if self._affiliate(run):   # "Islamic State West Africa Province": the group's branch, named whole
+            return found.candidates.append(Candidate(self._name(text, run), "actors", "armed group", source,
+                                                     sentence.index, "a branch of a known group", 3, start=run[0].start))
         openers = self._openers
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
                        or self._is_modifier(run[0].text)):
