@@ -1625,3 +1625,13 @@ def test_a_known_groups_branch_is_one_armed_group_and_a_cell_or_commission_is_a_
     assert not any("Province" in n for n in places), set(places)
     assert actors["Qarnous Security Media Cell"]["kind"] == "government body"
     assert actors["Harran Appeals Commission"]["kind"] == "government body"
+
+
+def test_a_towns_air_base_beside_it_fought_for_the_same_year_is_the_towns_battle(tmp_path):
+    # (the map puts Tabqa's air base beside the town; a base it does not know keeps a battle of its own)
+    sheets = run(tmp_path, "In March 2017 the Velo Front captured the Tabqa air base after heavy fighting. In May "
+                           "2017 the Velo Front retook Tabqa. In June 2016 the army captured the Qarabel air base, "
+                           "and in July 2016 it liberated the city of Qarabel.")
+    ops = sorted(names(sheets, "operations"))
+    assert [n for n in ops if "Tabqa" in n] == ["Battle of Tabqa (2017)"], ops
+    assert len([n for n in ops if "Qarabel" in n]) == 2, ops

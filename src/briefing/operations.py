@@ -4,11 +4,13 @@
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from . import geo
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .lexicon import Lexicon
 from .mentions import Match
@@ -509,15 +511,18 @@ def _anaphor_target(rest: str, last_city: str | None, last_province: str | None,
     return last_city
 
 
-def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
-                     place_names: dict[str, str]) -> dict[tuple[str, str, int | None], dict]:
+def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon, place_names: dict[str, str],
+                     kinds: dict[str, str] | None = None) -> dict[tuple[str, str, int | None], dict]:
     """(place id, family, era) -> {name, kind, hits}; hits carry their source id. Battles for one
     place years apart are two operations (Mosul fell in 2014 and was retaken in 2016-2017): the
     years told split where two in a row are two or more apart; `era` is the first year of each
-    part, None when there is one."""
+    part, None when there is one. A town's air base fought for within a year of the town is the
+    town's battle (`kinds`: place id -> kind)."""
+    owner = _bases_of_towns(hits, kinds or {}, place_names)
     grouped: dict[tuple[str, str], list[tuple[str, OperationHit]]] = defaultdict(list)
     for source, hit in hits:
-        grouped[(hit.place, hit.family)].append((source, hit))
+        place = owner.get((hit.place, hit.year), hit.place) if hit.family == "battle" else hit.place
+        grouped[(place, hit.family)].append((source, hit))
     templates = lex.operation_cues["conventional_names"]
     out = {}
     for (place, family), everyone in sorted(grouped.items()):
@@ -538,6 +543,44 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon,
             out[(place, family, era)] = {"name": name, "kind": kind, "hits": members, "year": year,
                                         "place_name": place_names[place]}
     return out
+
+
+def _bases_of_towns(hits: list[tuple[str, OperationHit]], kinds: dict[str, str],
+                    place_names: dict[str, str]) -> dict[tuple[str, int | None], str]:
+    """(base id, year) -> the town whose name opens the base's ("Tabqa air base": Tabqa), where the town's
+    battle is told within a year and the map puts the base beside the town: the battle for the base was
+    the town's. (Not a dam, nor a base whose place the map does not know: Mosul Dam fell two months
+    after Mosul and 40 km from it, in a battle of its own.)"""
+    years: dict[str, set[int]] = defaultdict(set)
+    for _, hit in hits:
+        if hit.family == "battle":
+            years[hit.place].add(hit.year or 0)
+    towns = {place_names[p].lower(): p for p in years if kinds.get(p) in ("city", "town")}
+    out: dict[tuple[str, int | None], str] = {}
+    for base in (p for p in years if kinds.get(p) == "base"):
+        words = place_names[base].lower().split()
+        town = next((towns[" ".join(words[:k])] for k in range(len(words) - 1, 0, -1) if " ".join(words[:k]) in towns), None)
+        if town and not _beside(place_names[base], place_names[town]):
+            continue
+        told = {y for y in years[base] if y and town and any(t and abs(t - y) <= 1 for t in years[town])}
+        for year in told:
+            out[(base, year)] = town
+        if told and told == years[base] - {0}:
+            out[(base, None)] = town   # (its undated hits go where its dated ones went)
+    return out
+
+
+_BESIDE_KM = 15
+
+
+def _beside(base: str, town: str) -> bool:
+    """Whether the map knows both places and puts them within `_BESIDE_KM` of each other."""
+    a, b = geo.lookup(base, None, "base"), geo.lookup(town, None, "city")
+    if not a or not b:
+        return False
+    dlat, dlon = math.radians(b["lat"] - a["lat"]), math.radians(b["lon"] - a["lon"])
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a["lat"])) * math.cos(math.radians(b["lat"])) * math.sin(dlon / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h)) <= _BESIDE_KM
 
 
 def _template(templates: dict[str, str], kind: str, phase: str | None, told: str, by: str | None) -> str:

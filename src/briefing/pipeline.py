@@ -497,7 +497,7 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     names = {e.id: e.name for e in entities}
     existing_ops = {name_key(name): e for e in entities if e.folder == "operations" for name in e.names()}
     op_of_hit: dict[int, str] = {}   # id() of a hit -> its operation
-    groups = group_operations(hits, lex, names)
+    groups = group_operations(hits, lex, names, kinds)
     named = given_names(lex, texts, entities, groups)
     for key, group in groups.items():
         entity = named.get(key) or existing_ops.get(name_key(group["name"]))
