@@ -1635,3 +1635,10 @@ def test_a_towns_air_base_beside_it_fought_for_the_same_year_is_the_towns_battle
     ops = sorted(names(sheets, "operations"))
     assert [n for n in ops if "Tabqa" in n] == ["Battle of Tabqa (2017)"], ops
     assert len([n for n in ops if "Qarabel" in n]) == 2, ops
+
+
+def test_a_verb_without_ed_between_a_name_and_a_place_noun_makes_no_place(tmp_path):
+    sheets = run(tmp_path, "Kerry said Washington would object if Norway struck areas where the Velo Front was not "
+                           "operating. Families left the Qarnous and Harran areas.")
+    places = names(sheets, "locations")
+    assert not any("struck" in n for n in places) and {"Qarnous", "Harran"} <= set(places), set(places)

@@ -907,3 +907,11 @@ def test_a_charitys_registration_footer_is_boilerplate(tmp_path: Path) -> None:
             "Velo Children's Trust is a registered charity in England and Wales (no. 1187442). Offices in London and Harbel.\n")
     article = read_article(write(tmp_path, "a.txt", page.encode()), tmp_path)
     assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]
+
+
+def test_a_newspapers_print_edition_line_is_boilerplate(tmp_path: Path) -> None:
+    page = ("Strike hit a mosque\n\nMonday 10 July 2017\n\nThe prime minister arrived in Harbel on Sunday.\n\n"
+            "A version of this article appears in print on July 11, 2017, on Page A9 of the National edition with "
+            "the headline: Velo Group Says Strike Hit Mosque.\n")
+    article = read_article(write(tmp_path, "a.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]

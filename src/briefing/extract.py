@@ -30,6 +30,9 @@ _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
 # "who gave his name as X", "asked to be identified only as X", "who called himself X": what follows is a person's name
 _GIVEN_AS = "a name given as"
+# verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
+_IRREGULAR_PAST = {"struck", "took", "hit", "held", "left", "won", "lost", "fought", "ran", "began", "sent", "shot",
+                   "kept", "fell", "overran", "led", "fled", "set", "put", "cut", "hid", "made", "saw"}
 _INTRODUCED = re.compile(r"\b(?:gave\s+only\s+(?:his|her)\s+first\s+name,?|gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+as|"
                          r"(?:identified\s+only|asked\s+to\s+be\s+identified|identified\s+by\s+(?:his|her)\s+(?:first\s+)?name)"
                          r"\s+as|call(?:s|ed)?\s+(?:himself|herself)|known\s+only\s+as|(?:goes|went)\s+by|(?P<weak>identified\s+as))\s+[“\"‘']?$")
@@ -713,8 +716,8 @@ class Discoverer:
         middle, noun = m.group(1).strip(), m.group(2)
         # ("Survivors described crossing minefields": a verb between is no part of a place's name)
         if middle and any(w in ("the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as")
-                          or (w.islower() and w.endswith("ed")) for w in middle.split()):
-            return None
+                          or (w.islower() and w.endswith("ed")) or w in _IRREGULAR_PAST for w in middle.split()):
+            return None   # (nor "if Russia struck areas where ...")
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
             return None
