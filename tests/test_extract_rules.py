@@ -1642,3 +1642,10 @@ def test_a_verb_without_ed_between_a_name_and_a_place_noun_makes_no_place(tmp_pa
                            "operating. Families left the Qarnous and Harran areas.")
     places = names(sheets, "locations")
     assert not any("struck" in n for n in places) and {"Qarnous", "Harran"} <= set(places), set(places)
+
+
+def test_british_and_hyphenated_ranks_are_titles_not_part_of_the_name(tmp_path):
+    sheets = run(tmp_path, "The head of civil defence, Brigadier Yahya al-Qarnousi, told reporters. Major-General "
+                           "Tomas Quillfeather said so, and Lieutenant-General Abdul Amir Harrani agreed.")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert {"Yahya al-Qarnousi", "Tomas Quillfeather", "Abdul Amir Harrani"} <= people, people
