@@ -1649,3 +1649,11 @@ def test_british_and_hyphenated_ranks_are_titles_not_part_of_the_name(tmp_path):
                            "Tomas Quillfeather said so, and Lieutenant-General Abdul Amir Harrani agreed.")
     people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
     assert {"Yahya al-Qarnousi", "Tomas Quillfeather", "Abdul Amir Harrani"} <= people, people
+
+
+def test_an_apposition_that_says_what_an_unknown_name_is_makes_an_organisation(tmp_path):
+    sheets = run(tmp_path, "The report drew on Velocast, an open-source research collective, and on Harran Watchers, "
+                           "a London-based monitor. Jaish al-Qarnous, a small rebel faction, joined the attack.")
+    actors = names(sheets, "actors")
+    assert actors["Velocast"]["kind"] == "ngo" and actors["Harran Watchers"]["kind"] == "ngo"
+    assert actors["Jaish al-Qarnous"]["kind"] == "armed group"

@@ -161,6 +161,12 @@ class Discoverer:
             r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
+        nouns_of_orgs = sorted(lex.raw.get("org_appositives") or {}, key=len, reverse=True)
+        self._org_appositive = re.compile(
+            r"^,\s+(?:a|an)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|who|which|that)\b)[\w'’-]+\s+){0,4}?("
+            + "|".join(map(re.escape, nouns_of_orgs)) + r")\b(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)",
+            re.I) if nouns_of_orgs else re.compile("(?!)")
+        self._armed_words = r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b"
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
             r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
@@ -565,6 +571,12 @@ class Discoverer:
             noun = actor_noun.group(1)
             one = (self.lex.raw.get("actor_noun_forms") or {}).get(noun, noun)   # ("tribes", "tribal": the tribe)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {one}")
+        told = self._org_appositive.match(after) if key not in self.known else None
+        if told and len(run) <= 5 and not gazetteer.find(name):
+            # "Bellingcat, an open-source research collective", "Airwars, a London-based monitor"
+            armed = re.search(self._armed_words, told.group(0), re.I)
+            kind = "armed group" if armed else self.lex.raw["org_appositives"][told.group(1).lower()]
+            return add("actors", kind, f"'{name}, a {told.group(1).lower()}'", 2)
         # (the place word may follow an opener: "Great Mosque of Raqqa")
         head = run[1] if len(run) > 2 and run[0].text in self._openers and run[1].text in self._place_first_words else run[0]
         first_place = self._place_first_words.get(head.text)
