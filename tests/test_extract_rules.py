@@ -1657,3 +1657,13 @@ def test_an_apposition_that_says_what_an_unknown_name_is_makes_an_organisation(t
     actors = names(sheets, "actors")
     assert actors["Velocast"]["kind"] == "ngo" and actors["Harran Watchers"]["kind"] == "ngo"
     assert actors["Jaish al-Qarnous"]["kind"] == "armed group"
+
+
+def test_friends_listed_are_people_and_a_bylines_desk_is_no_part_of_the_name(tmp_path):
+    sheets = run_page(tmp_path, "THE VELO DAILY\nNews | Opinion | Sport\n\nWorld news > Law\n\n"
+                                "Woman who left to join the Velo Front may not return, court rules\n\n"
+                                "Judges say the case can be heard from abroad. Her lawyers will appeal\n\n"
+                                "Tomas Harrowgate Legal affairs correspondent\nThu 3 Mar 2016 12.47 GMT\n\n"
+                                "She left with two school friends, Kadiza Quillfeather and Amira Harrani, in 2015.\n")
+    people = {s["name"] for p, s in sheets.items() if p.startswith("actors/") and s.get("kind") == "person"}
+    assert {"Tomas Harrowgate", "Kadiza Quillfeather", "Amira Harrani"} <= people, people
