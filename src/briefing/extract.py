@@ -662,7 +662,7 @@ class Discoverer:
             return add("locations", head_place, f"place word '{run[-1].bare}'", 2)
         place_hit = gazetteer.find(name)
         gerund = initial and len(run) == 1 and name.endswith("ing") and re.match(r"^\s+[a-z]", after)   # "Reading a statement"
-        if place_hit and not gerund and \
+        if place_hit and not gerund and name not in self._occasions and \
                 not (initial and len(run) == 1 and place_hit.kind == "city" and place_hit.population < 100_000):
             return add("locations", place_hit.kind, "gazetteer", 1)
         if len(run) == 1 and not is_acronym(name):
