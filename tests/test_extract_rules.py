@@ -1667,3 +1667,10 @@ def test_friends_listed_are_people_and_a_bylines_desk_is_no_part_of_the_name(tmp
                                 "She left with two school friends, Kadiza Quillfeather and Amira Harrani, in 2015.\n")
     people = {s["name"] for p, s in sheets.items() if p.startswith("actors/") and s.get("kind") == "person"}
     assert {"Tomas Harrowgate", "Kadiza Quillfeather", "Amira Harrani"} <= people, people
+
+
+def test_a_country_launching_an_offensive_into_another_is_its_intervention_there(tmp_path):
+    sheets = run(tmp_path, "In 2016 Norway launched an incursion into northern Syria. In 2019 Norway launched an "
+                           "offensive into north-eastern Syria, and the army launched an offensive on Raqqa.")
+    ops = set(names(sheets, "operations"))
+    assert {"Norwegian military intervention in Syria (2016)", "Norwegian military intervention in Syria (2019)"} <= ops, ops

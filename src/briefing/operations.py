@@ -153,8 +153,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                               + r")\b)", re.I)
     province_taken = re.compile(r"\b(?:" + _words(cues.get("province_taken_verbs")) + r")\s+(?:(?:most|much|all|parts|"
                                 r"large\s+parts|swathes|the\s+rest)\s+of\s+)?(?:the\s+)?$", re.I)
-    intervened = re.compile(r"\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+)?(?:first\s+)?(?:"
-                            + _words(cues.get("intervention_nouns")) + r")\s+(?:in|on|over)\s+$", re.I)
+    # ("Turkey launched an offensive into northeastern Syria", "Turkey's offensive into north-eastern Syria")
+    intervened = re.compile(r"(?:\b(?:" + _words(cues.get("intervention_verbs")) + r")\s+(?:its\s+|their\s+|an?\s+)?"
+                            r"|['’]s\s+)(?:first\s+)?(?:" + _words(cues.get("intervention_nouns"))
+                            + r")\s+(?:in|on|over|into)\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?$", re.I)
     relief = _words(cues.get("relief_verbs"))
     sieges = _words(cues.get("siege_nouns"))
     attempt = re.compile(r"\b(?:" + _words(cues.get("attempt_words")) + r")\s+to\s+$", re.I)
@@ -471,7 +473,7 @@ def _striker(lex: Lexicon, lead: str) -> str | None:
 def _intervener(lex: Lexicon, lead: str, place: str) -> str | None:
     """The demonym of the country (or its capital) that is the subject right before a verb: "since
     Moscow launched" -> "Russian"; None for anyone else, or for the country the war is waged in."""
-    m = re.search(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+(?:(?:has|had|have)\s+)?$", lead)
+    m = re.search(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s+(?:(?:has|had|have)\s+)?)?$", lead)   # (or its own: "Turkey's")
     if not m:
         return None
     for country, info in (lex.raw.get("countries") or {}).items():
