@@ -1674,3 +1674,12 @@ def test_a_country_launching_an_offensive_into_another_is_its_intervention_there
                            "offensive into north-eastern Syria, and the army launched an offensive on Raqqa.")
     ops = set(names(sheets, "operations"))
     assert {"Norwegian military intervention in Syria (2016)", "Norwegian military intervention in Syria (2019)"} <= ops, ops
+
+
+def test_insurgents_attacking_near_a_village_and_a_suicide_bomber_attacking_in_a_city_are_attacks(tmp_path):
+    sheets = run(tmp_path, "Ten men were killed when Islamic State militants attacked their posts near the village of "
+                           "Qarabel on Saturday. On Tuesday a suicide bomber attacked the police headquarters in Harran, "
+                           "a city of 80,000 people. Islamic State attacked the town of Brenna in 2014.")
+    ops = set(names(sheets, "operations"))
+    assert any(n.startswith("Qarabel raid") for n in ops) and any(n.startswith("Harran bombing") for n in ops), ops
+    assert not any(n.startswith("Brenna raid") for n in ops), ops     # a town's attackers: no raid

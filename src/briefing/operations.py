@@ -248,6 +248,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
                 hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
                                          years.get(index)))
+            raid = None if b or hypothetical or bomb or kinds.get(m.entity_id) != "village" else _RAIDED.search(lead)
+            if raid:   # "Islamic State militants attacked their positions near the village of Mekeeshefa"
+                hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], years.get(index)))
             strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
                 hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index),
@@ -621,6 +624,11 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
 # a town lost to the insurgents ("fell to the militants", "IS overran"); not "the fall of X", which
 # as often tells the insurgents' loss ("the fall of the town marked the end of Daesh")
 _INSURGENTS = r"(?:militants?|jihadists?|insurgents?|extremists?|Islamic\s+State|IS|ISIS|ISIL|Daesh|Daech)"
+# insurgents who attacked a village, or people and posts near one: a raid named after the village (a town's
+# attackers are more often told of a battle: "IS attacked Kobani")
+_RAIDED = re.compile(rf"\b{_INSURGENTS}(?:\s+(?:fighters|militants|gunmen|cells?))?\s+(?:attacked|stormed|raided|ambushed)\s+"
+                     r"(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+\s+){0,5}?(?:(?:near|in|at|outside|around)\s+)?"
+                     r"(?:the\s+)?(?:village\s+of\s+)?$")
 _LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                    rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
                    r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied|swept\s+into|sweeps\s+into)\b"
