@@ -1683,3 +1683,10 @@ def test_insurgents_attacking_near_a_village_and_a_suicide_bomber_attacking_in_a
     ops = set(names(sheets, "operations"))
     assert any(n.startswith("Qarabel raid") for n in ops) and any(n.startswith("Harran bombing") for n in ops), ops
     assert not any(n.startswith("Brenna raid") for n in ops), ops     # a town's attackers: no raid
+
+
+def test_a_region_before_a_role_or_after_in_the_is_no_person(tmp_path):
+    sheets = run(tmp_path, "Lama Qessar, the deputy Velo Arc director at the Harran Rights Forum, said so. "
+                           "The command, which oversees operations in the Qarnous Arc, said it would investigate.")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert "Lama Qessar" in people and not {"Velo Arc", "Qarnous Arc"} & people, people

@@ -150,6 +150,7 @@ class Discoverer:
             rf"^\s*,\s+(?:who\s+(?:is|was)\s+|also\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
             rf"(?:[\w.’'\-]+\s+){{0,5}}?({role})s?\b", re.I)
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
+        self._role_next = re.compile(rf"^\s+(?-i:{role})s?\b")   # ("the deputy Middle East director": the role's region)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
         self._role_comma_before = re.compile(rf"\b({role})s?\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
@@ -749,6 +750,10 @@ class Discoverer:
         if any(w.isupper() and len(w) > 1 for w in words) or any(c.isdigit() for w in words for c in w):
             return False
         if self._org_kind(run) or self.lex.place_heads.get(words[-1]):
+            return False
+        if re.search(r"\b(?:in|across|throughout|around)\s+the\s+$", before, re.I) or self._role_next.match(after):
+            # ("operations in the Middle East, said ...": no one is in the X; "the deputy Middle East director at
+            # Human Rights Watch": the words before a role say what it covers)
             return False
         if words[0] in self.lex.name_prefixes and len(words) > 1:
             self._person_cue = f"name prefix '{words[0]}'"
