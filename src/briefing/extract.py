@@ -470,7 +470,7 @@ class Discoverer:
                 return self._classify(source, sentence, after_of, found)
         if len(run) >= 3 and run[0].bare in self.lex.given_names and title_at is None \
                 and re.match(r"^\s+(?:affairs\s+)?(?:correspondent|editor|reporter)\b", text[run[-1].end:]):
-            # a byline's name and desk: "Helen Marsh Legal affairs correspondent", "Jane Doe Middle East editor"
+            # a byline's name and desk: "Helen Marsh Legal affairs correspondent"
             return self._classify(source, sentence, run[:2], found)
         for_at = next((j for j, w in enumerate(run) if w.text == "for"), None)
         if title_at is None and for_at in (2, 3) and run[0].bare in self.lex.given_names:
