@@ -6,6 +6,7 @@ that is not a place are never looked up (no guessing).
 """
 from __future__ import annotations
 
+import math
 import re
 from itertools import groupby
 from dataclasses import dataclass
@@ -163,6 +164,19 @@ def _from_data(names: list[str], kind: str, country: str | None) -> _Place | Non
                     continue
                 return place
     return None
+
+
+def data_point(name: str, kind: str) -> tuple[float, float] | None:
+    """Where our data file puts a place (never the gazetteer, whose load extraction does without)."""
+    place = _from_data([name], kind, None)
+    return (place.lat, place.lon) if place else None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points."""
+    dlat, dlon = math.radians(b[0] - a[0]), math.radians(b[1] - a[1])
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a[0])) * math.cos(math.radians(b[0])) * math.sin(dlon / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _best_city(indexes: tuple[int, ...], country: str | None) -> dict[str, Any] | None:

@@ -4,13 +4,12 @@
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import geo
+from . import gazetteer, geo
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .lexicon import Lexicon
 from .mentions import Match
@@ -579,13 +578,12 @@ _BESIDE_KM = 15
 
 
 def _beside(base: str, town: str) -> bool:
-    """Whether the map knows both places and puts them within `_BESIDE_KM` of each other."""
-    a, b = geo.lookup(base, None, "base"), geo.lookup(town, None, "city")
-    if not a or not b:
-        return False
-    dlat, dlon = math.radians(b["lat"] - a["lat"]), math.radians(b["lon"] - a["lon"])
-    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a["lat"])) * math.cos(math.radians(b["lat"])) * math.sin(dlon / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h)) <= _BESIDE_KM
+    """Whether the map knows both places and puts them within `_BESIDE_KM` of each other (the base from
+    our data file, the town from it or the gazetteer extraction has loaded already)."""
+    known = gazetteer.find(town)
+    base_at = geo.data_point(base, "base")
+    town_at = geo.data_point(town, "city") or ((known.lat, known.lon) if known else None)
+    return bool(base_at and town_at) and geo.distance_km(base_at, town_at) <= _BESIDE_KM
 
 
 def _template(templates: dict[str, str], kind: str, phase: str | None, told: str, by: str | None) -> str:
