@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import gazetteer, geo
+from . import geo
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .lexicon import Lexicon
 from .mentions import Match
@@ -578,11 +578,9 @@ _BESIDE_KM = 15
 
 
 def _beside(base: str, town: str) -> bool:
-    """Whether the map knows both places and puts them within `_BESIDE_KM` of each other (the base from
-    our data file, the town from it or the gazetteer extraction has loaded already)."""
-    known = gazetteer.find(town)
-    base_at = geo.data_point(base, "base")
-    town_at = geo.data_point(town, "city") or ((known.lat, known.lon) if known else None)
+    """Whether our data file places both and within `_BESIDE_KM` of each other. (Not the gazetteer: this
+    runs in the main process, which would load its whole index for it, 25 MB at any size of briefing.)"""
+    base_at, town_at = geo.data_point(base, "base"), geo.data_point(town, "city")
     return bool(base_at and town_at) and geo.distance_km(base_at, town_at) <= _BESIDE_KM
 
 
