@@ -1652,10 +1652,12 @@ def test_british_and_hyphenated_ranks_are_titles_not_part_of_the_name(tmp_path):
 
 
 def test_an_apposition_that_says_what_an_unknown_name_is_makes_an_organisation(tmp_path):
-    sheets = run(tmp_path, "The report drew on Velocast, an open-source research collective, and on Harran Watchers, "
-                           "a London-based monitor. Jaish al-Qarnous, a small rebel faction, joined the attack.")
+    sheets = run(tmp_path, "The report drew on Velocast, an open-source research collective, on Harran Watchers, "
+                           "a London-based monitor, and on Qarnous Aid, an NGO. Jaish al-Qarnous, a small rebel "
+                           "faction, joined the attack.")
     actors = names(sheets, "actors")
     assert actors["Velocast"]["kind"] == "ngo" and actors["Harran Watchers"]["kind"] == "ngo"
+    assert actors["Qarnous Aid"]["kind"] == "ngo"     # (the data's "NGO", written in capitals)
     assert actors["Jaish al-Qarnous"]["kind"] == "armed group"
 
 

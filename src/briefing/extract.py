@@ -14,7 +14,7 @@ from typing import Iterable
 
 from . import gazetteer
 from .lexicon import Lexicon
-from .names import ARTICLE_PREFIX, PROVINCE_WORD, from_capitals, is_acronym, name_key, surname_form
+from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, from_capitals, is_acronym, name_key, surname_form
 from .text import split_sentences
 
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
@@ -31,6 +31,8 @@ _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|an
 # "who gave his name as X", "asked to be identified only as X", "who called himself X": what follows is a person's name
 _GIVEN_AS = "a name given as"
 # verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
+# the words of an apposition that make an organisation an armed group ("Jaish al-Thuwar, a small rebel faction")
+_ARMED = re.compile(r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b", re.I)
 _IRREGULAR_PAST = {"struck", "took", "hit", "held", "left", "won", "lost", "fought", "ran", "began", "sent", "shot",
                    "kept", "fell", "overran", "led", "fled", "set", "put", "cut", "hid", "made", "saw"}
 _INTRODUCED = re.compile(r"\b(?:gave\s+only\s+(?:his|her)\s+first\s+name,?|gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+as|"
@@ -162,12 +164,14 @@ class Discoverer:
             r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
-        nouns_of_orgs = sorted(lex.raw.get("org_appositives") or {}, key=len, reverse=True)
+        # (keyed in lower case: the text's "an NGO" is the data's "NGO")
+        self._org_nouns = {noun.lower(): kind for noun, kind in (lex.raw.get("org_appositives") or {}).items()}
         self._org_appositive = re.compile(
             r"^,\s+(?:a|an)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|who|which|that)\b)[\w'’-]+\s+){0,4}?("
-            + "|".join(map(re.escape, nouns_of_orgs)) + r")\b(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)",
-            re.I) if nouns_of_orgs else re.compile("(?!)")
-        self._armed_words = r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b"
+            + "|".join(map(re.escape, sorted(self._org_nouns, key=len, reverse=True)))
+            + r")\b(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)",
+            re.I) if self._org_nouns else re.compile("(?!)")
+        self._branch_heads = frozenset(lex.raw.get("branch_heads") or ())
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
             r"\b(?:in|near|outside|around|towards?|into|from|at|through|via|across|beyond|north|south|east|west|northeast|northwest|southeast|"
@@ -330,8 +334,7 @@ class Discoverer:
 
     def _affiliate(self, run: list[_Word]) -> bool:
         """A known armed group's name, then a region and a branch word ("Islamic State Khorasan Province")."""
-        heads = self.lex.raw.get("branch_heads") or ()
-        if len(run) < 3 or run[-1].bare not in heads:
+        if len(run) < 3 or run[-1].bare not in self._branch_heads:
             return False
         return any(self.known.get(name_key(" ".join(w.text for w in run[:k])), ("", ""))[1] == "armed group"
                    for k in range(len(run) - 2, 0, -1))
@@ -579,8 +582,7 @@ class Discoverer:
         told = self._org_appositive.match(after) if key not in self.known else None
         if told and len(run) <= 5 and not gazetteer.find(name):
             # "Bellingcat, an open-source research collective", "Airwars, a London-based monitor"
-            armed = re.search(self._armed_words, told.group(0), re.I)
-            kind = "armed group" if armed else self.lex.raw["org_appositives"][told.group(1).lower()]
+            kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told.group(1).lower()]
             return add("actors", kind, f"'{name}, a {told.group(1).lower()}'", 2)
         # (the place word may follow an opener: "Great Mosque of Raqqa")
         head = run[1] if len(run) > 2 and run[0].text in self._openers and run[1].text in self._place_first_words else run[0]
@@ -955,7 +957,7 @@ class Discoverer:
     def _kunya_and_name(self, kunya: str, name: str) -> bool:
         """A nom de guerre ("Abu ...") and a name opened by a given name: one man's two names."""
         first, words = kunya.split()[0], name.split()
-        return first in ("Abu", "Umm") and 2 <= len(words) <= 4 and words[0] in self.lex.given_names
+        return first in KUNYA and 2 <= len(words) <= 4 and words[0] in self.lex.given_names
 
     def _definitions(self, source: str, sentence: Sentence, found: Discovery) -> None:
         text = sentence.text

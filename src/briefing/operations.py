@@ -516,13 +516,13 @@ def _anaphor_target(rest: str, last_city: str | None, last_province: str | None,
 
 
 def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon, place_names: dict[str, str],
-                     kinds: dict[str, str] | None = None) -> dict[tuple[str, str, int | None], dict]:
+                     kinds: dict[str, str]) -> dict[tuple[str, str, int | None], dict]:
     """(place id, family, era) -> {name, kind, hits}; hits carry their source id. Battles for one
     place years apart are two operations (Mosul fell in 2014 and was retaken in 2016-2017): the
     years told split where two in a row are two or more apart; `era` is the first year of each
     part, None when there is one. A town's air base fought for within a year of the town is the
     town's battle (`kinds`: place id -> kind)."""
-    owner = _bases_of_towns(hits, kinds or {}, place_names)
+    owner = _bases_of_towns(hits, kinds, place_names)
     grouped: dict[tuple[str, str], list[tuple[str, OperationHit]]] = defaultdict(list)
     for source, hit in hits:
         place = owner.get((hit.place, hit.year), hit.place) if hit.family == "battle" else hit.place
