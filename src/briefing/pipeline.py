@@ -361,6 +361,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     kinds = {i: e.kind for i, e in by_id.items() if e.kind in ("city", "town")}
     city_keys = {name_key(by_id[i].name): i for i in kinds}
     holders = {i for i, e in by_id.items() if e.kind in ("landmark", "district", "base", "camp", "dam")}
+    cities = {i for i, k in kinds.items() if k == "city"}
     for text in texts:
         named: list[Match] = []      # the cities and towns named so far, in order
         previous: list[Match] = []   # those the sentence before named
@@ -376,7 +377,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
                 # (told of before, an old city is a city's: "formed in Ain Issa to run the city ... But with
                 # fighting in the Old City" is Raqqa's when Ain Issa is a town; "in the town of Halwan, fighting
                 # in the old city" is Halwan's)
-                fits = {i for i, k in kinds.items() if k == "city" or "city" not in hit.group(1).lower()}
+                fits = cities if "city" in hit.group(1).lower() else kinds
                 city, possessor = _city_of(sentence.text, hit, places, [m for m in previous if m.entity_id in fits],
                                            [m for m in named if m.entity_id in fits])
                 if city is None:

@@ -279,7 +279,9 @@ def json_content(data: Any, *, expand: int | None = None, **options: Any) -> Cal
     def write(handle: TextIO) -> None:
         out = _Batched(handle)
         if indent is None or expand is not None:   # the C encoder below the first levels
-            _stream(data, out, 2 if indent is None else expand, indent, options)
+            # one encoder for every value: `json.dumps` with options builds a new one per call (a million calls)
+            _stream(data, out, 2 if indent is None else expand, indent, json.JSONEncoder(**options).encode,
+                    bool(options.get("sort_keys")))
         else:
             for chunk in json.JSONEncoder(indent=indent, **options).iterencode(data):
                 out(chunk)
@@ -308,24 +310,23 @@ class _Batched:
 
 
 def _stream(data: Any, write: Callable[[str], None], levels: int, indent: int | None,
-            options: dict[str, Any], depth: int = 0) -> None:
-    """`json.dumps(data, indent=indent, **options)` written piece by piece: the containers of the
-    first `levels` levels item by item (one per line with an `indent`), everything below them whole
-    by the C encoder (the pure-Python encoder that `json.dump` and `indent` fall back to is several
-    times slower). Only mappings are taken apart in compact output, as `json.dumps` lays out a
-    compact list the same either way."""
+            encode: Callable[[Any], str], sort_keys: bool, depth: int = 0) -> None:
+    """`encode(data)` with `indent` written piece by piece: the containers of the first `levels`
+    levels item by item (one per line with an `indent`), everything below them whole by the C
+    encoder (the pure-Python encoder that `json.dump` and `indent` fall back to is several times
+    slower). Only mappings are taken apart in compact output, as `json.dumps` lays out a compact
+    list the same either way."""
     if levels == 0 or not data or not isinstance(data, (dict, list) if indent is not None else dict):
-        write(json.dumps(data, **options))
+        write(encode(data))
         return
     inner = "\n" + " " * (indent * (depth + 1)) if indent is not None else ""
     outer = "\n" + " " * (indent * depth) if indent is not None else ""
     comma = "," if indent is not None else ", "
-    items = (sorted(data.items()) if options.get("sort_keys") else data.items()) if isinstance(data, dict) \
-        else enumerate(data)
+    items = (sorted(data.items()) if sort_keys else data.items()) if isinstance(data, dict) else enumerate(data)
     write("{" if isinstance(data, dict) else "[")
     for n, (key, value) in enumerate(items):
-        write((comma if n else "") + inner + (json.dumps(key, **options) + ": " if isinstance(data, dict) else ""))
-        _stream(value, write, levels - 1, indent, options, depth + 1)
+        write((comma if n else "") + inner + (encode(key) + ": " if isinstance(data, dict) else ""))
+        _stream(value, write, levels - 1, indent, encode, sort_keys, depth + 1)
     write(outer + ("}" if isinstance(data, dict) else "]"))
 
 
