@@ -1692,3 +1692,30 @@ def test_a_region_before_a_role_or_after_in_the_is_no_person(tmp_path):
                            "The command, which oversees operations in the Qarnous Arc, said it would investigate.")
     people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
     assert "Lama Qessar" in people and not {"Velo Arc", "Qarnous Arc"} & people, people
+
+
+def test_a_dam_seized_on_a_date_is_a_battle_of_its_own_unless_it_stands_beside_its_town(tmp_path):
+    # (the map puts the Tabqa Dam beside Tabqa; Qarabel's, which it does not know, keeps its own battle)
+    sheets = run(tmp_path, "On 7 August 2014 the militants seized the Qarabel Dam, the largest in the country. "
+                           "In March 2017 the Velo Front captured the Tabqa Dam after heavy fighting. In May 2017 "
+                           "the Velo Front retook Tabqa.")
+    ops = sorted(names(sheets, "operations"))
+    assert any(n.startswith(("Fall of Qarabel Dam", "Battle of Qarabel Dam")) and "2014" in n for n in ops), ops
+    assert [n for n in ops if "Tabqa" in n] == ["Battle of Tabqa (2017)"], ops
+
+
+def test_defenders_pushed_out_of_a_town_and_a_plurals_capture_of_it_are_battles(tmp_path):
+    sheets = run(tmp_path, "In August 2014 the militants pushed the Peshmerga out of the town of Qarabel. "
+                           "The Velo Democratic Forces' capture of the town of Harran in February 2016 cut the road.")
+    ops = set(names(sheets, "operations"))
+    assert any("Qarabel (2014)" in n for n in ops) and any("Harran (2016)" in n for n in ops), ops
+
+
+def test_an_ancient_site_razed_is_its_destruction_and_a_city_bombed_flat_is_not(tmp_path):
+    sheets = run(tmp_path, "In March 2015 the militants bulldozed the Assyrian capital of Qarabel. In April 2015 they "
+                           "began demolishing the ruins of Harran, a Parthian city. In 2017 the jets destroyed the "
+                           "city of Brenna.")
+    ops = set(names(sheets, "operations"))
+    assert {"Destruction of Qarabel (2015)", "Destruction of Harran (2015)"} <= ops, ops
+    assert not any("Brenna" in n for n in ops), ops
+

@@ -647,7 +647,9 @@ class Discoverer:
                 and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)
                 and not self._org_kind(run)):   # ("a research associate at the Halberd Institute")
             place_hit = gazetteer.find(name)
-            return add("locations", place_hit.kind if place_hit else "other", "a preposition of place", 1)
+            # (its last word may say what kind of place: "seized the Qarabel Dam")
+            head = self.lex.place_heads.get(run[-1].bare) if len(run) > 1 else None
+            return add("locations", place_hit.kind if place_hit else head or "other", "a preposition of place", 1)
         if self._is_person(run, before, after):
             return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
         if len(run) == 1 and run[0].bare in self.lex.given_names and (

@@ -37,13 +37,14 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
-           "destruction": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief",
+           "destruction": "destruction", "razing": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief",
            "evacuation": "evacuation"}
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive",
+              "destruction": "attack", "razing": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive",
               "evacuation": "operation"}
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
+_SITE_KINDS = {"city", "town", "village", "landmark", "other"}   # (an ancient site may be known as any of them)
 # what stands between a verb of taking and the town taken: "fully liberated" Qairawan, the provincial
 # capital of Ramadi, the neighborhoods of Hasakah
 _TAKEN_OBJECT = (r"[\"”’']?\s+(?:(?:the|our|their|its)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|provincial\s+capital|stronghold|"
@@ -55,9 +56,9 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:(?:the|our|their|its)\s+)?(?:(?:[\w-]+\s+){
 # "the base near X": X only says where the subject is
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
-_TAKEN_KINDS = {"city", "town", "base"}   # ("overran the Tabqa air base"; villages change hands daily)
+_TAKEN_KINDS = {"city", "town", "base", "dam"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; villages change hands daily)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
-             "killing", "intervention", "relief", "evacuation"]
+             "razing",             "killing", "intervention", "relief", "evacuation"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -135,6 +136,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     destroyed_after = re.compile(r"^(?:,\s+[^,;.]{1,60}?)?,\s+which\s+(?:[\w-]+\s+){1,3}?(?:had\s+)?(?:"
                                  + _words(cues.get("destroy_verbs")) + r")\b", re.I)
     monument = re.compile(r"\b(?:" + _words(cues.get("monument_words")) + r")\b", re.I)
+    # "bulldozed the Assyrian capital of Nimrud", "began demolishing the ruins of Hatra": an ancient site razed
+    # (the words between tell it is one: not "destroyed the city of Raqqa")
+    razed_site = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:"
+                            + _words(cues.get("heritage_words")) + r")\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$", re.I)
     killing_verbs, means = _words(cues.get("killing_verbs")), _words(cues.get("killing_means"))
     # "beheaded the archaeologist Khaled al-Asaad", "the murder of James Foley" (a role may stand between;
     # "the home town of executed former leader Saddam Hussein" tells who he was, not what happened)
@@ -247,6 +252,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
                 hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
                                          years.get(index)))
+            site = razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
+            if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
+                hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))
             raid = None if b or hypothetical or bomb or kinds.get(m.entity_id) != "village" else _RAIDED.search(lead)
             if raid:   # "Islamic State militants attacked their positions near the village of Mekeeshefa"
                 hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], years.get(index)))
@@ -427,7 +435,8 @@ def _is_noun(text: str, start: int) -> bool:
             0 <= j < len(lead) and lead[j].strip(",") in MONTH_NAMES for j in (i - 1, i + 1))
     for i in range(len(lead) - 1, -1, -1):
         word = lead[i].lower().strip("“”\"'")
-        if word in _DETERMINERS or word.endswith(("’s", "'s")):
+        # ("the Syrian Democratic Forces' capture of X": a plural's possessive too)
+        if word in _DETERMINERS or lead[i].lower().endswith(("’s", "'s", "s'", "s’")):
             return all(modifier(j) for j in range(i + 1, len(lead)))
         if word in _NOUN_AFTER and i < len(lead) - 1:   # "killed in twin suicide bombings at ...": a noun after "in"
             return all(modifier(j) for j in range(i + 1, len(lead)))
@@ -551,20 +560,20 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon, place_n
 
 def _bases_of_towns(hits: list[tuple[str, OperationHit]], kinds: dict[str, str],
                     place_names: dict[str, str]) -> dict[tuple[str, int | None], str]:
-    """(base id, year) -> the town whose name opens the base's ("Tabqa air base": Tabqa), where the town's
-    battle is told within a year and the map puts the base beside the town: the battle for the base was
-    the town's. (Not a dam, nor a base whose place the map does not know: Mosul Dam fell two months
-    after Mosul and 40 km from it, in a battle of its own.)"""
+    """(base id, year) -> the town whose name opens the base's or dam's ("Tabqa air base", "the Tabqa Dam":
+    Tabqa), where the town's battle is told within a year and the map puts the base beside the town: the
+    battle for the base was the town's. (Not a base the map puts far away or does not know: Mosul Dam fell
+    two months after Mosul and 40 km from it, in a battle of its own.)"""
     years: dict[str, set[int]] = defaultdict(set)
     for _, hit in hits:
         if hit.family == "battle":
             years[hit.place].add(hit.year or 0)
     towns = {place_names[p].lower(): p for p in years if kinds.get(p) in ("city", "town")}
     out: dict[tuple[str, int | None], str] = {}
-    for base in (p for p in years if kinds.get(p) == "base"):
+    for base in (p for p in years if kinds.get(p) in ("base", "dam")):
         words = place_names[base].lower().split()
         town = next((towns[" ".join(words[:k])] for k in range(len(words) - 1, 0, -1) if " ".join(words[:k]) in towns), None)
-        if town and not _beside(place_names[base], place_names[town]):
+        if town and not _beside(place_names[base], kinds[base], place_names[town]):
             continue
         told = {y for y in years[base] if y and town and any(t and abs(t - y) <= 1 for t in years[town])}
         for year in told:
@@ -577,10 +586,10 @@ def _bases_of_towns(hits: list[tuple[str, OperationHit]], kinds: dict[str, str],
 _BESIDE_KM = 15
 
 
-def _beside(base: str, town: str) -> bool:
+def _beside(base: str, kind: str, town: str) -> bool:
     """Whether our data file places both and within `_BESIDE_KM` of each other. (Not the gazetteer: this
     runs in the main process, which would load its whole index for it, 25 MB at any size of briefing.)"""
-    base_at, town_at = geo.data_point(base, "base"), geo.data_point(town, "city")
+    base_at, town_at = geo.data_point(base, kind), geo.data_point(town, "city")
     return bool(base_at and town_at) and geo.distance_km(base_at, town_at) <= _BESIDE_KM
 
 
