@@ -1719,3 +1719,22 @@ def test_an_ancient_site_razed_is_its_destruction_and_a_city_bombed_flat_is_not(
     assert {"Destruction of Qarabel (2015)", "Destruction of Harran (2015)"} <= ops, ops
     assert not any("Brenna" in n for n in ops), ops
 
+
+def test_a_name_told_after_an_institutions_possessive_a_human_opener_and_a_sentences_adverb(tmp_path):
+    sheets = run(tmp_path, "The raid was carried out by soldiers from the Army's Velo Force, officials said, and "
+                           "about 700 recruits were killed, Human Freedom Monitor said. Mostly Yazidis, the "
+                           "displaced reached Qarabel. Tomas Harrowgate is an analyst at the Institute.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Velo Force" in actors and not any("Army" in n for n in actors), set(actors)
+    assert "Human Freedom Monitor" in actors and "Freedom Monitor" not in actors, set(actors)
+    assert not any("Mostly" in n for n in {*actors, *places}), set(actors) | set(places)
+    assert "Institute" not in places, set(places)
+
+
+def test_a_name_set_off_after_an_official_from_a_place_is_a_person_and_said_is_no_role(tmp_path):
+    sheets = run(tmp_path, "Fighters came from Harran, Tal Qarabel and Brenna. A Kurdish official from Harran, "
+                           "Said Velomi, said residents had heard explosions.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Said Velomi" in actors and "Said Velomi" not in places, (set(actors), set(places))
+    assert "Tal Qarabel" in places, set(places)
+    assert "residents" not in str(actors["Said Velomi"].get("role")), actors["Said Velomi"]

@@ -125,6 +125,14 @@ def test_an_interview_by_an_author(tmp_path: Path) -> None:
     assert (article.author, article.published, article.paragraphs) == ("Ama Brent", "2016-03-07", ["Q: How did it start?"])
 
 
+def test_a_liveblogs_reporters_by_shift_above_the_date_are_its_byline(tmp_path: Path) -> None:
+    text = ("Velo falls to the militia - live\n\nThe army has fled the city\n\n"
+            "Ama Brent (now) and Lena Orsk (earlier)\nTuesday 10 June 2014 19.02 BST\n\nThe city fell.\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert (article.author, article.published) == ("Ama Brent, Lena Orsk", "2014-06-10")
+    assert not any("Brent" in p for p in article.paragraphs), article.paragraphs
+
+
 def test_posted_on_a_date_by_an_author(tmp_path: Path) -> None:
     text = "Dam breached at Velo\n\nPosted on March 14, 2019 by Ama Brent · 8 min read · 9 Comments\n\nThe dam broke.\n"
     article = read_article(write(tmp_path, "a.txt", text.encode()))

@@ -149,14 +149,14 @@ class Discoverer:
             self._titles_by_first.setdefault(clean[0], []).append((title, clean))
         role = "|".join(sorted(map(re.escape, lex.role_nouns), key=len, reverse=True))
         self._role_after = re.compile(
-            rf"^\s*,\s+(?:who\s+(?:is|was)\s+|also\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+            rf"^\s*,\s+(?!{_SPEECH}\b)(?:who\s+(?:is|was)\s+|also\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
             rf"(?:[\w.’'\-]+\s+){{0,5}}?({role})s?\b", re.I)
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
         self._role_next = re.compile(rf"^\s+(?-i:{role})s?\b")   # ("the deputy Middle East director": the role's region)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
         self._role_comma_before = re.compile(rf"\b({role})s?\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
-        self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
+        self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to|from)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
         self._place_of = re.compile(   # ("the home town of X" is a person's)
             r"(?<!\bhome\s)\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
@@ -353,8 +353,10 @@ class Discoverer:
         Iraqi Army's 7th Division)."""
         bare = run[-1].bare
         whole = " ".join([w.text for w in run[:-1]] + [bare])
-        # (and a person's: "Khalifa Hafter's Libyan National Army")
+        # (and a person's: "Khalifa Hafter's Libyan National Army"; and a body's named by its noun alone: "the
+        # Army's Delta Force")
         return (is_acronym(bare) or name_key(bare) in self.known or gazetteer.find(bare) is not None
+                or (len(run) == 1 and bare in self.lex.org_heads)
                 or name_key(whole) in self.known or (2 <= len(run) <= 3 and run[0].bare in self.lex.given_names))
 
     def _classify(self, source: str, sentence: Sentence, run: list[_Word], found: Discovery) -> None:
@@ -372,7 +374,7 @@ class Discoverer:
                                                      sentence.index, "a branch of a known group", 3, start=run[0].start))
         openers = self._openers
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
-                       or self._is_modifier(run[0].text)):
+                       or self._is_modifier(run[0].text) or self._adverb_opener(run)):
             if run[0].text in openers and len(run) > 2 and self._org_kind(run[1:]):
                 break   # "Central Criminal Court of Iraq"
             if run[0].text == "Operation" and len(run) > 1:
@@ -645,7 +647,8 @@ class Discoverer:
                 and not any(c.isdigit() for c in name) and not is_acronym(name) and not self.lex.is_demonym(name)
                 and name not in self._languages   # ("known in English as")
                 and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)
-                and not self._org_kind(run)):   # ("a research associate at the Halberd Institute")
+                and not self._org_kind(run)   # ("a research associate at the Halberd Institute")
+                and not (len(run) == 1 and run[0].bare in self.lex.org_heads)):   # (", an analyst at the Institute")
             place_hit = gazetteer.find(name)
             # (its last word may say what kind of place: "seized the Qarabel Dam")
             head = self.lex.place_heads.get(run[-1].bare) if len(run) > 1 else None
@@ -676,6 +679,13 @@ class Discoverer:
             return
         if not initial or len(run) > 1:
             found.candidates.append(Candidate(name, None, None, source, sentence.index, "capitalised name", 0))
+
+    def _adverb_opener(self, run: list[_Word]) -> bool:
+        """An adverb that opens the sentence before a name ("Mostly Yazidis, ...", "Reportedly Kurdish forces"):
+        a capitalised word in -ly that no name, place or known word explains (not Italy, Kelly or Beverly)."""
+        word = run[0].text
+        return (run[0].start == 0 and len(run) > 1 and len(word) > 4 and word.endswith("ly") and word[1:].islower()
+                and word not in self.lex.given_names and name_key(word) not in self.known and gazetteer.find(word) is None)
 
     def _is_modifier(self, word: str) -> bool:
         """Britain-based, Arab-Kurdish, US-led: a hyphenated modifier before a name, not part of it."""

@@ -821,10 +821,14 @@ _FILED_FROM = re.compile(rf"(?P<name>{_REPORTER})\s+in\s+"
 
 
 def _placed_byline(blocks: list[str], i: int, field: str) -> list[str]:
-    """Reporters each with the place they filed from, above a date line, without "By": "Martin Eyre
-    in Raqqa and Hawar Ibrahim in Deir ez-Zor", "Claire Ashdown and Hugo Verbeke in Brussels" (two
-    reporters in one place)."""
+    """Reporters each with the place they filed from, or a liveblog's with their shift, above a date line,
+    without "By": "Martin Eyre in Raqqa and Hawar Ibrahim in Deir ez-Zor", "Claire Ashdown and Hugo Verbeke in
+    Brussels" (two reporters in one place)."""
     parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", field)
+    # (a liveblog's reporters by shift: "Ravi Menon (now) and Clare Haverford (earlier)")
+    shifts = [re.fullmatch(rf"({_REPORTER})\s+\((?:now|earlier|later|(?:until|from|since)\s+[\w.:]+)\)", part) for part in parts]
+    if all(shifts) and i + 1 < len(blocks) and dates.dateline(blocks[i + 1]):
+        return [m[1] for m in shifts if m]
     placed = [_FILED_FROM.fullmatch(part) for part in parts]
     # (a reporter without a place shares the next one's, where two places are told: not "Turkish Troops and
     # Kurdish Rebels Clash in Afrin", a headline)
