@@ -1738,3 +1738,54 @@ def test_a_name_set_off_after_an_official_from_a_place_is_a_person_and_said_is_n
     assert "Said Velomi" in actors and "Said Velomi" not in places, (set(actors), set(places))
     assert "Tal Qarabel" in places, set(places)
     assert "residents" not in str(actors["Said Velomi"].get("role")), actors["Said Velomi"]
+
+
+def test_an_offensive_or_counteroffensive_towards_a_town_is_its_offensive_and_fleeing_towards_it_is_not(tmp_path):
+    sheets = run(tmp_path, "In late June 2014 government forces launched a counteroffensive towards Qarabel. In May "
+                           "2015 the army began an advance toward the town of Harran. Families fled towards Brenna.")
+    ops = set(names(sheets, "operations"))
+    assert {"Qarabel offensive (2014)", "Harran offensive (2015)"} <= ops, ops
+    assert not any("Brenna" in n for n in ops), ops
+
+
+def test_eras_and_empires_are_adjectives_not_places(tmp_path):
+    sheets = run(tmp_path, "Its temples blend Hellenistic, Roman and eastern styles. An orchestra played in the Roman "
+                           "theatre of Qarabel, a caravan city of the Roman era.")
+    places = names(sheets, "locations")
+    assert not {"Roman", "Hellenistic"} & set(places), set(places)
+
+
+def test_a_plural_after_a_name_is_no_apposition_and_one_name_after_provinces_of_holds_them(tmp_path):
+    sheets = run(tmp_path, "In Tal Velo, Kurdish residents said militiamen had burned homes. Hamid Qarabeli, one of the "
+                           "residents, agreed. The forces will not enter the three provinces of the Velo Region. "
+                           "Families fled the provinces of Harran, Brenna and Kessab.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert "Tal Velo" not in actors and "Hamid Qarabeli" in actors, set(actors)
+    assert "Velo Region province" not in places and {"Harran province", "Kessab province"} <= set(places), set(places)
+
+
+def test_a_river_is_known_by_its_name_without_the_word_river(tmp_path):
+    sheets = run(tmp_path, "The town lies on the Qarabel Zab river, 40km south of Harran. Later the Qarabel Zab flooded.")
+    rivers = [s for s in names(sheets, "locations").values() if s.get("kind") == "river"]
+    assert len(rivers) == 1 and "Qarabel Zab" in rivers[0]["aliases"], rivers
+
+
+def test_a_date_after_since_is_not_the_year_of_the_sentences_event(tmp_path):
+    sheets = run(tmp_path, "Government forces are pressing an offensive on Qarabel, a town the militants have held "
+                           "since June 2014.")
+    ops = set(names(sheets, "operations"))
+    assert any(n.startswith("Qarabel offensive") for n in ops) and not any("2014" in n for n in ops), ops
+
+
+def test_a_town_retaken_in_a_clause_set_off_by_dashes_is_its_battle(tmp_path):
+    sheets = run(tmp_path, "The Kurds gave up the town of Qarabel - which Yazidi fighters had recaptured from the "
+                           "militants in November 2015 - without a fight.")
+    ops = set(names(sheets, "operations"))
+    assert any("Qarabel (2015)" in n for n in ops), ops
+
+
+def test_a_name_after_a_noun_that_says_what_it_is_makes_an_organisation(tmp_path):
+    sheets = run(tmp_path, "The militants stormed Qarabel, fighting the Palestinian rebel group Velo Bayt al-Harran. "
+                           "The figures came from the monitoring group Velowatch.")
+    actors = names(sheets, "actors")
+    assert actors["Velo Bayt al-Harran"]["kind"] == "armed group" and actors["Velowatch"]["kind"] == "ngo", set(actors)

@@ -171,6 +171,11 @@ class Discoverer:
             + "|".join(map(re.escape, sorted(self._org_nouns, key=len, reverse=True)))
             + r")\b(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)",
             re.I) if self._org_nouns else re.compile("(?!)")
+        # "the Palestinian rebel group Aknaf ...", "the monitoring group Airwars": the noun before the name
+        self._org_before = re.compile(
+            r"\b(?:the|a|an)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|who|which|that)\b)[\w'’-]+\s+){0,3}?(?-i:("
+            + "|".join(re.escape(n) for n in sorted(self._org_nouns, key=len, reverse=True) if n.islower())
+            + r"))\s+$", re.I) if self._org_nouns else re.compile("(?!)")
         self._branch_heads = frozenset(lex.raw.get("branch_heads") or ())
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
@@ -586,6 +591,10 @@ class Discoverer:
             # "Bellingcat, an open-source research collective", "Airwars, a London-based monitor"
             kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told.group(1).lower()]
             return add("actors", kind, f"'{name}, a {told.group(1).lower()}'", 2)
+        told = self._org_before.search(before) if key not in self.known else None
+        if told and len(run) <= 5 and not gazetteer.find(name):
+            kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told.group(1)]
+            return add("actors", kind, f"'the {told.group(1)} {name}'", 2)
         # (the place word may follow an opener: "Great Mosque of Raqqa")
         head = run[1] if len(run) > 2 and run[0].text in self._openers and run[1].text in self._place_first_words else run[0]
         first_place = self._place_first_words.get(head.text)
@@ -624,6 +633,9 @@ class Discoverer:
         of_cue = self._place_of.search(before)
         if of_cue and len(run) <= 4:
             kind = self.lex.place_of_cues.get(of_cue.group(1).lower())
+            # ("the three provinces of the Kurdistan Region": a plural before one name is what holds them)
+            if kind == "province" and of_cue.group(1).lower().endswith("s") and not re.match(r"\s*(?:,|and\b|or\b)", after):
+                kind = None
             if kind == "province":
                 return add("locations", "province", f"'province of {name}'", 2, f"{name} province")
             if kind:
@@ -804,6 +816,11 @@ class Discoverer:
             return True
         for pattern in (self._role_after, self._role_is):
             m = pattern.match(after)
+            # (a plural is no one's apposition, unless one of them: "In Tuz Khurmatu, Kurdish residents said",
+            # but "Hamid Kasem, one of the residents")
+            if m and m.group(0).endswith("s") and not m.group(0).endswith(m.group(1)) and " of " not in m.group(0) \
+                    and not re.search(r"\band\s+$", before):   # (but "A and B, two British members")
+                m = None
             if m:
                 self._person_cue = f"role '{m.group(1)}' after the name"
                 return True

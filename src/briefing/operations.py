@@ -23,7 +23,7 @@ _WHEN = (r"(?:,?\s+(?:on|in)\s+(?:(?:\d{1,2}|early|mid|late)[\s-]+)?(?:" + "|".j
          + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?)?")
 _BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
            r"(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[\w-]+(?=\s+(?:on|in|against)\b))?"   # "attacks by IS militants on"
-           + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
+           + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|towards?|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating)"
            r"|(?:that|which)\s+(?:took|captured|retook|recaptured|liberated|freed))\s+(?:the\s+)?"   # ("the offensive that took X")
            r"(?:[A-Z][\w-]+['’]s\s+)?"   # ("the attack on Istanbul's Atatürk airport")
@@ -101,7 +101,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                              + "|".join(cues.get("taken_verbs_after") or ["(?!)"]) + r")\b", re.I)
     # "Manbij, which the Islamic State seized in January 2014", "Tikrit, which the army retook": the taker between
     # (past an apposition: "Tal Saman, a hilltop village that had served as its command post, which the SDF took")
-    taken_which = re.compile(r"^(?:,\s+[^,;.]{1,90}?)?,\s+(?:which|that)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:had\s+)?(?:(?:"
+    taken_which = re.compile(r"^(?:,\s+[^,;.]{1,90}?)?(?:,|\s+[-–—])\s+(?:which|that)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:had\s+)?(?:(?:"
                              + "|".join(cues.get("taken_verbs_before") or ["(?!)"]) + r")|(?P<dated>"
                              + _words(cues.get("taken_verbs_dated")) + r"))\b", re.I)
     headline_taken = re.compile(r"\b(?:" + _words(cues.get("headline_taken_verbs")) +

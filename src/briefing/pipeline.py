@@ -143,14 +143,16 @@ def _discover_worker(index: int) -> tuple[list[tuple], list]:
 
 def name_bare(lex: Lexicon, entities: list[Entity]) -> None:
     """"The Shammar tribe" is "the Shammar" too, "the Ahfad al-Rasoul brigade" "Ahfad al-Rasoul" (the
-    lexicon's `actor_nouns` in lower case: not a Party), unless that name is something else's ("the Jubour
-    district" is a place named after the Jubour tribe)."""
-    nouns = {n for n in (*(lex.raw.get("actor_noun_forms") or {}).values(), *(lex.raw.get("actor_nouns") or ()))
-             if n.islower()}
+    lexicon's `actor_nouns` in lower case: not a Party), and "the Lesser Zab river" "the Lesser Zab" (its
+    `bare_place_nouns`), unless that name is something else's ("the Jubour district" is a place named after
+    the Jubour tribe)."""
+    nouns = {"actors": {n for n in (*(lex.raw.get("actor_noun_forms") or {}).values(), *(lex.raw.get("actor_nouns") or ()))
+                        if n.islower()},
+             "locations": set(lex.raw.get("bare_place_nouns") or ())}
     taken = {name_key(n) for e in entities for n in e.names()}
     for entity in entities:
         head, _, noun = entity.name.rpartition(" ")
-        if entity.folder == "actors" and noun in nouns and head and name_key(head) not in taken:
+        if noun in nouns.get(entity.folder, ()) and head and name_key(head) not in taken:
             entity.aliases.add(head)
 
 
@@ -601,6 +603,9 @@ def _free_id(name: str, by_id: dict[str, Entity]) -> str:
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+_SINCE = re.compile(r"\bsince\s+(?:(?:at\s+least|early|late|mid|the\s+(?:start|end)\s+of)\s+)?$", re.I)
+
+
 def _sentence_years(text: _ArticleText) -> dict[int, int | None]:
     """The year each sentence is about: the year it writes, else the year of a date opening its
     paragraph or an earlier sentence of it (a timeline's "**10-11 August 2014.** ISIS launches an
@@ -608,7 +613,9 @@ def _sentence_years(text: _ArticleText) -> dict[int, int | None]:
     out: dict[int, int | None] = {}
     heading: tuple[int, int] | None = None   # (paragraph, year) of the last date that opened a sentence
     for sentence in text.sentences:
-        found = find_dates(sentence.text, text.anchor)
+        # (a date after "since" tells when a state began, not when the sentence's event was: "press an
+        # offensive on Hawija, which IS has held since June 2014")
+        found = [d for d in find_dates(sentence.text, text.anchor) if not _SINCE.search(sentence.text, 0, d[0])]
         start, end, when = found[0] if found else (0, 0, None)
         # (a year the sentence writes wins; "a week later" is of the date above, not of the article)
         stated = when.date.year if when and _YEAR.search(sentence.text[start:end]) else None
