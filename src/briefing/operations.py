@@ -56,9 +56,9 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:(?:the|our|their|its)\s+)?(?:(?:[\w-]+\s+){
 # "the base near X": X only says where the subject is
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
-_TAKEN_KINDS = {"city", "town", "base", "dam"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; villages change hands daily)
+_TAKEN_KINDS = {"city", "town", "base", "dam"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
-             "razing",             "killing", "intervention", "relief", "evacuation"]
+             "razing", "killing", "intervention", "relief", "evacuation"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
