@@ -1789,3 +1789,19 @@ def test_a_name_after_a_noun_that_says_what_it_is_makes_an_organisation(tmp_path
                            "The figures came from the monitoring group Velowatch.")
     actors = names(sheets, "actors")
     assert actors["Velo Bayt al-Harran"]["kind"] == "armed group" and actors["Velowatch"]["kind"] == "ngo", set(actors)
+
+
+def test_a_place_raided_by_anyone_and_a_raid_told_near_it_are_raids_and_air_raids_on_towns_near_it_are_not(tmp_path):
+    sheets = run(tmp_path, "In May 2015 special forces raided a compound at Qarabel. Both leaders were killed in a "
+                           "joint raid near Harran in April 2010. The raid took place overnight near the village of "
+                           "Kessab in 2019. Russian air raids struck rebel-held towns near Brenna.")
+    ops = set(names(sheets, "operations"))
+    assert {"Qarabel raid (2015)", "Harran raid (2010)", "Kessab raid (2019)"} <= ops, ops
+    assert not any("Brenna" in n for n in ops), ops
+
+
+def test_modifiers_opening_a_clause_make_the_cue_a_noun_and_a_bare_gerund_after_a_comma_does_not(tmp_path):
+    sheets = run(tmp_path, "And last Saturday, twin suicide bombings at a peace rally in Qarabel killed more than 100 "
+                           "people. The jets returned, bombing targets in Harran.")
+    ops = set(names(sheets, "operations"))
+    assert any(n.startswith("Qarabel bombing") for n in ops) and not any("Harran" in n for n in ops), ops

@@ -255,7 +255,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             site = razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
             if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
                 hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))
-            raid = None if b or hypothetical or bomb or kinds.get(m.entity_id) != "village" else _RAIDED.search(lead)
+            raid = None if b or hypothetical or bomb else (
+                (_RAIDED.search(lead) if kinds.get(m.entity_id) == "village" else None)
+                or (_RAIDED_ANY.search(lead) if kinds.get(m.entity_id) in _RAID_KINDS else None))
             if raid:   # "Islamic State militants attacked their positions near the village of Mekeeshefa"
                 hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], years.get(index)))
             strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
@@ -440,6 +442,10 @@ def _is_noun(text: str, start: int) -> bool:
             return all(modifier(j) for j in range(i + 1, len(lead)))
         if word in _NOUN_AFTER and i < len(lead) - 1:   # "killed in twin suicide bombings at ...": a noun after "in"
             return all(modifier(j) for j in range(i + 1, len(lead)))
+        # ("And last Saturday, twin suicide bombings at a rally in X": modifiers opening a clause; not "the jets
+        # returned, bombing targets in X", where no modifier stands between)
+        if lead[i].endswith(",") and i < len(lead) - 1 and all(modifier(j) for j in range(i + 1, len(lead))):
+            return True
         if not modifier(i) or word in {"and", "or", "to", "of", "in", "on", "was", "were", "is"}:
             break
     return bool(lead) and lead[-1].lower() in {"military", "ground", "final", "renewed", "fresh", "major"}
@@ -634,6 +640,12 @@ _INSURGENTS = r"(?:militants?|jihadists?|insurgents?|extremists?|Islamic\s+State
 _RAIDED = re.compile(rf"\b{_INSURGENTS}(?:\s+(?:fighters|militants|gunmen|cells?))?\s+(?:attacked|stormed|raided|ambushed)\s+"
                      r"(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+\s+){0,5}?(?:(?:near|in|at|outside|around)\s+)?"
                      r"(?:the\s+)?(?:village\s+of\s+)?$")
+# anyone who raided a place, or people and buildings in it ("special forces raided a compound at al-Amr"), and a raid
+# told near a place ("a joint US-Iraqi raid near Tikrit"): a raid named after the place (not a province or country)
+_RAIDED_ANY = re.compile(r"\b(?:raided\s+(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+,?\s+){0,8}?(?:near|in|at|outside|around)"
+                         r"|\braids?\s+(?:(?:took\s+place|happened|was\s+carried\s+out)\s+(?:\w+\s+)?)?(?:near|outside))"
+                         r"\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
+_RAID_KINDS = {"city", "town", "village", "other", "landmark", "camp", "base", "district"}
 _LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                    rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
                    r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied|swept\s+into|sweeps\s+into)\b"
