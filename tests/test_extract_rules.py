@@ -1805,3 +1805,10 @@ def test_modifiers_opening_a_clause_make_the_cue_a_noun_and_a_bare_gerund_after_
                            "people. The jets returned, bombing targets in Harran.")
     ops = set(names(sheets, "operations"))
     assert any(n.startswith("Qarabel bombing") for n in ops) and not any("Harran" in n for n in ops), ops
+
+
+def test_god_named_in_a_quote_is_no_place_and_a_group_named_for_him_keeps_its_name(tmp_path):
+    sheets = run(tmp_path, "\"These are idols people worshipped instead of Allah,\" one man says. Ansar Allah fighters "
+                           "attacked the town of Qarabel.")
+    places, actors = names(sheets, "locations"), names(sheets, "actors")
+    assert "Allah" not in places and "Ansar Allah" in actors and "Qarabel" in places, (set(places), set(actors))
