@@ -166,16 +166,12 @@ class Discoverer:
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
         # (keyed in lower case: the text's "an NGO" is the data's "NGO")
         self._org_nouns = {noun.lower(): kind for noun, kind in (lex.raw.get("org_appositives") or {}).items()}
-        self._org_appositive = re.compile(
-            r"^,\s+(?:a|an)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|who|which|that)\b)[\w'’-]+\s+){0,4}?("
-            + "|".join(map(re.escape, sorted(self._org_nouns, key=len, reverse=True)))
-            + r")\b(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)",
-            re.I) if self._org_nouns else re.compile("(?!)")
-        # "the Palestinian rebel group Aknaf ...", "the monitoring group Airwars": the noun before the name
-        self._org_before = re.compile(
-            r"\b(?:the|a|an)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|who|which|that)\b)[\w'’-]+\s+){0,3}?(?-i:("
-            + "|".join(re.escape(n) for n in sorted(self._org_nouns, key=len, reverse=True) if n.islower())
-            + r"))\s+$", re.I) if self._org_nouns else re.compile("(?!)")
+        nouns = "|".join(map(re.escape, sorted(self._org_nouns, key=len, reverse=True))) or "(?!)"
+        modifier = r"(?!(?:of|from|in|at|near|to|with|for|by|who|which|that)\b)[\w'’-]+\s+"
+        self._org_appositive = re.compile(rf"^,\s+(?:a|an)\s+(?:{modifier}){{0,4}}?({nouns})\b"
+                                          r"(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)", re.I)
+        # "the Palestinian rebel group Aknaf ...", "the monitoring group Airwars": the noun before the name (as written)
+        self._org_before = re.compile(rf"\b(?:the|a|an)\s+(?:{modifier}){{0,3}}?(?-i:({nouns}))\s+$", re.I)
         self._branch_heads = frozenset(lex.raw.get("branch_heads") or ())
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
