@@ -167,3 +167,30 @@ def test_the_articles_work_is_kept_before_the_merge_runs(tmp_path, monkeypatch):
     assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) != 0
     entries = list((briefings / cache_module.CACHE_DIR / "articles").glob("*.json"))
     assert len(entries) == len(list(seeds.glob("*.*")))
+
+
+def test_an_added_article_looks_up_only_its_new_places(tmp_path, monkeypatch):
+    """Coordinates are kept in the cache: a run that adds an article looks up only places it brings
+    (the gazetteers' indexes take seconds to build), and writes what an uncached run writes."""
+    from briefing import assemble
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    next(briefings.glob("actors/*.yaml")).touch()
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])   # settled: names from the sheets
+    looked_up: list[str] = []
+    real = assemble.coordinates_for
+    monkeypatch.setattr(assemble, "coordinates_for", lambda entity: looked_up.append(entity.name) or real(entity))
+    (seeds / "zz_new.txt").write_text("Clashes near the border town\n\nMarch 3, 2017\n\nFighters of the Qarabel "
+                                      "Liberation Front entered the town of Umm Tallah and Manbij.\n", encoding="utf-8")
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    assert looked_up == ["Umm Tallah"]
+    assert (briefings / "locations" / "manbij.yaml").read_text(encoding="utf-8").count("basis: data") == 1
+    other = tmp_path / "other"
+    shutil.copytree(briefings, other)
+    shutil.rmtree(other / cache_module.CACHE_DIR)
+    for folder in (briefings, other):   # an edit, so that both runs really extract
+        next(folder.glob("actors/*.yaml")).touch()
+    monkeypatch.setattr(assemble, "coordinates_for", real)
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(other), "--no-cache"]) == 0
+    assert _files(briefings) == _files(other)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from . import gazetteer
+from . import gazetteer, geo
 from .facts import Fact
 from .read import Article
 from .resolve import Entity
@@ -64,15 +64,27 @@ def operation_extra(start: dict[str, Any] | None, part_of: str | None, locations
             "participants": {"side_a": side_a, "side_b": side_b}, "commanders": commanders}
 
 
+class Places:
+    """Coordinates of the places of a run by kind, name and aliases, with the last run's answers
+    (kept in the cache): building the gazetteers' indexes takes seconds, and a run that adds one
+    article has few new places to look up."""
+
+    def __init__(self, known: dict[str, Any] | None = None) -> None:
+        self.known = known or {}                 # the last run's answers (same rules)
+        self.used: dict[str, Any] = {}           # this run's, to keep for the next
+
+    def of(self, entity: Entity) -> dict[str, Any] | None:
+        key = "\n".join([entity.kind, entity.name, *sorted(entity.aliases)])
+        found = self.known[key] if key in self.known else coordinates_for(entity)
+        self.used[key] = found
+        return dict(found) if found else None   # a sheet of its own: later stages edit sheets in place
+
+
 def coordinates_for(entity: Entity) -> dict[str, Any] | None:
-    """Coordinates from the project's geo module when present, else the gazetteer."""
-    try:
-        from . import geo
-        found = geo.lookup(entity.name, sorted(entity.aliases), entity.kind)
-        if found:
-            return found
-    except (ImportError, AttributeError):
-        pass
+    """Coordinates from our data file or the gazetteer's cities (`geo`), else its best-known place."""
+    found = geo.lookup(entity.name, sorted(entity.aliases), entity.kind)
+    if found:
+        return found
     if entity.kind in ("city", "town", "village"):
         place = gazetteer.find(entity.name) or next(
             (p for p in (gazetteer.find(a) for a in sorted(entity.aliases)) if p and p.kind == "city"), None)

@@ -19,11 +19,12 @@ from . import RULES_VERSION, __version__
 from .extract import Candidate, Discovery
 from .facts import Fact
 from .read import MAX_BYTES, Article, Excluded
-from .store import atomic_write, write_many_if_changed
+from .store import atomic_write, write_if_changed, write_many_if_changed
 
 CACHE_DIR = ".briefing-cache"
 _RUN_FILE = "run.json"
 _TABLES_FILE = "matchers.json"   # the names each matcher looked for last run (see `pipeline.match_texts`)
+_PLACES_FILE = "places.json"     # where each place of the last run is (see `assemble.Places`)
 _ARTICLES = "articles"
 _OLD_FILE = "articles.json"
 
@@ -66,6 +67,7 @@ class ArticleCache:
         self._pending: dict[Path, str] = {}
         self._on_disk: set[str] = set()   # entries read from a file (what was used of them is no longer in memory)
         self.tables: dict[str, dict[str, str]] = {}   # matcher -> the digests of its names, last run and now
+        self.places: dict[str, Any] = {}   # the coordinates of each place, last run and now (`assemble.Places`)
         self._written: set[str] = set()   # entries written by this run
         if enabled and (self.folder / _RUN_FILE).is_file():
             try:
@@ -76,6 +78,8 @@ class ArticleCache:
                     self.warnings = [str(w) for w in raw.get("warnings") or []]
                     tables = json.loads((self.folder / _TABLES_FILE).read_text(encoding="utf-8"))
                     self.tables = tables if isinstance(tables, dict) else {}
+                    places = json.loads((self.folder / _PLACES_FILE).read_text(encoding="utf-8"))
+                    self.places = places if isinstance(places, dict) else {}
             except (OSError, ValueError, AttributeError):
                 pass   # a damaged cache is only a slower run
 
@@ -198,6 +202,7 @@ class ArticleCache:
         (self.folder / _OLD_FILE).unlink(missing_ok=True)   # the single file of earlier versions
         # after the entries: the entries are never older than the names they were matched with
         atomic_write(self.folder / _TABLES_FILE, json.dumps(self.tables, ensure_ascii=False))
+        write_if_changed(self.folder / _PLACES_FILE, json.dumps(self.places, ensure_ascii=False, sort_keys=True))
         atomic_write(self.folder / _RUN_FILE, json.dumps({"rules": rules_fingerprint(), "last_run": last_run,
                                                           "warnings": warnings or []}, ensure_ascii=False))
         self.valid = True

@@ -7,12 +7,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from .dates import When, find_dates
+from .lexicon import data_file
 from .mentions import Match
 
 
@@ -44,8 +42,7 @@ class Fact:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    text = resources.files("briefing").joinpath("data/facts.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return data_file("facts.yaml")
 
 
 @lru_cache(maxsize=4)

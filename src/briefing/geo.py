@@ -11,11 +11,9 @@ import re
 from itertools import groupby
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterator
 
-import yaml
-
+from .lexicon import data_file
 from .names import fold, name_key
 
 # Kinds matched against the gazetteer's cities; districts and camps carry town names often
@@ -55,9 +53,8 @@ def _same_group(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _data_places() -> tuple[_Place, ...]:
-    text = resources.files("briefing").joinpath("data/places.yaml").read_text(encoding="utf-8")
     places = []
-    for row in yaml.safe_load(text) or []:
+    for row in data_file("places.yaml") or []:
         names = [row["name"], *(row.get("aliases") or [])]
         keys = tuple(k for k in (name_key(str(n)) for n in names) if k)
         places.append(_Place(row["name"], keys, row["kind"], row.get("country"),

@@ -81,7 +81,10 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
         for entity in entities:
             if entity.id in lent:
                 entity.aliases = {a for a in entity.aliases if name_key(a) not in lent[entity.id]}
-        sheets = assemble_sheets(texts, entities, facts, operations)
+        places = assemble.Places(cache.places if cache else None)
+        sheets = assemble_sheets(texts, entities, facts, operations, places)
+        if cache:
+            cache.places = places.used
     # the memos of names and words served the passes above; the merge needs the memory
     name_key.cache_clear()
     token_key.cache_clear()
@@ -716,7 +719,7 @@ def corroborate(facts: list[Fact]) -> list[Fact]:
 
 
 def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: list[Fact],
-                    operations: dict[tuple[int, int], list[str]] | None = None) -> dict[str, dict[str, Any]]:
+                    operations: dict[tuple[int, int], list[str]], places: assemble.Places) -> dict[str, dict[str, Any]]:
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         for sentence in text.sentences:
@@ -724,7 +727,7 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
                 mentions[m.entity_id][text.article.source_id] += 1
     # an operation the text describes ("the operation on the Khazir front") is mentioned where it
     # is described, as a name is where it is written
-    for (n, index), op_ids in sorted((operations or {}).items()):
+    for (n, index), op_ids in sorted(operations.items()):
         named = {m.entity_id for m in texts[n].op_matches.get(index, [])}
         for op_id in op_ids:
             if op_id not in named:
@@ -777,7 +780,7 @@ def assemble_sheets(texts: list[_ArticleText], entities: list[Entity], facts: li
                                          [r for r in relations.get(entity.id, []) if r["target"] in live])
         elif entity.folder == "locations":
             extra = assemble.location_extra(entity, _part_of(entity, locations_by_key, texts_by_source, kinds, live),
-                                            assemble.coordinates_for(entity))
+                                            places.of(entity))
         else:
             extra = _operation_extra(entity, involving.get(entity.id, []), kinds, live)
         sheets[f"{entity.folder}/{entity.id}.yaml"] = assemble.entity_sheet(

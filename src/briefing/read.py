@@ -12,7 +12,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from briefing import dates
 from briefing.errors import InputError, Problem
+from briefing.lexicon import data_file
 from briefing.names import from_capitals, slugify
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -448,8 +448,7 @@ class Rules:
 
 @functools.lru_cache(maxsize=1)
 def rules() -> Rules:
-    data = yaml.safe_load(resources.files("briefing").joinpath("data/boilerplate.yaml")
-                          .read_text(encoding="utf-8"))
+    data = data_file("boilerplate.yaml")
 
     def rx(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
