@@ -60,7 +60,7 @@ class Matcher:
         toks = tokens(text)
         out = []
         for i, (start, end, tok) in enumerate(toks):
-            if is_article(tok, text[end:end + 1]) and i + 1 < len(toks):
+            if is_article(tok, text[end:end + 4]) and i + 1 < len(toks):
                 continue
             if i == 0 and fold(tok) == "the" and len(toks) > 1:
                 continue
@@ -85,7 +85,7 @@ class Matcher:
         words: list[tuple[int, int, str]] = []
         pending_start: int | None = None
         for i, (start, end, tok) in enumerate(toks):
-            if is_article(tok, text[end:end + 1]) and i + 1 < len(toks):
+            if is_article(tok, text[end:end + 4]) and i + 1 < len(toks):
                 pending_start = start if pending_start is None else pending_start
                 continue
             key = token_key(tok)

@@ -15,6 +15,8 @@ APOSTROPHES = "\u2019\u2018\u02bc\u02bf\u02be`\u00b4"
 _HYPHEN_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "an", "ad", "adh",
                     "ed", "er", "es", "ez", "en", "et", "ud", "ul", "ur", "us", "uz", "un"}
 _FREE_ARTICLES = {"al", "el", "ar", "az"}   # "Ar Raqqah", "Dayr Az Zawr" (not as, at, an: English words)
+# separate only before a word opening with the letter they assimilated to ("Deir Ez Zor", "Ad Dawr")
+_SUN_ARTICLES = {"ez", "es", "ad", "adh", "ash", "ath", "et"}
 # a name opening with an article written with a hyphen ("al-Bab", "ash-Sham"): an Arabic name, whatever else it spells
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ud|ul|wal)-(?=[A-Z])")   # ("wal-Ansar": "and the Ansar")
 KUNYA = ("Abu", "Umm")   # "Abu Khaled al-Suri": a name that opens with "father of" (or "mother of")
@@ -84,14 +86,17 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
-def is_article(token: str, next_char: str) -> bool:
-    """True for an Arabic article token: `al`/`el` anywhere, the others only before a hyphen."""
+def is_article(token: str, after: str) -> bool:
+    """True for an Arabic article token (`after`: the next few characters of the text): al/el
+    anywhere, a sun letter's before a word opening with that letter, the others before a hyphen."""
     if len(token) > 3 or (len(token) > 1 and token.isupper()):   # (articles are short: most words stop here)
         return False  # US-backed, AN-94: capitals make it an acronym, not an article
     low = fold(token)
     if low in _FREE_ARTICLES:
         return True
-    return low in _HYPHEN_ARTICLES and next_char == "-"
+    if low in _SUN_ARTICLES and after[:1] == " ":
+        return after[1:len(low)].lower() == low[1:] and after[1:2].isupper()
+    return low in _HYPHEN_ARTICLES and after[:1] == "-"
 
 
 @lru_cache(maxsize=1 << 18)   # names repeat across a corpus too: a hub's name in every article
@@ -104,8 +109,7 @@ def name_key(name: str) -> str:
     prefix = ""
     toks = tokens(text)
     for i, (start, end, tok) in enumerate(toks):
-        nxt = text[end:end + 1]
-        if is_article(tok, nxt) and i + 1 < len(toks):
+        if is_article(tok, text[end:end + 4]) and i + 1 < len(toks):
             continue
         if i == 0 and fold(tok) == "the" and len(toks) > 1:
             continue
