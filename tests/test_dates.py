@@ -222,6 +222,7 @@ def test_parse_when_rejects(text: str) -> None:
     ("by Ama Brent — Thu 14.03.19 — 5 min read", "2019-03-14"),
     ("Posted on March 14, 2019 by Ama Brent · 8 min read · 9 Comments", "2019-03-14"),
     ("Published 14 Mar 2019, 18:52 GMT+3 | Updated 14 Mar 2019, 21:10 GMT+3", "2019-03-14"),
+    ("23 January 2014 Last updated at 11:40 GMT", "2014-01-23"),   # the day, then when it was last updated
 ])
 def test_dateline(text: str, iso: str) -> None:
     when = dateline(text)

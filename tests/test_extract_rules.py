@@ -1812,3 +1812,24 @@ def test_god_named_in_a_quote_is_no_place_and_a_group_named_for_him_keeps_its_na
                            "attacked the town of Qarabel.")
     places, actors = names(sheets, "locations"), names(sheets, "actors")
     assert "Allah" not in places and "Ansar Allah" in actors and "Qarabel" in places, (set(places), set(actors))
+
+
+def test_a_strike_on_positions_on_a_hill_or_that_killed_people_in_a_town_and_no_place_from_an_adverb(tmp_path):
+    sheets = run(tmp_path, "On 17 September 2016 coalition aircraft hit army positions on Jabal Marun, and the "
+                           "jihadists stormed the hill. In May 2017 an air strike that killed 20 civilians in the "
+                           "town of Velo drew protests. Unusually, the city's Kessel district stayed calm. "
+                           "Shelterline repaired houses in the towns of Tarsin and Harbel this quarter.")
+    ops, places = names(sheets, "operations"), names(sheets, "locations")
+    assert any("Jabal Marun" in n and "airstrike" in n for n in ops), ops
+    assert any(n.startswith("Velo airstrike") for n in ops), ops
+    assert "Unusually" not in places and not [n for n in places if "this" in n.split()], places
+    assert {"Tarsin", "Harbel"} <= set(places)
+
+
+def test_a_country_acts_in_a_clause_after_that_or_which_and_past_a_relative_clause_and_not(tmp_path):
+    sheets = run(tmp_path, "The minister admitted that the Netherlands had known for years. Jets left the base "
+                           "from which Belgium flew its missions. Denmark, whose jets shared the base with "
+                           "others, has still not published its figures. Families fled to Norway.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert {"Netherlands", "Belgium", "Denmark"} <= set(actors), sorted(actors)
+    assert "Norway" in places and "Norway" not in actors

@@ -425,6 +425,7 @@ _DATELINE_PREFIX = re.compile(
 _ZONE_SUFFIX = re.compile(r"\s+(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EDT|EST|AST)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-]\d{4})$")
 _TIME_SUFFIX = re.compile(r"(?i:[\s,|–-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?"
                           r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)\s*$")
+_UPDATED_SUFFIX = re.compile(r"[\s,;]+(?i:(?:last\s+)?updated|last\s+update)$")
 PLACE_PREFIX = re.compile(r"^(?!(?:" + "|".join(WEEKDAY_NAMES) + r")\b)[^\W\d_][\w.'’-]*(?:\s*(?:\s|/)\s*[^\W\d_][\w.'’-]*){0,3},\s+(?=\d|[A-Z][a-z]{2})")
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+")
 CAPTION_DATE = re.compile(
@@ -452,6 +453,7 @@ def dateline(text: str) -> When | None:
         if len(fields) == 1:   # "Paris, 16 November 2015:" (a release's place and date; not "PARIS, 3 May – The ...")
             field = PLACE_PREFIX.sub("", field).rstrip(":")
         line = _TIME_SUFFIX.sub("", _ZONE_SUFFIX.sub("", field))   # ('23.08.16' would look like a time of day)
+        line = _UPDATED_SUFFIX.sub("", line)   # "23 January 2014 Last updated at 11:40 GMT": the day it was published
         when = (parse_when(line) if line else None) or _numeric_day(field) or _numeric_day(line)
         if when:
             return when

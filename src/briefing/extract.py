@@ -33,6 +33,8 @@ _GIVEN_AS = "a name given as"
 # verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
 # the words of an apposition that make an organisation an armed group ("Jaish al-Thuwar, a small rebel faction")
 _ARMED = re.compile(r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b", re.I)
+_NOT_IN_A_PLACE_NAME = {"the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as",
+                        "this", "that", "these", "those", "each", "every", "last", "next", "his", "her", "our"}
 _IRREGULAR_PAST = {"struck", "took", "hit", "held", "left", "won", "lost", "fought", "ran", "began", "sent", "shot",
                    "kept", "fell", "overran", "led", "fled", "set", "put", "cut", "hid", "made", "saw"}
 _INTRODUCED = re.compile(r"\b(?:gave\s+only\s+(?:his|her)\s+first\s+name,?|gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+as|"
@@ -689,10 +691,10 @@ class Discoverer:
             found.candidates.append(Candidate(name, None, None, source, sentence.index, "capitalised name", 0))
 
     def _adverb_opener(self, run: list[_Word]) -> bool:
-        """An adverb that opens the sentence before a name ("Mostly Yazidis, ...", "Reportedly Kurdish forces"):
+        """An adverb that opens the sentence ("Mostly Yazidis, ...", "Reportedly Kurdish forces", "Unusually, the city's"):
         a capitalised word in -ly that no name, place or known word explains (not Italy, Kelly or Beverly)."""
         word = run[0].text
-        return (run[0].start == 0 and len(run) > 1 and len(word) > 4 and word.endswith("ly") and word[1:].islower()
+        return (run[0].start == 0 and len(word) > 4 and word.endswith("ly") and word[1:].islower()
                 and word not in self.lex.given_names and name_key(word) not in self.known and gazetteer.find(word) is None)
 
     def _is_modifier(self, word: str) -> bool:
@@ -754,9 +756,9 @@ class Discoverer:
             return None
         middle, noun = m.group(1).strip(), m.group(2)
         # ("Survivors described crossing minefields": a verb between is no part of a place's name)
-        if middle and any(w in ("the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as")
-                          or (w.islower() and w.endswith("ed")) or w in _IRREGULAR_PAST for w in middle.split()):
-            return None   # (nor "if Russia struck areas where ...")
+        if middle and any(w in _NOT_IN_A_PLACE_NAME or (w.islower() and w.endswith("ed")) or w in _IRREGULAR_PAST
+                          for w in middle.split()):
+            return None   # (nor "if Russia struck areas where ...", nor "in Karamles this quarter")
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
             return None

@@ -122,13 +122,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                              r"(?:(?:central|downtown|historic|old|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+(?:historic\s+|old\s+)?)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
-    # "coalition aircraft struck the village of Tokhar", "jets hit its fighters near X", "a strike on a school
-    # sheltering displaced families in X": a strike named after where it fell
+    # "coalition aircraft struck the village of Tokhar", "jets hit its fighters near X", "aircraft hit positions on
+    # X", "a strike on a school sheltering displaced families in X", "an air strike that killed 20 people in X":
+    # a strike named after where it fell
     struck = re.compile(r"\b(?:(?:" + _words(cues.get("strike_subjects")) + r")\s+(?:" + _words(cues.get("strike_verbs"))
-                        + r")|(?:air\s*)?strikes?\s+(?:on|hit|hitting|struck|that\s+hit))\s+(?:(?:the\s+)?"
+                        + r")|(?:air\s*)?strikes?\s+(?:on|hit|hitting|struck|killing|(?:that|which)\s+(?:hit|killed)))\s+(?:(?:the\s+)?"
                         r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|district|neighbou?rhood|market(?:\s+street)?|hospital|school|bakery)"
                         r"\s+of\s+)?|(?:(?:a|an|the|its|their)\s+)?"   # ("an airstrike on the main market street of X")
-                        r"(?:[\w-]+\s+){0,5}?(?:near|in|outside|around)\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?)$",
+                        r"(?:[\w-]+\s+){0,5}?(?:near|in|on|outside|around)\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?)$",
                         re.I)
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
     destroyed = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?$", re.I)
