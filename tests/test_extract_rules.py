@@ -1833,3 +1833,13 @@ def test_a_country_acts_in_a_clause_after_that_or_which_and_past_a_relative_clau
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert {"Netherlands", "Belgium", "Denmark"} <= set(actors), sorted(actors)
     assert "Norway" in places and "Norway" not in actors
+
+
+def test_a_capital_listed_with_a_country_is_its_government_and_an_honourable_is_a_title(tmp_path):
+    sheets = run(tmp_path, "Russia and Damascus say 62 soldiers died in the strike. Today, the Honourable Marta K. "
+                           "Vellin, Minister of Defence, confirmed the last strikes, and the Right Honourable Tomas "
+                           "Brandt said the jets would return.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Syrian government"]["mentions"] and places.get("Damascus", {}).get("kind") != "country"
+    assert {"Marta K. Vellin", "Tomas Brandt"} <= set(actors), sorted(actors)
+    assert not [n for n in actors if "Honourable" in n]

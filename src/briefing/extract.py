@@ -614,7 +614,10 @@ class Discoverer:
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             # ("the provinces of Aleppo, Idlib and Hama": each is a province, named as one)
             province = last[3] == "province" and not PROVINCE_WORD.search(name)
-            return add("locations", last[3], "listed with a place", 1, f"{name} province" if province else name)
+            kind = last[3]
+            if kind == "country" and (city := gazetteer.find(name)) and city.kind == "city":
+                kind = "city"   # ("Russia and Damascus say": a capital named for its government is still no country)
+            return add("locations", kind, "listed with a place", 1, f"{name} province" if province else name)
 
         if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
             return add("locations", "city", "'…’s old city'", 1)
