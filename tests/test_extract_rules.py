@@ -1843,3 +1843,10 @@ def test_a_capital_listed_with_a_country_is_its_government_and_an_honourable_is_
     assert actors["Syrian government"]["mentions"] and places.get("Damascus", {}).get("kind") != "country"
     assert {"Marta K. Vellin", "Tomas Brandt"} <= set(actors), sorted(actors)
     assert not [n for n in actors if "Honourable" in n]
+
+
+def test_a_person_captured_and_later_burned_alive_or_hanged_was_killed(tmp_path):
+    ops = names(run(tmp_path, "Its pilot, Karim Tannous, was captured after his jet crashed near Velo in December "
+                              "2014 and later burned alive. The engineer Nabil Qassar was hanged in the square in "
+                              "2015."), "operations")
+    assert {"Killing of Karim Tannous (2014)", "Killing of Nabil Qassar (2015)"} <= set(ops), sorted(ops)

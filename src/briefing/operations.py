@@ -150,7 +150,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
     # ("Its founder, Wahid al-Balous, was killed by a car bomb": the name may be the apposition; "was killed by
     # Iraqi forces in Mosul", "was killed in August 2014": by whom or when, a killing, not a death in battle)
+    # ("was captured after his jet crashed near Raqqa and later burned alive": taken, then killed)
     killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,|,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+                              r"(?:(?:captured|seized|kidnapped|abducted|taken\s+hostage)\b[^;.]{0,100}?\band\s+)?"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
                               + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
