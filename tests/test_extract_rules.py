@@ -1850,3 +1850,11 @@ def test_a_person_captured_and_later_burned_alive_or_hanged_was_killed(tmp_path)
                               "2014 and later burned alive. The engineer Nabil Qassar was hanged in the square in "
                               "2015."), "operations")
     assert {"Killing of Karim Tannous (2014)", "Killing of Nabil Qassar (2015)"} <= set(ops), sorted(ops)
+
+
+def test_a_name_taken_is_a_place_unless_a_hostage_or_a_noun_follows_and_places_such_as_are_places(tmp_path):
+    places = names(run(tmp_path, "Iraqi forces took Dar Kella, the last pocket north of the city. Gunmen took Omar "
+                                 "Sallouf hostage. The Tigers took the Velo silos and the villages north of the town. "
+                                 "Families fled to the villages near Kessel such as Marun and Tarsin."), "locations")
+    assert {"Dar Kella", "Marun", "Tarsin"} <= set(places), sorted(places)
+    assert not {"Omar Sallouf", "Velo"} & set(places)
