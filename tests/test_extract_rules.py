@@ -1858,3 +1858,10 @@ def test_a_name_taken_is_a_place_unless_a_hostage_or_a_noun_follows_and_places_s
                                  "Families fled to the villages near Kessel such as Marun and Tarsin."), "locations")
     assert {"Dar Kella", "Marun", "Tarsin"} <= set(places), sorted(places)
     assert not {"Omar Sallouf", "Velo"} & set(places)
+
+
+def test_a_compass_word_opening_a_unit_named_before_its_noun_stays_in_its_name(tmp_path):
+    sheets = run(tmp_path, "Rebels fought the Northern Storm brigade near the town of Velo. Fighting spread to the "
+                           "Eastern tribes.")
+    actors = names(sheets, "actors")
+    assert "Northern Storm brigade" in actors and "Storm brigade" not in actors, sorted(actors)

@@ -385,6 +385,8 @@ class Discoverer:
                        or self._is_modifier(run[0].text) or self._adverb_opener(run)):
             if run[0].text in openers and len(run) > 2 and self._org_kind(run[1:]):
                 break   # "Central Criminal Court of Iraq"
+            if run[0].text in openers and len(run) > 1 and self._actor_noun and self._actor_noun.match(text[run[-1].end:]):
+                break   # "the Northern Storm brigade"
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
             if run[0].text in ("al", "el") and len(run) > 1:
