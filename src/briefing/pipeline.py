@@ -368,6 +368,8 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     holders = {i for i, e in by_id.items() if e.kind in ("landmark", "district", "base", "camp", "dam")}
     cities = {i for i, k in kinds.items() if k == "city"}
     for text in texts:
+        if not any(pattern.search(sentence.text) for sentence in text.sentences if sentence.index >= 0):
+            continue   # (most articles name no old city: the places of their sentences need not be listed)
         named: list[Match] = []      # the cities and towns named so far, in order
         previous: list[Match] = []   # those the sentence before named
         for sentence in text.sentences:

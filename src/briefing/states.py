@@ -83,6 +83,7 @@ class States:
         self.acting_capitals = {name_key(city) for city in lex.raw.get("acting_capitals") or ()}
         self.entities, self.by_id = entities, by_id
         self.actors = {name_key(e.name): e for e in entities if e.folder == "actors"}
+        self._concerns: dict[str, bool] = {}
 
     def country(self, m: Match) -> str | None:
         """The country a match names: a country (any the dictionary or gazetteer knows) or its capital."""
@@ -91,8 +92,18 @@ class States:
             return None
         return entity.name if entity.kind == "country" else self.capital_of.get(name_key(entity.name))
 
+    def _concerned(self, entity_id: str) -> bool:
+        """A country, a capital or a state: the only matches `moved` looks at (most sentences have none)."""
+        known = self._concerns.get(entity_id)
+        if known is None:
+            entity = self.by_id.get(entity_id)
+            known = self._concerns[entity_id] = entity is not None and (
+                (entity.folder == "actors" and entity.kind == "state")
+                or (entity.folder == "locations" and (entity.kind == "country" or name_key(entity.name) in self.capital_of)))
+        return known
+
     def moved(self, text: str, matches: list[Match]) -> list[Match]:
-        if self.cues is None:
+        if self.cues is None or not any(self._concerned(m.entity_id) for m in matches):
             return matches
         out = list(matches)
         for chain in self._chains(text, matches):
