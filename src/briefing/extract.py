@@ -33,11 +33,9 @@ _GIVEN_AS = "a name given as"
 # verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
 # the words of an apposition that make an organisation an armed group ("Jaish al-Thuwar, a small rebel faction")
 _ARMED = re.compile(r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b", re.I)
-# what is taken, entered or reached is a place, unless the name only qualifies a noun after it
-_TAKING_BEFORE = re.compile(r"\b(?:(?:re)?captur|seiz|retak|(?:re)?took|overr[au]n|liberat|storm|enter|reach)\w*\s+(?:the\s+)?$")
+# after a verb of taking, a noun the name only qualifies ("took the Maskanah silos", "took Omar hostage")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|on|in|from|after|before|with|by|at|to|as|which|where|when|while|for|during|but|"
                          r"then|itself|last|this|early|late|overnight|yesterday|today|within|without|under|near|amid)\b)[a-z]")
-_TOOK_WHOM = re.compile(r"\s+(?:hostage|prisoner|captive|part|over|control|charge|command|office|power|refuge|home|aside)\b")
 _NOT_IN_A_PLACE_NAME = {"the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as",
                         "this", "that", "these", "those", "each", "every", "last", "next", "his", "her", "our"}
 _IRREGULAR_PAST = {"struck", "took", "hit", "held", "left", "won", "lost", "fought", "ran", "began", "sent", "shot",
@@ -186,7 +184,7 @@ class Discoverer:
             r"southwest|(?:push|advanc|mov|march|return|withdr[ae]w|retreat|head|fl[eo]d?|deploy)\w*\s+(?:back\s+)?to|"
             # "troops capture Mesraba", "entered Bashiqa", "reaching al-Sukhnah": what is taken, entered or reached is a place
             r"(?<!\bwith\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"   # (not "with captured Humvees": an adjective)
-            r"(?:(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retak(?:e|es|en|ing)|(?:re)?took|overr[au]n(?:s|ning)?|"
+            r"(?P<taking>(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retak(?:e|es|en|ing)|(?:re)?took|overr[au]n(?:s|ning)?|"
             r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?|reach(?:es|ed|ing)?))\s+"
             r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
         plural = "|".join(map(re.escape, (n for n in lex.place_of_cues if n.endswith("s"))))
@@ -666,9 +664,8 @@ class Discoverer:
         if (not initial and len(run) <= 2 and key not in self.known and not run[-1].possessive
                 and not any(c.isdigit() for c in name) and not is_acronym(name) and not self.lex.is_demonym(name)
                 and name not in self._languages   # ("known in English as")
-                and self._place_preposition.search(before) and not re.match(r"^\s*[A-Z(]", after)
-                and not (before.endswith("took ") and _TOOK_WHOM.match(after))   # ("took Omar hostage")
-                and not (_TAKING_BEFORE.search(before) and _NOUN_AFTER.match(after))   # ("took the Maskanah silos")
+                and (prep := self._place_preposition.search(before)) and not re.match(r"^\s*[A-Z(]", after)
+                and not (prep.group("taking") and _NOUN_AFTER.match(after))   # ("took the Maskanah silos")
                 and not self._org_kind(run)   # ("a research associate at the Halberd Institute")
                 and not (len(run) == 1 and run[0].bare in self.lex.org_heads)):   # (", an analyst at the Institute")
             place_hit = gazetteer.find(name)
