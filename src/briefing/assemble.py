@@ -77,7 +77,9 @@ class Places:
         key = "\n".join([entity.kind, entity.name, *sorted(entity.aliases)])
         found = self.known[key] if key in self.known else coordinates_for(entity)
         self.used[key] = found
-        return dict(found) if found else None   # a sheet of its own: later stages edit sheets in place
+        # a sheet of its own (later stages edit sheets in place), its keys in the order a lookup gives
+        # them: the cache file is written with sorted keys, and a sheet is written in its keys' order
+        return {"lat": found["lat"], "lon": found["lon"], "basis": found["basis"]} if found else None
 
 
 def coordinates_for(entity: Entity) -> dict[str, Any] | None:
