@@ -281,7 +281,7 @@ def test_rejected_fact_stays_rejected_and_is_never_shown(project: Path):
     # not re-added anywhere else either
     ids = [f["id"] for data in entity_sheets(project).values() for f in data.get("facts") or []]
     assert ids.count(rejected["id"]) == 1
-    state = json.loads((project / "briefings/.briefing-state.json").read_text(encoding="utf-8"))
+    state = json.loads((project / "briefings/.briefing-state.jsonl").read_text(encoding="utf-8").split("\n", 1)[0])
     assert rejected["id"] in state["rejected_facts"]
     site = build(project)
     pages = site_text(site)
@@ -314,7 +314,7 @@ def test_deleted_sheet_is_not_recreated(project: Path):
     assert extract() == 0
     assert not path.exists()
     assert not sheets_naming(project, "Facebook")
-    state = json.loads((project / "briefings/.briefing-state.json").read_text(encoding="utf-8"))
+    state = json.loads((project / "briefings/.briefing-state.jsonl").read_text(encoding="utf-8").split("\n", 1)[0])
     assert "actors/facebook.yaml" in state["tombstones"]
     assert extract("--check") == 0
 

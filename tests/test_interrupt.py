@@ -96,8 +96,11 @@ def assert_consistent(briefings: Path) -> list[str]:
             assert not path.name.startswith("."), f"{rel}: a temp file named like a sheet"
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             assert isinstance(data, dict) and data.get("id") == path.stem, rel
-        elif path.name == ".briefing-state.json" or path.suffix == ".json":
+        elif path.suffix == ".json":
             json.loads(path.read_text(encoding="utf-8"))
+        elif path.name == ".briefing-state.jsonl":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                json.loads(line)
         else:
             assert path.name.startswith(".") and path.name.endswith(".tmp"), f"unexpected file {rel}"
             leftovers.append(rel)

@@ -52,7 +52,10 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def state(root: Path) -> dict[str, Any]:
-    return json.loads((root / ".briefing-state.json").read_text(encoding="utf-8"))
+    """The state file as data: its header, and each sheet's entry by path."""
+    header, *entries = [json.loads(line) for line in (root / ".briefing-state.jsonl").read_text(encoding="utf-8").splitlines()]
+    sheets = {rel: {"base": base, "removed_aliases": removed, "written": written} for rel, written, removed, base in entries}
+    return {**header, "sheets": sheets}
 
 
 @pytest.fixture
@@ -87,7 +90,7 @@ def test_second_run_changes_nothing_not_even_mtimes(root):
 def test_two_runs_on_the_same_input_give_identical_bytes(tmp_path):
     for name in ("a", "b"):
         apply(tmp_path / name, generated())
-    for rel in (IS, RAQQA, SOURCE, ".briefing-state.json"):
+    for rel in (IS, RAQQA, SOURCE, ".briefing-state.jsonl"):
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
 
 
@@ -129,6 +132,26 @@ def test_editor_value_wins_and_is_reported(root):
     report = apply(root, gen)
     assert read(root, IS)["kind"] == "coalition"
     assert report.kept == [(IS, "kind")]
+
+
+def test_an_earlier_versions_state_file_is_the_base_then_replaced(root):
+    """A briefing kept by an earlier version has `.briefing-state.json` (one sorted JSON document):
+    it is still the merge base, so an editor's value wins, and the new file takes its place."""
+    old = state(root)
+    (root / ".briefing-state.jsonl").unlink()
+    legacy = {"format": 1, "tombstones": old["tombstones"], "rejected_facts": old["rejected_facts"],
+              "sheets": {rel: {"base": e["base"], **({"written": e["written"]} if e["written"] else {})}
+                         for rel, e in old["sheets"].items()}}
+    (root / ".briefing-state.json").write_text(json.dumps(legacy, sort_keys=True, indent=1), encoding="utf-8")
+    edit(root, IS, "kind: armed group", "kind: coalition")
+    before = (root / RAQQA).read_bytes()
+    gen = generated()
+    gen[IS]["kind"] = "state"
+    report = apply(root, gen)
+    assert read(root, IS)["kind"] == "coalition" and report.kept == [(IS, "kind")]
+    assert (root / RAQQA).read_bytes() == before
+    assert not (root / ".briefing-state.json").exists()
+    assert list(state(root)["sheets"][RAQQA]["base"]) == list(gen[RAQQA])   # the base now in the sheet's key order
 
 
 def test_rename_keeping_the_old_name_as_alias_survives(root):
@@ -433,11 +456,11 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
 
     monkeypatch.setattr(os, "replace", recording)
     apply(root, copy.deepcopy(gen))
-    assert written == [".briefing-state.pending.json", "islamic-state.yaml", "raqqa.yaml", ".briefing-state.json"]
+    assert written == [".briefing-state.pending.json", "islamic-state.yaml", "raqqa.yaml", ".briefing-state.jsonl"]
     assert not (root / ".briefing-state.pending.json").exists()
 
     gen[IS]["aliases"].append("ISIL")
-    before = (root / ".briefing-state.json").read_bytes()
+    before = (root / ".briefing-state.jsonl").read_bytes()
 
     def failing(source: Any, target: Any) -> None:
         if str(target).endswith(".yaml"):
@@ -448,7 +471,7 @@ def test_state_is_written_last_and_not_at_all_when_a_sheet_write_fails(root, mon
     with pytest.raises(OSError):
         apply(root, gen)
     assert not list(root.rglob("*.tmp"))   # the failed run cleaned up after itself
-    assert (root / ".briefing-state.json").read_bytes() == before
+    assert (root / ".briefing-state.jsonl").read_bytes() == before
 
 
 def die_before_the_state_file(monkeypatch: pytest.MonkeyPatch, root: Path, gen: dict[str, Any]) -> None:
@@ -456,7 +479,7 @@ def die_before_the_state_file(monkeypatch: pytest.MonkeyPatch, root: Path, gen: 
     real = os.replace
 
     def dies(source: Any, target: Any) -> None:
-        if Path(target).name == ".briefing-state.json":
+        if Path(target).name == ".briefing-state.jsonl":
             raise KeyboardInterrupt  # as good as SIGKILL here
         real(source, target)
 

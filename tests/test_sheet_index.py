@@ -80,7 +80,7 @@ def test_another_state_file_means_nothing_is_known_to_hold_its_base(tmp_path):
     index = SheetIndex(briefings)
     index.briefing()
     assert "locations/mosul.yaml" in index.known_to_hold_base()
-    state = briefings / ".briefing-state.json"
+    state = briefings / ".briefing-state.jsonl"
     state.write_text(state.read_text(encoding="utf-8"), encoding="utf-8")   # a checkout of the same or another one
     _touch_later(state)
     assert SheetIndex(briefings).known_to_hold_base() == set()

@@ -1,4 +1,4 @@
-"""Round-trip YAML, safe loading of hostile sheets, atomic writes and the state file."""
+"""Round-trip YAML, safe loading of hostile sheets, atomic writes."""
 from __future__ import annotations
 
 import io
@@ -15,10 +15,8 @@ import pytest
 import yaml
 
 from briefing import store
-from briefing.errors import ValidationError
 from briefing.sheets import MAX_SHEET_BYTES, read_plain
-from briefing.store import (SheetState, State, atomic_write, dump_sheet, dump_state, install_schemas, load_sheet,
-                            load_state, plain, write_if_changed, write_state)
+from briefing.store import atomic_write, dump_sheet, install_schemas, load_sheet, plain, write_if_changed
 
 SHEET = {
     "id": "raqqa",
@@ -198,7 +196,7 @@ def test_sigkill_while_writing_leaves_every_sheet_old_or_new(tmp_path):
         assert data["body"] in ("old", "x" * 200_000)
 
 
-# --- schemas and state ------------------------------------------------------------------------
+# --- schemas ------------------------------------------------------------------------
 
 def test_install_schemas_copies_every_schema_once(tmp_path):
     written = install_schemas(tmp_path)
@@ -206,28 +204,6 @@ def test_install_schemas_copies_every_schema_once(tmp_path):
     assert names == ["actor.schema.json", "common.schema.json", "location.schema.json",
                      "operation.schema.json", "source.schema.json"]
     assert install_schemas(tmp_path) == []
-
-
-def test_state_round_trips_and_is_sorted(tmp_path):
-    state = State({"actors/b.yaml": SheetState({"id": "b", "aliases": ["Y", "X"]}, ["Z", "A"]),
-                   "actors/a.yaml": SheetState({"id": "a"})}, {"actors/gone.yaml"}, {"f-2", "f-1"})
-    text = dump_state(state)
-    write(tmp_path / ".briefing-state.json", text)
-    again = load_state(tmp_path)
-    assert dump_state(again) == text
-    raw = json.loads(text)
-    assert raw["format"] == 1
-    assert list(raw["sheets"]) == ["actors/a.yaml", "actors/b.yaml"]
-    assert raw["sheets"]["actors/b.yaml"]["removed_aliases"] == ["A", "Z"]
-    assert raw["tombstones"] == ["actors/gone.yaml"] and raw["rejected_facts"] == ["f-1", "f-2"]
-
-
-def test_missing_state_is_empty_and_damaged_state_is_an_error(tmp_path):
-    assert load_state(tmp_path) == State()
-    write(tmp_path / ".briefing-state.json", "{not json")
-    with pytest.raises(ValidationError) as caught:
-        load_state(tmp_path)
-    assert caught.value.problems[0].message.startswith("cannot read the merge state:")
 
 
 # --- the fast emitter writes exactly what ruamel writes --------------------------------------
@@ -259,21 +235,6 @@ def test_strings_that_yaml_1_2_reads_as_numbers_are_quoted(tmp_path):
     data = {"id": "x", "name": "09", "aliases": ["1e3", "0o7", "1_000", "plain"]}
     path = write(tmp_path / "x.yaml", store.dumps(data))
     assert plain(load_sheet(path).data) == data
-
-
-def test_the_streamed_state_file_is_dump_state_and_is_only_written_when_it_changes(tmp_path):
-    state = State({"actors/b.yaml": SheetState({"id": "b", "name": "Bé", "aliases": ["Y"]}, ["Z"], "ab12"),
-                   "actors/a.yaml": SheetState({"id": "a"})}, {"actors/gone.yaml"}, {"f-1"})
-    assert write_state(tmp_path, state) is True
-    path = tmp_path / ".briefing-state.json"
-    assert path.read_text(encoding="utf-8") == dump_state(state)
-    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
-    assert write_state(tmp_path, state) is False
-    assert path.stat().st_mtime_ns == 1_000_000_000
-    state.tombstones.add("actors/c.yaml")
-    assert write_state(tmp_path, state) is True
-    assert path.read_text(encoding="utf-8") == dump_state(state)
-    assert not list(tmp_path.glob(".*.tmp"))   # the copy written to compare was removed
 
 
 def test_streamed_json_is_what_json_dumps_gives():

@@ -29,10 +29,11 @@ from typing import AbstractSet as Set, Any, Iterable, Mapping
 from .errors import Problem
 from .parallel import MIN_ITEMS, STATE, pmap
 from .sheets import FOLDERS, read_plain, read_sheet_text, sheet_path
-from .store import (CommentedMap, CommentedSeq, LoadedSheet, SheetState, State, detach_comment_lines,
-                    dump_sheet, has_comments, install_schemas, load_sheet, load_state, plain,
-                    reattach_comment_lines, recover_journal, remove_journal, remove_stale_temp_files, state_path,
-                    text_sha256, write_journal, write_many_if_changed, write_state)
+from .state import (SheetState, State, json_text, load_state, recover_journal, remove_journal, state_path,
+                    text_sha256, write_journal, write_state)
+from .store import (CommentedMap, CommentedSeq, LoadedSheet, detach_comment_lines, dump_sheet, has_comments,
+                    install_schemas, load_sheet, plain, reattach_comment_lines, remove_stale_temp_files,
+                    write_many_if_changed)
 
 FROZEN_FACT_STATUSES = ("rejected", "confirmed")
 # mappings whose parts only make sense together: an editor's corrected latitude must not be
@@ -259,13 +260,7 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     for rel in generated:
         _check_rel(root, rel)
     old = load_state(root)
-    theirs_all: dict[str, dict[str, Any]] = {}
-    for rel, sheet in sorted(generated.items()):
-        theirs = _plain_copy(rel, sheet)
-        prior = old.sheets.get(rel)
-        # what extraction said last time (most sheets, when one article is added): one copy of it, not two
-        # (nothing here edits either in place)
-        theirs_all[rel] = prior.base if prior is not None and prior.base == theirs else theirs
+    texts = {rel: _plain_text(rel, sheet) for rel, sheet in sorted(generated.items())}
     if not dry_run:
         remove_stale_temp_files(root / folder for folder in FOLDERS)
     recovered = recover_journal(root, old)  # a previous run was killed while writing
@@ -274,14 +269,16 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
         if not (root / rel).exists():  # the editor deleted it: never recreate it
             del state.sheets[rel]
             state.tombstones.add(rel)
-    settled = _settled(root, theirs_all, state, known_base)
+    settled = _settled(root, texts, state, known_base)
+    # a private copy of every sheet with something to merge: the state keeps it, and no list is shared
+    theirs_all = {rel: json.loads(text) for rel, text in texts.items() if rel not in settled}
     untouched = _untouched(root, theirs_all, state, settled)
     ours = _load_existing(root, theirs_all, skip=settled | set(untouched))
     state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
 
     report = MergeReport()
     # a broken sheet is reported whether or not extraction has anything for it: the editor must know
-    report.skipped.extend(p for rel, loaded in ours.items() if rel not in theirs_all and not loaded.ok
+    report.skipped.extend(p for rel, loaded in ours.items() if rel not in texts and not loaded.ok
                           for p in loaded.problems)
     writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
     # new sheets are plain dumps, the bulk of a first run: made over every core
@@ -293,12 +290,13 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     large = sum(len(theirs_all[rel].get("facts") or ()) for rel in dumped) >= LARGE_DUMP_FACTS
     fresh = dict(zip(dumped, pmap(_dump_new, dumped, min_items=2 if large else MIN_ITEMS,
                                   sheets=theirs_all, rejected=state.rejected_facts)))
-    for rel, theirs in theirs_all.items():
-        if rel in settled:
+    for rel in texts:
+        theirs = theirs_all.get(rel)
+        if theirs is None:   # settled
             report.unchanged.append(rel)
             report.holding_base.add(rel)
         elif rel in untouched:   # no editor's work in it: the merge is the new generated sheet
-            state.sheets[rel] = SheetState(theirs, written=text_sha256(fresh[rel]))
+            state.sheets[rel] = SheetState(theirs, written=text_sha256(fresh[rel]), base_text=texts[rel])
             if fresh[rel] != untouched[rel]:
                 writes[rel] = (untouched[rel], fresh[rel])
                 report.updated.append(rel)
@@ -308,27 +306,27 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
             if not _drops_rejected(theirs, state.rejected_facts):
                 report.holding_base.add(rel)
         else:
-            _merge_one(rel, theirs, ours.get(rel), state, report, writes, fresh)
+            _merge_one(rel, theirs, texts[rel], ours.get(rel), state, report, writes, fresh)
 
-    report.retired = _retired(root, theirs_all, state, known_base)
+    report.retired = _retired(root, texts, state, known_base)
     if dry_run:
         report.diff = "".join(_diff(rel, before, after) for rel, (before, after) in sorted(writes.items()))
         report.diff += "".join(f"--- {rel}\n+++ /dev/null (no longer extracted)\n" for rel in report.retired)
         return report
     for rel in report.retired:
         del state.sheets[rel]
-    if writes or theirs_all or state_path(root).exists() or recovered:
+    if writes or texts or state_path(root).exists() or recovered:
         _commit(root, {rel: text for rel, (_, text) in writes.items()}, state)
     for rel in report.retired:   # after the state: a kill in between leaves an orphan, not a loss
         (root / rel).unlink(missing_ok=True)
     return report
 
 
-def _retired(root: Path, theirs_all: Mapping[str, Any], state: State, known_base: Set[str]) -> list[str]:
+def _retired(root: Path, generated: Mapping[str, Any], state: State, known_base: Set[str]) -> list[str]:
     """Sheets the generator made that extraction no longer produces (a rule improved, an article
     was removed) and that no editor touched: the file is still exactly what was generated. A sheet
     an editor changed in any way stays."""
-    gone = [rel for rel, prior in sorted(state.sheets.items()) if rel not in theirs_all and not prior.removed_aliases]
+    gone = [rel for rel, prior in sorted(state.sheets.items()) if rel not in generated and not prior.removed_aliases]
     return sorted(_holding_base(root, gone, state, known_base))
 
 
@@ -361,7 +359,7 @@ def _dump_new(rel: str) -> str:
     return dump_sheet(_new_sheet(STATE["sheets"][rel], STATE["rejected"]), FOLDERS[rel.split("/", 1)[0]])
 
 
-def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, state: State,
+def _merge_one(rel: str, theirs: dict[str, Any], text: str, loaded: LoadedSheet | None, state: State,
                report: MergeReport, writes: dict[str, tuple[str, str]], fresh: Mapping[str, str]) -> None:
     kind = FOLDERS[rel.split("/", 1)[0]]
     if loaded is None:
@@ -369,7 +367,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, sta
             report.tombstoned.append(rel)
             return
         writes[rel] = ("", fresh[rel])   # dumped with the others, over every core
-        state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]))
+        state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]), base_text=text)
         report.created.append(rel)
         report.written[rel] = theirs
         if not _drops_rejected(theirs, state.rejected_facts):
@@ -386,7 +384,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, sta
     base = prior.base if prior else {}
     removed = removed_aliases(prior, doc)
     outcome = merge_sheet(doc, base, theirs, dropped_facts=state.rejected_facts, removed_aliases=removed)
-    state.sheets[rel] = SheetState(theirs, sorted(removed))
+    state.sheets[rel] = SheetState(theirs, sorted(removed), base_text=text)
     state.tombstones.discard(rel)  # an editor re-created it by hand
     report.kept.extend((rel, name) for name in outcome.kept)
     text = dump_sheet(doc, kind) if outcome.changed else loaded.text
@@ -437,14 +435,13 @@ def _load_existing(root: Path, generated: Mapping[str, Any], skip: set[str] = fr
     return {rel: load_sheet(root / rel) for rel in sorted(rels - skip)}
 
 
-def _settled(root: Path, theirs_all: Mapping[str, dict[str, Any]], state: State, known_base: Set[str]) -> set[str]:
+def _settled(root: Path, texts: Mapping[str, str], state: State, known_base: Set[str]) -> set[str]:
     """Sheets with nothing to merge: extraction says what it said last time, and the file still
     holds exactly that (read with the fast C loader; comments are invisible to it, and a sheet
     that is not rewritten keeps them anyway). Their three-way result is the file as it is, so the
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
-    same = [rel for rel, theirs in theirs_all.items()
-            if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases
-            and prior.base == theirs]
+    same = [rel for rel, text in texts.items()
+            if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base_is(text)]
     return _holding_base(root, same, state, known_base)
 
 
@@ -481,15 +478,14 @@ def _check_rel(root: Path, rel: str) -> None:
     sheet_path(root, folder, name[:-len(".yaml")])  # raises ValueError for anything but folder/<slug>.yaml
 
 
-def _plain_copy(rel: str, sheet: Any) -> dict[str, Any]:
-    """A private, JSON-safe copy: the state stores it, and no list is shared between two places."""
+def _plain_text(rel: str, sheet: Any) -> str:
+    """The sheet as JSON text, compared with the base the state keeps as text."""
+    if not isinstance(sheet, Mapping):
+        raise ValueError(f"generated sheet {rel} is not a mapping")
     try:
-        copy = json.loads(json.dumps(sheet, ensure_ascii=False, allow_nan=False))
+        return json_text(sheet)
     except (TypeError, ValueError) as err:
         raise ValueError(f"generated sheet {rel} is not plain data: {err}") from err
-    if not isinstance(copy, dict):
-        raise ValueError(f"generated sheet {rel} is not a mapping")
-    return copy
 
 
 def _diff(rel: str, before: str, after: str) -> str:

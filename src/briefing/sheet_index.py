@@ -20,7 +20,8 @@ from .cache import CACHE_DIR, rules_fingerprint
 from .errors import Problem
 from .parallel import pmap
 from .sheets import FOLDERS, Briefing, read_mapping
-from .store import atomic_write, json_content, state_path
+from .state import state_path
+from .store import atomic_write, json_content
 
 IDENTITY_KEYS = ("name", "aliases", "kind", "merged_into")
 _FILE = "sheets.json"

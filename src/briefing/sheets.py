@@ -24,7 +24,7 @@ FOLDERS: dict[str, str] = {
 }
 ENTITY_FOLDERS = ("actors", "locations", "operations")
 SCHEMA_DIR = "schema"
-STATE_FILE = ".briefing-state.json"
+STATE_FILE = ".briefing-state.jsonl"
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
 # ids the site itself uses for pages and folders
 RESERVED_IDS = frozenset({"index", "schema", "assets", "search", "404"})

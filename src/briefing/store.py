@@ -1,4 +1,4 @@
-"""Writing sheets: round-trip YAML (comments and key order survive), atomic writes, the state file.
+"""Writing sheets: round-trip YAML (comments and key order survive), atomic writes (the merge state is `state`).
 
 Loading is safe before it is faithful: `sheets.unsafe_yaml` refuses anchors/aliases, non-core
 tags, deep nesting and oversized files in one linear C-speed pass, and only then does ruamel
@@ -7,7 +7,6 @@ build the round-trip document (whose composer would otherwise happily expand ali
 from __future__ import annotations
 
 import filecmp
-import hashlib
 import io
 import json
 import os
@@ -28,11 +27,9 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
-from .errors import Problem, ValidationError
-from .sheets import SCHEMA_DIR, STATE_FILE, read_sheet_text, unsafe_yaml
+from .errors import Problem
+from .sheets import SCHEMA_DIR, read_sheet_text, unsafe_yaml
 
-STATE_FORMAT = 1
-JOURNAL_FILE = ".briefing-state.pending.json"
 _STR = "tag:yaml.org,2002:str"
 _resolver = pyyaml.resolver.Resolver()
 _RT_RESOLVER = VersionedResolver()
@@ -277,7 +274,7 @@ def json_content(data: Any, *, expand: int | None = None, **options: Any) -> Cal
     indent = options.pop("indent", None)
 
     def write(handle: TextIO) -> None:
-        out = _Batched(handle)
+        out = Batched(handle)
         if indent is None or expand is not None:   # the C encoder below the first levels
             # one encoder for every value: `json.dumps` with options builds a new one per call (a million calls)
             _stream(data, out, 2 if indent is None else expand, indent, json.JSONEncoder(**options).encode,
@@ -290,7 +287,7 @@ def json_content(data: Any, *, expand: int | None = None, **options: Any) -> Cal
     return write
 
 
-class _Batched:
+class Batched:
     """Collects pieces of text and writes them about a megabyte at a time (millions of tiny writes
     cost seconds; a batch counted in pieces, which may be whole sheets, cost hundreds of megabytes)."""
 
@@ -662,139 +659,8 @@ def _add_start_comment(node: CommentedMap | CommentedSeq, text: str) -> None:
     node.ca.comment[1].append(CommentToken(text, CommentMark(0)))
 
 
-# --- the state file: the merge base ---------------------------------------------------------
-
-@dataclass
-class SheetState:
-    """What the generator last wrote to one sheet, and the aliases an editor removed from it."""
-
-    base: dict[str, Any]
-    removed_aliases: list[str] = field(default_factory=list)
-    # sha256 of the text written when it held nothing but this base (a new or untouched sheet); while the file
-    # keeps those bytes no editor has worked on it. None after a full merge (it may hold an editor's values).
-    written: str | None = None
-
-
-@dataclass
-class State:
-    """`<root>/.briefing-state.json`: the merge base of every sheet, tombstones, rejected facts."""
-
-    sheets: dict[str, SheetState] = field(default_factory=dict)
-    tombstones: set[str] = field(default_factory=set)
-    rejected_facts: set[str] = field(default_factory=set)
-
-
-def state_path(root: Path) -> Path:
-    return root / STATE_FILE
-
-
-def load_state(root: Path) -> State:
-    """The state file, or an empty state when there is none; a damaged one is an error."""
-    path = state_path(root)
-    if not path.exists():
-        return State()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return _state_from_json(raw)
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError) as err:
-        problem = Problem(str(path), f"cannot read the merge state: {err}",
-                          hint="restore it from version control; deleting it makes every sheet count as hand-edited")
-        raise ValidationError(str(problem), [problem]) from err
-
-
-def _state_from_json(raw: dict[str, Any]) -> State:
-    if raw.get("format") != STATE_FORMAT:
-        raise ValueError(f"unknown format {raw.get('format')!r}, expected {STATE_FORMAT}")
-    sheets = {
-        rel: SheetState(dict(entry["base"]), [str(a) for a in entry.get("removed_aliases", [])],
-                        str(entry["written"]) if entry.get("written") else None)
-        for rel, entry in raw.get("sheets", {}).items()
-    }
-    return State(sheets, set(raw.get("tombstones", [])), set(raw.get("rejected_facts", [])))
-
-
-def journal_path(root: Path) -> Path:
-    return root / JOURNAL_FILE
-
-
-def write_journal(root: Path, pending: dict[str, tuple[str, SheetState]]) -> None:
-    """Before sheets are written: what each will contain and its new base, in case the run dies.
-
-    Without it, sheets written by a run killed before the state file would look hand-made to the
-    next run (no base), and every value in them would count as an editor's.
-    """
-    raw = {rel: {"sha256": text_sha256(text), "base": entry.base, "removed_aliases": sorted(entry.removed_aliases),
-                 "written": entry.written} for rel, (text, entry) in pending.items()}
-    atomic_write(journal_path(root), json_content({"format": STATE_FORMAT, "sheets": raw}, sort_keys=True))
-
-
-def recover_journal(root: Path, state: State) -> bool:
-    """Adopt the bases of sheets an interrupted run did write (their bytes match the journal)."""
-    path = journal_path(root)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))["sheets"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return False  # no journal (the usual case), or an unusable one: it is only a recovery aid
-    for rel, entry in sorted(raw.items()):
-        try:
-            written = text_sha256((root / rel).read_text(encoding="utf-8")) == entry["sha256"]
-        except (OSError, UnicodeDecodeError):
-            written = False
-        if written:
-            state.sheets[rel] = SheetState(dict(entry["base"]), list(entry.get("removed_aliases", [])),
-                                           entry.get("written"))
-            state.tombstones.discard(rel)
-    return True
-
-
-def remove_journal(root: Path) -> None:
-    try:
-        journal_path(root).unlink()
-    except FileNotFoundError:
-        pass
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-# sorted; one line per field of a sheet's base (5 levels, one line per fact, took 3.3 s at 10,000 articles; 4, 2.1 s)
-STATE_JSON: dict[str, Any] = {"sort_keys": True, "indent": 1, "expand": 4}
-
-
-def dump_state(state: State) -> str:
-    """The state file's text: the same state gives the same bytes."""
-    buffer = io.StringIO()
-    json_content(state_data(state), **STATE_JSON)(buffer)
-    return buffer.getvalue()
-
-
-def write_state(root: Path, state: State) -> bool:
-    """The state file as `dump_state` gives it, written only if it changed (streamed: at 10,000
-    articles it is 170 MB, and as one string it raised the merge's peak memory by 600 MB)."""
-    return write_if_changed(state_path(root), json_content(state_data(state), **STATE_JSON))
-
-
-def state_data(state: State) -> dict[str, Any]:
-    sheets: dict[str, Any] = {}
-    for rel, entry in state.sheets.items():
-        record: dict[str, Any] = {"base": entry.base}
-        if entry.removed_aliases:
-            record["removed_aliases"] = sorted(set(entry.removed_aliases))
-        if entry.written:
-            record["written"] = entry.written
-        sheets[rel] = record
-    raw = {
-        "format": STATE_FORMAT,
-        "sheets": sheets,
-        "tombstones": sorted(state.tombstones),
-        "rejected_facts": sorted(state.rejected_facts),
-    }
-    return raw
-
-
 __all__ = [
-    "CommentedMap", "CommentedSeq", "DetachedComments", "LoadedSheet", "SheetState", "State", "atomic_write", "dump_sheet",
-    "detach_comment_lines", "dump_state", "dumps", "has_comments", "install_schemas", "load_sheet", "load_state", "loads_sheet", "new_yaml",
-    "plain", "reattach_comment_lines", "recover_journal", "remove_journal", "schema_files", "schema_header", "state_path", "write_if_changed", "write_journal", "write_state",
+    "CommentedMap", "CommentedSeq", "DetachedComments", "LoadedSheet", "atomic_write", "dump_sheet", "detach_comment_lines",
+    "dumps", "has_comments", "install_schemas", "load_sheet", "loads_sheet", "new_yaml", "plain", "reattach_comment_lines",
+    "schema_files", "schema_header", "write_if_changed",
 ]
