@@ -260,25 +260,38 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     for rel in generated:
         _check_rel(root, rel)
     old = load_state(root)
-    texts = {rel: _plain_text(rel, sheet) for rel, sheet in sorted(generated.items())}
+    recovered = recover_journal(root, old)  # a previous run was killed while writing
+    rels = sorted(generated)
+    # what extraction says now against what it said last time, as JSON text: a sheet that says the same
+    # (most, after one new article) is neither decoded nor kept twice; every other one is copied, so that
+    # the state keeps a private copy and no list is shared between two places
+    same: list[str] = []
+    theirs_all: dict[str, dict[str, Any]] = {}
+    for rel in rels:
+        text = _plain_text(rel, generated[rel])
+        prior = old.sheets.get(rel)
+        if prior is not None and not prior.removed_aliases and prior.base_is(text):
+            same.append(rel)
+        else:
+            theirs_all[rel] = json.loads(text)
     if not dry_run:
         remove_stale_temp_files(root / folder for folder in FOLDERS)
-    recovered = recover_journal(root, old)  # a previous run was killed while writing
     state = State(dict(old.sheets), set(old.tombstones), set(old.rejected_facts))
     for rel in sorted(old.sheets):
         if not (root / rel).exists():  # the editor deleted it: never recreate it
             del state.sheets[rel]
             state.tombstones.add(rel)
-    settled = _settled(root, texts, state, known_base)
-    # a private copy of every sheet with something to merge: the state keeps it, and no list is shared
-    theirs_all = {rel: json.loads(text) for rel, text in texts.items() if rel not in settled}
+    settled = _settled(root, same, state, known_base)
+    for rel in same:
+        if rel not in settled:   # the file no longer holds it: merged like any other
+            theirs_all[rel] = json.loads(old.sheets[rel].base_text)
     untouched = _untouched(root, theirs_all, state, settled)
     ours = _load_existing(root, theirs_all, skip=settled | set(untouched))
     state.rejected_facts = dropped_facts(ours, state.sheets, old.rejected_facts)
 
     report = MergeReport()
     # a broken sheet is reported whether or not extraction has anything for it: the editor must know
-    report.skipped.extend(p for rel, loaded in ours.items() if rel not in texts and not loaded.ok
+    report.skipped.extend(p for rel, loaded in ours.items() if rel not in generated and not loaded.ok
                           for p in loaded.problems)
     writes: dict[str, tuple[str, str]] = {}  # rel -> (old text, new text)
     # new sheets are plain dumps, the bulk of a first run: made over every core
@@ -290,13 +303,13 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
     large = sum(len(theirs_all[rel].get("facts") or ()) for rel in dumped) >= LARGE_DUMP_FACTS
     fresh = dict(zip(dumped, pmap(_dump_new, dumped, min_items=2 if large else MIN_ITEMS,
                                   sheets=theirs_all, rejected=state.rejected_facts)))
-    for rel in texts:
+    for rel in rels:
         theirs = theirs_all.get(rel)
         if theirs is None:   # settled
             report.unchanged.append(rel)
             report.holding_base.add(rel)
         elif rel in untouched:   # no editor's work in it: the merge is the new generated sheet
-            state.sheets[rel] = SheetState(theirs, written=text_sha256(fresh[rel]), base_text=texts[rel])
+            state.sheets[rel] = SheetState(theirs, written=text_sha256(fresh[rel]))
             if fresh[rel] != untouched[rel]:
                 writes[rel] = (untouched[rel], fresh[rel])
                 report.updated.append(rel)
@@ -306,16 +319,16 @@ def apply(root: Path, generated: dict[str, dict[str, Any]], *, dry_run: bool = F
             if not _drops_rejected(theirs, state.rejected_facts):
                 report.holding_base.add(rel)
         else:
-            _merge_one(rel, theirs, texts[rel], ours.get(rel), state, report, writes, fresh)
+            _merge_one(rel, theirs, ours.get(rel), state, report, writes, fresh)
 
-    report.retired = _retired(root, texts, state, known_base)
+    report.retired = _retired(root, generated, state, known_base)
     if dry_run:
         report.diff = "".join(_diff(rel, before, after) for rel, (before, after) in sorted(writes.items()))
         report.diff += "".join(f"--- {rel}\n+++ /dev/null (no longer extracted)\n" for rel in report.retired)
         return report
     for rel in report.retired:
         del state.sheets[rel]
-    if writes or texts or state_path(root).exists() or recovered:
+    if writes or generated or state_path(root).exists() or recovered:
         _commit(root, {rel: text for rel, (_, text) in writes.items()}, state)
     for rel in report.retired:   # after the state: a kill in between leaves an orphan, not a loss
         (root / rel).unlink(missing_ok=True)
@@ -359,7 +372,7 @@ def _dump_new(rel: str) -> str:
     return dump_sheet(_new_sheet(STATE["sheets"][rel], STATE["rejected"]), FOLDERS[rel.split("/", 1)[0]])
 
 
-def _merge_one(rel: str, theirs: dict[str, Any], text: str, loaded: LoadedSheet | None, state: State,
+def _merge_one(rel: str, theirs: dict[str, Any], loaded: LoadedSheet | None, state: State,
                report: MergeReport, writes: dict[str, tuple[str, str]], fresh: Mapping[str, str]) -> None:
     kind = FOLDERS[rel.split("/", 1)[0]]
     if loaded is None:
@@ -367,7 +380,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], text: str, loaded: LoadedSheet 
             report.tombstoned.append(rel)
             return
         writes[rel] = ("", fresh[rel])   # dumped with the others, over every core
-        state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]), base_text=text)
+        state.sheets[rel] = SheetState(theirs, written=text_sha256(writes[rel][1]))
         report.created.append(rel)
         report.written[rel] = theirs
         if not _drops_rejected(theirs, state.rejected_facts):
@@ -384,7 +397,7 @@ def _merge_one(rel: str, theirs: dict[str, Any], text: str, loaded: LoadedSheet 
     base = prior.base if prior else {}
     removed = removed_aliases(prior, doc)
     outcome = merge_sheet(doc, base, theirs, dropped_facts=state.rejected_facts, removed_aliases=removed)
-    state.sheets[rel] = SheetState(theirs, sorted(removed), base_text=text)
+    state.sheets[rel] = SheetState(theirs, sorted(removed))
     state.tombstones.discard(rel)  # an editor re-created it by hand
     report.kept.extend((rel, name) for name in outcome.kept)
     text = dump_sheet(doc, kind) if outcome.changed else loaded.text
@@ -435,14 +448,12 @@ def _load_existing(root: Path, generated: Mapping[str, Any], skip: set[str] = fr
     return {rel: load_sheet(root / rel) for rel in sorted(rels - skip)}
 
 
-def _settled(root: Path, texts: Mapping[str, str], state: State, known_base: Set[str]) -> set[str]:
+def _settled(root: Path, same: list[str], state: State, known_base: Set[str]) -> set[str]:
     """Sheets with nothing to merge: extraction says what it said last time, and the file still
     holds exactly that (read with the fast C loader; comments are invisible to it, and a sheet
     that is not rewritten keeps them anyway). Their three-way result is the file as it is, so the
     slow round-trip load is skipped: one new article among thousands touches only a few sheets."""
-    same = [rel for rel, text in texts.items()
-            if (prior := state.sheets.get(rel)) is not None and not prior.removed_aliases and prior.base_is(text)]
-    return _holding_base(root, same, state, known_base)
+    return _holding_base(root, [rel for rel in same if rel in state.sheets], state, known_base)
 
 
 def _holding_base(root: Path, rels: list[str], state: State, known_base: Set[str]) -> set[str]:
