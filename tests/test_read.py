@@ -119,6 +119,14 @@ def test_byline_fields_and_a_masthead_in_capitals(tmp_path: Path) -> None:
     assert reasons(article)["tag list"] == ["Topics: Velo, dams, Tarvin"]
 
 
+def test_a_share_line_naming_what_it_shares_in_two_words(tmp_path: Path) -> None:
+    text = ("Velo falls to the militia - live\n\n3 March 2019\n\nThe city fell overnight.\n\n"
+            "Share this live blog: Facebook | Twitter | WhatsApp\n")
+    article = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert article.paragraphs == ["The city fell overnight."]
+    assert reasons(article)["share line"] == ["Share this live blog: Facebook | Twitter | WhatsApp"]
+
+
 def test_an_interview_by_an_author(tmp_path: Path) -> None:
     text = "Holding the dam at Velo\n\nInterview by Ama Brent | 7 March 2016\n\nQ: How did it start?\n"
     article = read_article(write(tmp_path, "a.txt", text.encode()))

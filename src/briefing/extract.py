@@ -204,7 +204,7 @@ class Discoverer:
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
         self._place_after = re.compile(
             r"^((?:\s+(?!(?:before|after|and|or|in|on|at|to|for|from|with|by|of|the|a|an|its|their|was|is)\b)"
-            r"[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")s?\b")   # ("the Euphrates before crossing")
+            r"[a-z][a-z\-]+){0,2}?)\s+(" + "|".join(map(re.escape, nouns)) + r")(s?)\b")   # ("the Euphrates before crossing")
         # known names with a word in lower case inside ("Raqqa is Being Slaughtered Silently")
         self._lowercase_kinds = {n: (k.folder, k.kind) for k in lex.entities if k.folder == "actors"
                                  for n in (k.name, *k.aliases) if len(n.split()) > 2 and any(
@@ -300,9 +300,11 @@ class Discoverer:
                 pending = []
                 run.append(word)
                 continue
-            # ("Breaking the Walls", but "in Moscow the Kremlin said" is two names: a known name ends at "the")
+            # ("Breaking the Walls", but "in Moscow the Kremlin said" is two names: a known name ends at "the";
+            # nor does a people's name alone open one: "rival Islamists of the Nusra Front")
             if run and joined and word.text in self.lex.connectors and not (pending and pending[-1].text == "and") \
-                    and (word.text != "the" or pending or not self._known_name(" ".join(w.text for w in run))):
+                    and (word.text != "the" or pending or not self._known_name(" ".join(w.text for w in run))) \
+                    and not (len(run) == 1 and self.lex.is_demonym(run[0].bare)):
                 pending.append(word)
                 continue
             # "Ministry of Migration and Displacement" (not "Units of the Desert Hawks Brigade and Hezbollah":
@@ -771,9 +773,14 @@ class Discoverer:
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
             return None
-        if noun == "district" and not middle and self.known.get(name_key(name), ("", ""))[1] in ("city", "town"):
+        town = self.known.get(name_key(name), ("", ""))[1] in ("city", "town")
+        if m.group(3) and (town or gazetteer.find(name)):
+            return None   # "hundreds of Baghdad checkpoints": the city's, not a place of that name
+        if noun == "district" and not middle and town:
             return f"{name} District", "district", f"'{name} district' of a known town"   # Sinjar District
-        full = " ".join(p for p in (name, middle, noun if spec.get("keep") else "") if p)
+        # (the words before "district" describe it: "the Karrada shopping district" is Karrada; those before
+        # "area" may name it: "the Edkhar military housing area")
+        full = " ".join(p for p in (name, "" if noun.startswith("district") else middle, noun if spec.get("keep") else "") if p)
         return full, spec["kind"], f"'{name} {noun}'"
 
     _person_cue = ""
@@ -963,7 +970,7 @@ class Discoverer:
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
     _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
     _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
-                      r"district|airport|prison|bridge))?),?\s+(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
+                      r"district|airport|prison|bridge))?),?\s+(?:(?:better|best|widely|commonly|popularly|locally)\s+)?(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
     _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})"

@@ -154,7 +154,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,|,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
                               r"(?:(?:captured|seized|kidnapped|abducted|taken\s+hostage)\b[^;.]{0,100}?\band\s+)?"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
-                              + r")\b|killed\s+(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
+                              + r")\b|killed\s+(?:in|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
                               r"|killed\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
                               + r")\b)", re.I)

@@ -95,7 +95,7 @@ def _letters(name: str) -> str:
 
 
 def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]],
-            is_demonym: Callable[[str], bool] = lambda word: False) -> list[Entity]:
+            is_demonym: Callable[[str], bool] = lambda word: False, parents: tuple[str, ...] = ()) -> list[Entity]:
     groups = _Groups()
     key_of = _keyer(seeds)
     # a one-word name spelled like a dictionary acronym ("See" and SAA, "Issa" and ISI) is a stray
@@ -130,7 +130,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
     _join_named_for_their_place(groups, owner, candidates, key_of)
-    _join_national_names(groups, owner, candidates, key_of, is_demonym)
+    _join_national_names(groups, owner, candidates, key_of, is_demonym, parents)
     members: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         members[groups.find(key_of(cand.name))].append(cand)
@@ -194,7 +194,10 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
         _union(groups, owner, other, root)
 
 
-_KIND_WORDS = {name_key(w) for w in ("airbase", "base", "camp", "dam", "airport")}
+_KIND_WORDS = tuple(name_key(w) for w in ("air base", "airbase", "base", "camp", "dam", "airport"))
+# a field is named for nothing else: "al-Omar" alone, of no kind the text tells, is the al-Omar oil field
+# (a camp or an airport is often named for its town: "al-Hol camp" is not al-Hol)
+_FIELD_WORDS = tuple(name_key(w) for w in ("oil field", "oilfield", "gas field", "field"))
 _OF_PLACE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 
 
@@ -213,15 +216,25 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
     of_place: dict[str, set[str]] = defaultdict(set)
     for name in names:
         # "Hmeimim, the air base near Latakia ... Hmeimim air base": a base named with and without the word
-        head, _, word = name_key(name).rpartition(" ")
-        if word in _KIND_WORDS and kinds[name_key(name)] & kinds.get(head, set()) - {None}:
-            of_place[head].add(name)
+        # ("the al-Omar oil field ... al-Omar": or without a kind of its own)
+        key = name_key(name)
+        head = next((key[:-len(w) - 1] for w in _KIND_WORDS if key.endswith(" " + w)), "")
+        field = next((key[:-len(w) - 1] for w in _FIELD_WORDS if key.endswith(" " + w)), "")
+        if head and kinds[key] & kinds.get(head, set()) - {None} or field and kinds.get(field) == {"other"}:
+            of_place[head or field].add(name)
         m = _OF_PLACE.match(name)
         if m and name_key(m.group(1)) in bare and len(m.group(1).split()) >= 2:
             of_place[name_key(m.group(1))].add(name)
         city, _, rest = name.partition(" ")
         if ARTICLE_PREFIX.match(rest) and name_key(city) in cities and name_key(rest) in bare:
             of_place[name_key(rest)].add(name)   # "Mosul al-Jadida": the city, then the district's Arabic name
+    # "Jurf al-Sakhar ... at Jurf": a town called by the first word of its name, where nothing tells what
+    # else that word would be
+    for c in locations:
+        first, _, rest = c.name.partition(" ")
+        if c.kind in ("city", "town", "village") and ARTICLE_PREFIX.match(rest) and " " not in rest \
+                and kinds.get(name_key(first), set()) - {None} == {"other"}:
+            of_place[name_key(first)].add(c.name)
     _join_to_only_fuller(groups, owner, key_of, of_place)
 
 
@@ -237,16 +250,20 @@ def _join_to_only_fuller(groups: _Groups, owner: dict[str, Seed], key_of: Callab
 
 
 def _join_national_names(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
-                         key_of: Callable[[str], str], is_demonym: Callable[[str], bool]) -> None:
+                         key_of: Callable[[str], str], is_demonym: Callable[[str], bool],
+                         parents: tuple[str, ...]) -> None:
     """"The Turkish General Staff ... the General Staff": an organisation named with its country's
     adjective and without is one, when the corpus names only one such (a Turkish and a Russian
-    Defence Ministry leave "the Defence Ministry" alone)."""
+    Defence Ministry leave "the Defence Ministry" alone). So is one named with the body it belongs
+    to ("the United Nations World Food Programme ... the World Food Programme": `parents`)."""
     orgs = {c.name for c in candidates if c.folder == "actors" and c.kind not in ("person", None)}
     bare = {name_key(n) for n in orgs}
     national: dict[str, set[str]] = defaultdict(set)
     for name in orgs:
         first, _, rest = name.partition(" ")
-        if is_demonym(first) and len(rest.split()) >= 2 and name_key(rest) in bare:
+        if not is_demonym(first):
+            rest = next((name[len(p) + 1:] for p in parents if name.startswith(p + " ")), "")
+        if len(rest.split()) >= 2 and name_key(rest) in bare:
             national[name_key(rest)].add(name)
     _join_to_only_fuller(groups, owner, key_of, national)
 
@@ -297,7 +314,7 @@ def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[C
     _join_to_only_fuller(groups, owner, key_of, {tail: set(by_root.values()) for tail, by_root in fuller.items()})
 
 
-_MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range)$", re.I)
+_MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range|hills)$", re.I)
 
 
 def _mountain_key(name: str, key: str) -> tuple[str, str] | None:
