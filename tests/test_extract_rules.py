@@ -1868,7 +1868,9 @@ def test_a_compass_word_opening_a_unit_named_before_its_noun_stays_in_its_name(t
 
 
 def test_a_burning_is_a_killing_but_a_commanders_death_by_a_landmine_is_a_death_in_battle(tmp_path):
-    ops = names(run(tmp_path, "The burning of Karim Tannous has united the country against the militants. Colonel "
+    # (a killing named is one that happened, whatever the sentence says did not)
+    ops = names(run(tmp_path, "The burning of Karim Tannous has done what months of bombing did not: it has united "
+                              "the country against the militants. Colonel "
                               "Omar Sallouf was killed by a landmine near Kessel in June 2015. The hanging of Nabil "
                               "Qassar followed in July."), "operations")
     assert {"Karim Tannous", "Nabil Qassar"} <= {n[len("Killing of "):].split(" (")[0] for n in ops}, sorted(ops)
@@ -1927,3 +1929,22 @@ def test_a_peoples_name_opens_no_name_and_a_known_towns_checkpoints_are_its_own(
     actors, places = names(sheets, "actors"), names(sheets, "locations")
     assert "Velo Front" in actors and not [n for n in actors if n.startswith("Islamists")], sorted(actors)
     assert not [n for n in places if "checkpoint" in n], sorted(places)
+
+
+def test_strikes_a_government_named_are_a_named_operation(tmp_path):
+    ops = names(run(tmp_path, "A government spokesman said the air strikes on Velo were named \"Martyr Karim\" and "
+                              "would continue."), "operations")
+    assert [n for n in ops if "Martyr Karim" in n], sorted(ops)
+
+
+def test_a_shrine_blown_up_told_in_the_passive_is_destroyed_in_the_year_told(tmp_path):
+    ops = names(run(tmp_path, "Pilgrims returned to Velo, whose Tarsin shrine was blown up by the militants in March "
+                              "2006, on Friday."), "operations")
+    assert [n for n in ops if n.startswith("Destruction of") and "Tarsin shrine" in n and "(2006)" in n], sorted(ops)
+
+
+def test_a_place_of_no_known_kind_taken_is_a_battle_for_it(tmp_path):
+    sheets = run(tmp_path, "Islamic State militants swept through the valley. They seized Tarsin and Marun in August "
+                           "2014, and the families fled north.")
+    assert names(sheets, "locations")["Tarsin"]["kind"] == "other"
+    assert [n for n in names(sheets, "operations") if "Tarsin" in n and "2014" in n], sorted(names(sheets, "operations"))

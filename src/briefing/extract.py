@@ -1125,8 +1125,11 @@ class Discoverer:
                                     if not (c.sentence == sentence.index and c.name == m.group(1))]
 
     # (the name's words in capitals: "an operation named Wrath of Euphrates to isolate the city")
-    _DUBBED = re.compile(r"\b(?i:operation|offensive|campaign|assault|battle)s?\b[^.;]{0,40}?\b(?i:named|dubbed|called|"
-                         r"code-?named|known\s+as)\s+[“\"‘']?((?:[A-Z][\w’'-]*|of|the|al-\w+)"
+    # ("a wave of strikes on targets in Syria that Amman called "Martyr Muath"": strikes in the same clause, and
+    # named, not "known as": "an air strike killed X, known as Abu Y")
+    _DUBBED = re.compile(r"\b(?:(?i:operation|offensive|campaign|assault|battle)s?\b[^.;]{0,40}?\b(?i:named|dubbed|called|"
+                         r"code-?named|known\s+as)|(?i:(?:air\s*)?strikes?|raids?)\b[^.;,]{0,60}?\b(?i:named|dubbed|called|code-?named))"
+                         r"\s+[“\"‘']?((?:[A-Z][\w’'-]*|of|the|al-\w+)"
                          r"(?:\s+(?:[A-Z][\w’'-]*|of|the|ya|wa|[ae]l-[\w’'-]+)){1,5})")   # ("Labaik ya Hussein", "Fajr al-Jurud")
 
     _DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{2,30})(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]*\))?\s*[:—–-]\s")

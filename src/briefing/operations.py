@@ -56,7 +56,7 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:(?:the|our|their|its)\s+)?(?:(?:[\w-]+\s+){
 # "the base near X": X only says where the subject is
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
-_TAKEN_KINDS = {"city", "town", "base", "dam"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
+_TAKEN_KINDS = {"city", "town", "base", "dam", "other"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
              "razing", "killing", "intervention", "relief", "evacuation"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
@@ -134,7 +134,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
     destroyed = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?$", re.I)
     # "the shrine of Nabi Yunus, which the militants blew up in July 2014"
-    destroyed_after = re.compile(r"^(?:,\s+[^,;.]{1,60}?)?,\s+which\s+(?:[\w-]+\s+){1,3}?(?:had\s+)?(?:"
+    # ("whose Al Askari shrine was blown up by al-Qaeda in 2006": told in the passive)
+    destroyed_after = re.compile(r"^(?:(?:,\s+[^,;.]{1,60}?)?,\s+which\s+(?:[\w-]+\s+){1,3}?(?:had\s+)?|\s+(?:was|were|had\s+been|"
+                                 r"has\s+been)\s+(?:(?:later|partly|largely|also|then)\s+)?)(?:"
                                  + _words(cues.get("destroy_verbs")) + r")\b", re.I)
     monument = re.compile(r"\b(?:" + _words(cues.get("monument_words")) + r")\b", re.I)
     # "bulldozed the Assyrian capital of Nimrud", "began demolishing the ruins of Hatra": an ancient site razed
@@ -145,7 +147,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # "beheaded the archaeologist Khaled al-Asaad", "the murder of James Foley" (a role may stand between;
     # "the home town of executed former leader Saddam Hussein" tells who he was, not what happened)
     killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:" + _words(cues.get("killing_gerunds")) + r")"
-                               r"|(?:the\s+)?(?:" + _words(cues.get("killing_nouns"))
+                               r"|(?:the\s+)?(" + _words(cues.get("killing_nouns"))
                                + r")\s+of)\s+(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
     # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
     # ("Its founder, Wahid al-Balous, was killed by a car bomb": the name may be the apposition; "was killed by
@@ -253,8 +255,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
                     and monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
                 # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
+                after = razed.re is destroyed_after   # (then its year follows: "was blown up ... in February 2006")
                 hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
-                                         years.get(index)))
+                                         (_taken_year(text, m.end + razed.end(), "") if after else None) or years.get(index)))
             site = razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
             if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
                 hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))
@@ -293,7 +296,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
                                          years.get(index)))
-        for m in matches if not hypothetical else ():
+        for m in matches:
             if kinds.get(m.entity_id) != "person":
                 continue
             follower = re.match(r"(?:['’]s)?\s+(\w+)", text[m.end:])
@@ -302,6 +305,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             kill = killed_before.search(text[:m.start])
             if kill and kill.group(1) and _ATTRIBUTIVE.search(text, 0, kill.start()):
                 kill = None
+            # ("the burning of X has done what months of bombing did not": a killing named is one that happened)
+            if hypothetical and not (kill and kill.group(2)):
+                continue
             after = None if kill else killed_after.match(text[m.end:])
             if after and any(kinds.get(o.entity_id) == "person" and m.end < o.start < m.end + after.end() for o in matches):
                 after = None   # ("Diane Foley, the mother of James Foley, who was killed": his killing)
