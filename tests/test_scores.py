@@ -26,7 +26,9 @@ Euphrates campaign and Iraq in 2016-2017 beyond Mosul: 0.81 and 0.84; heldout37 
 and 0.70; heldout40 to heldout42, the Islamic State's rise in Iraq in 2012-2014, its economy and the campaign against
 it, and Iraq's last campaigns of 2017 with the Kurdish crisis, in eight outlets' manners: 0.81, 0.77 and 0.86;
 heldout43 to heldout45, the rebels' war on ISIS in 2014, the coalition partners' air war and its mistakes, and the
-minorities of the Nineveh Plains and Tal Afar, in eight outlets' manners: 0.83, 0.81 and 0.85). Runs
+minorities of the Nineveh Plains and Tal Afar, in eight outlets' manners: 0.83, 0.81 and 0.85; heldout46 to heldout48,
+the Lebanese and Jordanian fronts, the war around Baghdad, in Diyala and the south, and Deir ez-Zor province under the
+Islamic State, in eight outlets' manners: 0.74, 0.81 and 0.80). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -109,6 +111,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout43", FIXTURES / "heldout43" / "gold", 0.84, False),
     (FIXTURES / "heldout44", FIXTURES / "heldout44" / "gold", 0.83, False),
     (FIXTURES / "heldout45", FIXTURES / "heldout45" / "gold", 0.84, False),
+    (FIXTURES / "heldout46", FIXTURES / "heldout46" / "gold", 0.82, False),
+    (FIXTURES / "heldout47", FIXTURES / "heldout47" / "gold", 0.83, False),
+    (FIXTURES / "heldout48", FIXTURES / "heldout48" / "gold", 0.78, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
