@@ -1948,3 +1948,16 @@ def test_a_place_of_no_known_kind_taken_is_a_battle_for_it(tmp_path):
                            "2014, and the families fled north.")
     assert names(sheets, "locations")["Tarsin"]["kind"] == "other"
     assert [n for n in names(sheets, "operations") if "Tarsin" in n and "2014" in n], sorted(names(sheets, "operations"))
+
+
+def test_whose_a_group_is_comes_before_its_name(tmp_path):
+    actors = names(run(tmp_path, "The army fought the al-Qaeda-linked Velo Front near Kessel. The Iran-backed Tarsin "
+                                 "Brigades joined them."), "actors")
+    assert {"Velo Front", "Tarsin Brigades"} <= set(actors) and not [n for n in actors if "-linked" in n or "-backed" in n]
+
+
+def test_a_person_called_by_the_first_and_last_of_his_names_is_one(tmp_path):
+    sheets = run_two(tmp_path, "The prosecutor Karim Asad Tarsini Velo arrived in the capital on Monday to open the "
+                               "inquiry.", "The team is led by Karim Velo, who said the work would take years.")
+    people = [n for n, sheet in names(sheets, "actors").items() if sheet.get("kind") == "person"]
+    assert people == ["Karim Asad Tarsini Velo"], people

@@ -32,6 +32,9 @@ _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|an
 _GIVEN_AS = "a name given as"
 # verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
 # the words of an apposition that make an organisation an armed group ("Jaish al-Thuwar, a small rebel faction")
+# a word that tells whose a thing is before its name: "the al-Qaeda-linked Nusra Front", "Iran-backed militias"
+_AFFILIATION = re.compile(r"\w-(?:linked|backed|affiliated|aligned|allied|led|inspired|funded|sponsored|supported|trained|"
+                          r"controlled|run|held|based)$", re.I)
 _ARMED = re.compile(r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b", re.I)
 # after a verb of taking, a noun the name only qualifies ("took the Maskanah silos", "took Omar hostage")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|on|in|from|after|before|with|by|at|to|as|which|where|when|while|for|during|but|"
@@ -559,6 +562,8 @@ class Discoverer:
             run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces", "Syrian Islamic State fighters"; not "Syrian Army"
         if len(run) == 1 and self.lex.is_demonym(run[0].bare):
             return
+        if len(run) > 1 and _AFFILIATION.search(run[0].bare):
+            run = run[1:]   # "the al-Qaeda-linked Nusra Front", "the Iran-backed Badr Organization": whose, then the name
         name = self._name(text, run)
         if not name or name.startswith("@"):
             return

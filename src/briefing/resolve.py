@@ -195,9 +195,10 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
 
 
 _KIND_WORDS = tuple(name_key(w) for w in ("air base", "airbase", "base", "camp", "dam", "airport"))
-# a field is named for nothing else: "al-Omar" alone, of no kind the text tells, is the al-Omar oil field
-# (a camp or an airport is often named for its town: "al-Hol camp" is not al-Hol)
-_FIELD_WORDS = tuple(name_key(w) for w in ("oil field", "oilfield", "gas field", "field"))
+# a field or a venue is named for nothing else: "al-Omar" alone, of no kind the text tells, is the al-Omar oil
+# field, "Reina" the Reina nightclub (a camp or an airport is often named for its town: "al-Hol camp" is not al-Hol)
+_FIELD_WORDS = tuple(name_key(w) for w in ("oil field", "oilfield", "gas field", "field", "nightclub", "restaurant",
+                                          "cafe", "café", "hotel"))
 _OF_PLACE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 
 
@@ -311,6 +312,10 @@ def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[C
         head = " ".join(words[:2])
         if len(words) >= 3 and name.split()[0] in KUNYA and head in keys and sources[name] & sources_of_key[head]:
             fuller[head].setdefault(groups.find(key_of(name)), name)
+        # ("Karim Asad Ahmad Khan ... Karim Khan": his first and last names)
+        ends = f"{words[0]} {words[-1]}"
+        if len(words) >= 3 and name.split()[0] not in KUNYA and ends in keys:
+            fuller[ends].setdefault(groups.find(key_of(name)), name)
     _join_to_only_fuller(groups, owner, key_of, {tail: set(by_root.values()) for tail, by_root in fuller.items()})
 
 
