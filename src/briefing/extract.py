@@ -30,17 +30,17 @@ _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
 # "who gave his name as X", "asked to be identified only as X", "who called himself X": what follows is a person's name
 _GIVEN_AS = "a name given as"
-# verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
-# the words of an apposition that make an organisation an armed group ("Jaish al-Thuwar, a small rebel faction")
 # a word that tells whose a thing is before its name: "the al-Qaeda-linked Nusra Front", "Iran-backed militias"
 _AFFILIATION = re.compile(r"\w-(?:linked|backed|affiliated|aligned|allied|led|inspired|funded|sponsored|supported|trained|"
                           r"controlled|run|held|based)$", re.I)
+# the words of an apposition that make an organisation an armed group ("Jaish al-Thuwar, a small rebel faction")
 _ARMED = re.compile(r"\b(?:armed|rebel|jihadist|militant|insurgent|Islamist|extremist|paramilitary|militia|terrorist)\b", re.I)
 # after a verb of taking, a noun the name only qualifies ("took the Maskanah silos", "took Omar hostage")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|on|in|from|after|before|with|by|at|to|as|which|where|when|while|for|during|but|"
                          r"then|itself|last|this|early|late|overnight|yesterday|today|within|without|under|near|amid)\b)[a-z]")
 _NOT_IN_A_PLACE_NAME = {"the", "and", "of", "or", "to", "in", "a", "at", "for", "from", "with", "on", "by", "as",
                         "this", "that", "these", "those", "each", "every", "last", "next", "his", "her", "our"}
+# verbs whose past is no "-ed": between a name and a place noun they are the sentence's verb, no part of a name
 _IRREGULAR_PAST = {"struck", "took", "hit", "held", "left", "won", "lost", "fought", "ran", "began", "sent", "shot",
                    "kept", "fell", "overran", "led", "fled", "set", "put", "cut", "hid", "made", "saw"}
 _INTRODUCED = re.compile(r"\b(?:gave\s+only\s+(?:his|her)\s+first\s+name,?|gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+as|"

@@ -255,9 +255,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
                     and monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
                 # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
-                after = razed.re is destroyed_after   # (then its year follows: "was blown up ... in February 2006")
+                # (told after the monument, its year follows: "was blown up ... in February 2006")
+                year = _taken_year(text, m.end + razed.end(), "") if razed.re is destroyed_after else None
                 hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
-                                         (_taken_year(text, m.end + razed.end(), "") if after else None) or years.get(index)))
+                                         year or years.get(index)))
             site = razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
             if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
                 hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))

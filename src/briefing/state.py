@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, TextIO
 
@@ -95,18 +96,13 @@ class SheetState:
         return f"SheetState({self.base_text[:60]!r}, {self.removed_aliases!r}, {self.written!r})"
 
 
+@dataclass
 class State:
     """The merge base of every sheet, tombstones, rejected facts."""
 
-    def __init__(self, sheets: dict[str, SheetState] | None = None, tombstones: set[str] | None = None,
-                 rejected_facts: set[str] | None = None) -> None:
-        self.sheets = sheets if sheets is not None else {}
-        self.tombstones = tombstones if tombstones is not None else set()
-        self.rejected_facts = rejected_facts if rejected_facts is not None else set()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, State) and (self.sheets, self.tombstones, self.rejected_facts) == \
-            (other.sheets, other.tombstones, other.rejected_facts)
+    sheets: dict[str, SheetState] = field(default_factory=dict)
+    tombstones: set[str] = field(default_factory=set)
+    rejected_facts: set[str] = field(default_factory=set)
 
 
 def state_path(root: Path) -> Path:
