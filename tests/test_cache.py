@@ -198,3 +198,33 @@ def test_an_added_article_looks_up_only_its_new_places(tmp_path, monkeypatch):
     assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
     assert main(["extract", "--seeds", str(seeds), "--briefings", str(other), "--no-cache"]) == 0
     assert _files(briefings) == _files(other)
+
+
+def test_the_state_pass_is_redone_only_where_what_it_reads_has_changed(tmp_path, monkeypatch):
+    """Which countries act is kept per article: a run that adds an article looks only at that article's
+    sentences, and a country an editor retypes is looked at again (as an uncached run would)."""
+    from briefing.states import States
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    next(briefings.glob("actors/*.yaml")).touch()
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])   # settled (see above)
+    looked_at: list[str] = []
+    real = States.moves
+    monkeypatch.setattr(States, "moves", lambda self, text, matches: looked_at.append(text) or real(self, text, matches))
+    (seeds / "zz_new.txt").write_text("Clashes near the border town\n\nMarch 3, 2017\n\nTurkey launched air strikes "
+                                      "on Manbij on Sunday, residents said.\n", encoding="utf-8")
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    assert looked_at == ["Turkey launched air strikes on Manbij on Sunday, residents said."]
+    assert "source: zz-new" in (briefings / "actors" / "turkey-state.yaml").read_text(encoding="utf-8")
+    other = tmp_path / "other"
+    shutil.copytree(briefings, other)
+    shutil.rmtree(other / cache_module.CACHE_DIR)
+    for folder in (briefings, other):   # no longer a country: Turkey is a place in every sentence
+        sheet = folder / "locations" / "turkey.yaml"
+        sheet.write_text(sheet.read_text(encoding="utf-8").replace("kind: country", "kind: region"), encoding="utf-8")
+    looked_at.clear()
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)]) == 0
+    assert main(["extract", "--seeds", str(seeds), "--briefings", str(other), "--no-cache"]) == 0
+    assert len(set(looked_at)) > 1
+    assert "source: zz-new" in (briefings / "locations" / "turkey.yaml").read_text(encoding="utf-8")
+    assert _files(briefings) == _files(other)

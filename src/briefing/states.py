@@ -11,6 +11,7 @@ country's name too): so `pipeline.sheet_seeds` leaves twin sheets out of name re
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -93,7 +94,7 @@ class States:
         return entity.name if entity.kind == "country" else self.capital_of.get(name_key(entity.name))
 
     def _concerned(self, entity_id: str) -> bool:
-        """A country, a capital or a state: the only matches `moved` looks at (most sentences have none)."""
+        """A country, a capital or a state: the only matches `moves` looks at (most sentences have none)."""
         known = self._concerns.get(entity_id)
         if known is None:
             entity = self.by_id.get(entity_id)
@@ -102,10 +103,22 @@ class States:
                 or (entity.folder == "locations" and (entity.kind == "country" or name_key(entity.name) in self.capital_of)))
         return known
 
-    def moved(self, text: str, matches: list[Match]) -> list[Match]:
-        if self.cues is None or not any(self._concerned(m.entity_id) for m in matches):
+    def apply(self, matches: list[Match], moves: list[tuple[int, str]]) -> list[Match]:
+        """`matches` with the match at each index of `moves` moved to the state of its country."""
+        if not moves:
             return matches
         out = list(matches)
+        for n, country in moves:
+            m = matches[n]
+            out[n] = Match(m.start, m.end, self.state(country).id, m.surface)
+        return out
+
+    def moves(self, text: str, matches: list[Match]) -> list[tuple[int, str]]:
+        """(index, country) of each match in the sentence whose country acts. Reads only the sentence,
+        its matches and the folder, kind and name of what they point to (see `signature`)."""
+        if self.cues is None or not any(self._concerned(m.entity_id) for m in matches):
+            return []
+        out: list[tuple[int, str]] = []
         for chain in self._chains(text, matches):
             # "France, Germany and the UK said": a list of countries acts as one subject
             first, last = matches[chain[0]], matches[chain[-1]]
@@ -123,8 +136,17 @@ class States:
                 if together or (not placed and self.cues.acts(text[:m.start], m.surface, text[m.end:])) \
                         or self._power(m, country, text[:first.start]) \
                         or self._acting_capital(text, matches, chain, n):
-                    out[n] = Match(m.start, m.end, self.state(country).id, m.surface)
+                    out.append((n, country))
         return out
+
+    def signature(self, matches_digest: str, entity_ids: set[str]) -> str:
+        """All `moves` reads in an article besides its text: its matches (`matches_digest`) and the
+        folder, kind and name of each entity they point to."""
+        rows = [matches_digest]
+        for i in sorted(entity_ids):
+            e = self.by_id.get(i)
+            rows.append(f"{i}/{e.folder}/{e.kind}/{e.name}" if e else i)
+        return hashlib.sha1("\x1f".join(rows).encode()).hexdigest()
 
     def _power(self, m: Match, country: str, before: str) -> bool:
         """A power at war from afar, named (not by its capital: "the Paris attacks"), and not as a place:
