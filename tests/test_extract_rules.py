@@ -1961,3 +1961,63 @@ def test_a_person_called_by_the_first_and_last_of_his_names_is_one(tmp_path):
                                "inquiry.", "The team is led by Karim Velo, who said the work would take years.")
     people = [n for n, sheet in names(sheets, "actors").items() if sheet.get("kind") == "person"]
     assert people == ["Karim Asad Tarsini Velo"], people
+
+
+def test_a_full_name_is_a_persons_where_its_last_word_is_told_of_as_someone(tmp_path):
+    people = {n for n, s in names(run(tmp_path, "A jury convicted Ossandi Velosi of the murders on Monday. Velosi, 33, grew up "
+                                                "in Kessel. Velosi's mother spoke to reporters. Closing Velosi would take "
+                                                "years."), "actors").items() if s.get("kind") == "person"}
+    assert people == {"Ossandi Velosi"}, people
+
+
+def test_a_name_before_a_machine_is_its_make_not_a_place(tmp_path):
+    sheets = run(tmp_path, "Commandos flew from Kessel in Tarsin Hawk helicopters to a compound at Marun.")
+    assert "Tarsin Hawk" not in names(sheets, "locations") and "Marun" in names(sheets, "locations")
+
+
+def test_a_caption_of_a_figure_is_set_aside(tmp_path):
+    sheets = run(tmp_path, "The raid took place at Marun on Friday.\n\n[Figure 1: Map of the Velo oil field and the "
+                           "valley east of Marun. Source: Tarsin Institute]")
+    assert not [n for n in names(sheets, "locations") if "Map" in n]
+
+
+def test_the_area_of_a_mountain_named_here_is_the_mountain(tmp_path):
+    locations = names(run(tmp_path, "The fighters came from Mount Tarsoz to the south. The hostages were taken to the "
+                                    "Tarsoz area."), "locations")
+    assert "Tarsoz" not in locations and "Mount Tarsoz" in locations, sorted(locations)
+
+
+def test_a_force_of_a_tribe_is_two_actors_and_the_tribe_named_bare_is_one(tmp_path):
+    actors = names(run(tmp_path, "The offensive joined the Kessel Forces of the Tarsoz tribe and the pro-government "
+                                 "Marun Defence Forces militia. The Tarsoz's Kessel Forces took the village."), "actors")
+    assert {"Kessel Forces", "Tarsoz tribe", "Marun Defence Forces"} <= set(actors), sorted(actors)
+    assert not {"Tarsoz", "Kessel Forces of the Tarsoz tribe", "Marun Defence Forces militia"} & set(actors)
+
+
+def test_a_name_set_off_as_a_force_is_an_armed_group(tmp_path):
+    actors = names(run(tmp_path, "The Tarsoro, a Syriac security force allied to the Kurds, manned the checkpoints in "
+                                 "Kessel."), "actors")
+    assert actors["Tarsoro"]["kind"] == "armed group"
+
+
+def test_an_offensive_with_its_backing_set_off_by_commas_is_on_the_town_after(tmp_path):
+    ops = names(run(tmp_path, "The fighters launched an offensive, backed by U.S.-led coalition air strikes, on the "
+                              "militant-held town of Tarsin in February 2015."), "operations")
+    assert [n for n in ops if "Tarsin" in n and "offensive" in n.lower()], sorted(ops)
+
+
+def test_a_town_lost_to_an_enemy_on_a_date_is_a_battle(tmp_path):
+    ops = names(run(tmp_path, "The group lost the border town of Tarsin to the Kurdish fighters in mid-June 2015."),
+                "operations")
+    assert [n for n in ops if "Tarsin" in n and "2015" in n], sorted(ops)
+
+
+def test_a_person_whose_murder_is_told_was_killed(tmp_path):
+    ops = names(run(tmp_path, "He was the second aid worker killed in a month, after Tarek Velosi, whose murder was "
+                              "shown on 13 September 2014."), "operations")
+    assert [n for n in ops if "Tarek Velosi" in n], sorted(ops)
+
+
+def test_a_country_said_to_do_something_after_a_modal_acts(tmp_path):
+    actors = names(run(tmp_path, "The prime minister said Japan would not give in to terrorism."), "actors")
+    assert actors.get("Japan", {}).get("kind") == "state", sorted(actors)

@@ -30,7 +30,8 @@ minorities of the Nineveh Plains and Tal Afar, in eight outlets' manners: 0.83, 
 the Lebanese and Jordanian fronts, the war around Baghdad, in Diyala and the south, and Deir ez-Zor province under the
 Islamic State, in eight outlets' manners: 0.74, 0.81 and 0.80; heldout49 to heldout51, the Islamic State's attacks in
 Turkey, the eastern Aleppo countryside and the mass graves and the missing, in eight outlets' manners: 0.79, 0.85 and
-0.82). Runs
+0.82; heldout52 and heldout53, the Khabur valley and Hasakah province in 2015-2016 and the Western and Japanese
+hostages and their killers, in eight outlets' manners: 0.84 and 0.78). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -119,6 +120,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout49", FIXTURES / "heldout49" / "gold", 0.78, False),
     (FIXTURES / "heldout50", FIXTURES / "heldout50" / "gold", 0.83, False),
     (FIXTURES / "heldout51", FIXTURES / "heldout51" / "gold", 0.80, False),
+    (FIXTURES / "heldout52", FIXTURES / "heldout52" / "gold", 0.87, False),
+    (FIXTURES / "heldout53", FIXTURES / "heldout53" / "gold", 0.79, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

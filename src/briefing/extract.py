@@ -14,7 +14,7 @@ from typing import Iterable
 
 from . import gazetteer
 from .lexicon import Lexicon
-from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, from_capitals, is_acronym, name_key, surname_form
+from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, from_capitals, is_acronym, mountain_core, name_key, surname_form
 from .text import split_sentences
 
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
@@ -30,6 +30,10 @@ _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
 # "who gave his name as X", "asked to be identified only as X", "who called himself X": what follows is a person's name
 _GIVEN_AS = "a name given as"
+# a lone word the text tells of as someone ("Elsheikh, 33, grew up", "Elsheikh's mother"): where the article
+# also has a longer name ending in it ("El Shafee Elsheikh") and no cue for that, the longer name is a person's
+_TOLD_OF_AS_SOMEONE = "single word told of as someone"
+_AGE_AFTER = re.compile(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,")
 # a word that tells whose a thing is before its name: "the al-Qaeda-linked Nusra Front", "Iran-backed militias"
 _AFFILIATION = re.compile(r"\w-(?:linked|backed|affiliated|aligned|allied|led|inspired|funded|sponsored|supported|trained|"
                           r"controlled|run|held|based)$", re.I)
@@ -145,6 +149,8 @@ class Discoverer:
         self.lex = lex
         self.known = known_keys          # name_key -> (folder, kind) of dictionary and sheet names
         self._languages = set(lex.raw.get("languages") or ())
+        # ("flew in Black Hawk helicopters", "struck from Reaper drones": a make of machine, no place)
+        self._machine_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("machine_nouns") or ["(?!)"])) + r")\b")
         self._openers = set(lex.raw.get("org_openers") or ())
         self._roles = set(lex.raw.get("roles_at") or ())
         # keys only an acronym has ("SANA"): a word spelled like it ("al-Sinaa", a district) is not it
@@ -162,6 +168,7 @@ class Discoverer:
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
         self._role_next = re.compile(rf"^\s+(?-i:{role})s?\b")   # ("the deputy Middle East director": the role's region)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
+        self._kin_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("kin_nouns") or ["(?!)"])) + r")\b")
         self._role_comma_before = re.compile(rf"\b({role})s?\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
         self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to|from)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
@@ -594,7 +601,15 @@ class Discoverer:
         # (not a people's or a place's: "the Palestinian militia", "a Misrata brigade" only say whose)
         if actor_noun and key not in self.known and not self.lex.is_demonym(name) and not gazetteer.find(name):
             noun = actor_noun.group(1)
+            of_at = next((j for j, w in enumerate(run) if w.text == "of"), None)
+            if of_at and self._org_kind(run[:of_at]):
+                # "the Sanadid Forces of the Shammar tribe": a force, and the tribe it belongs to
+                self._classify(source, sentence, run[:of_at], found)
+                return self._classify(source, sentence, self._without_connectors(run[of_at + 1:]), found)
             one = (self.lex.raw.get("actor_noun_forms") or {}).get(noun, noun)   # ("tribes", "tribal": the tribe)
+            if len(run) > 1 and self.lex.org_heads.get(run[-1].bare) and one.islower():
+                # "the National Defence Forces militia": named in full already (not "the Democratic Union Party")
+                return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2)
             return add("actors", self.lex.raw["actor_nouns"][noun], f"'{name} {noun}'", 2, f"{name} {one}")
         told = self._org_appositive.match(after) if key not in self.known else None
         if told and len(run) <= 5 and not gazetteer.find(name):
@@ -673,6 +688,7 @@ class Discoverer:
                 and name not in self._languages   # ("known in English as")
                 and (prep := self._place_preposition.search(before)) and not re.match(r"^\s*[A-Z(]", after)
                 and not (prep.group("taking") and _NOUN_AFTER.match(after))   # ("took the Maskanah silos")
+                and not self._machine_after.match(after)
                 and not self._org_kind(run)   # ("a research associate at the Halberd Institute")
                 and not (len(run) == 1 and run[0].bare in self.lex.org_heads)):   # (", an analyst at the Institute")
             place_hit = gazetteer.find(name)
@@ -700,8 +716,10 @@ class Discoverer:
                 not (initial and len(run) == 1 and place_hit.kind == "city" and place_hit.population < 100_000):
             return add("locations", place_hit.kind, "gazetteer", 1)
         if len(run) == 1 and not is_acronym(name):
-            found.candidates.append(Candidate(name, None, None, source, sentence.index, "single word", 0,
-                                              short_form=True))
+            someone = _AGE_AFTER.match(after) or re.match(r"^\s*,\s+who\b", after) \
+                or (run[0].possessive and self._kin_after.match(after))
+            found.candidates.append(Candidate(name, None, None, source, sentence.index,
+                                              _TOLD_OF_AS_SOMEONE if someone else "single word", 0, short_form=True))
             return
         if not initial or len(run) > 1:
             found.candidates.append(Candidate(name, None, None, source, sentence.index, "capitalised name", 0))
@@ -830,7 +848,7 @@ class Discoverer:
         if re.search(r"\b(?:the\s+)?late\s+$", before):
             self._person_cue = "'the late' before the name"   # "a son of the late Jalal Talabani"
             return True
-        if re.match(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,", after):
+        if _AGE_AFTER.match(after):
             self._person_cue = "age after the name"   # "Fadi Haddad, 29, a volunteer"
             return True
         for pattern in (self._role_after, self._role_is):
@@ -880,6 +898,13 @@ class Discoverer:
 
     def _surnames(self, found: Discovery) -> None:
         """Within one article, a lone surname after the full name is the same person."""
+        told = {surname_form(c.name) for c in found.candidates if c.cue == _TOLD_OF_AS_SOMEONE}
+        for cand in found.candidates if told else ():
+            words = cand.name.split()
+            if cand.folder is None and 2 <= len(words) <= 4 and surname_form(cand.name) in told \
+                    and not any(w.isupper() for w in words) and not words[0].endswith("ing"):   # (not "Killing Emwazi")
+                cand.folder, cand.kind, cand.strength = "actors", "person", 2
+                cand.cue = f"its last word '{words[-1]}' is told of as someone"
         people = [c for c in found.candidates if c.kind == "person" and not c.short_form]
         by_last = {}
         for person in people:
@@ -956,14 +981,20 @@ class Discoverer:
     def _short_places(self, found: Discovery) -> None:
         """"Mar Elian" in an article about the Mar Elian monastery is the monastery: a place the text
         gives no kind of its own, that no gazetteer knows, beside the one camp, base or building here
-        whose name is its name and one word more."""
+        whose name is its name and one word more; "the Abdulaziz area" beside the one Mount Abdulaziz here."""
         built = [c for c in found.candidates if c.folder == "locations" and c.kind in self._BUILT]
+        mountains: dict[str, set[str]] = defaultdict(set)
+        for c in found.candidates:
+            if c.folder == "locations" and (core := mountain_core(c.name)):
+                mountains[name_key(core)].add(c.name)
         for cand in found.candidates:
-            if cand.folder != "locations" or cand.kind != "other" or cand.short_form \
+            if cand.folder != "locations" or cand.kind not in ("other", "district") or cand.short_form \
                     or name_key(cand.name) in self.known or gazetteer.find(cand.name):
                 continue
             key = name_key(cand.name)
-            fuller = {c.name for c in built if (k := name_key(c.name)).startswith(key + " ") and len(k.split()) == len(key.split()) + 1}
+            fuller = {c.name for c in built if (k := name_key(c.name)).startswith(key + " ") and len(k.split()) == len(key.split()) + 1} \
+                if cand.kind == "other" else set()
+            fuller = fuller or mountains.get(key, set())
             if len(fuller) == 1:
                 found.links.append((fuller.pop(), cand.name, "a place named for short"))
                 cand.short_form = True

@@ -136,6 +136,16 @@ def surname_form(name: str) -> str:
     return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", fold(name.split()[-1]))
 
 
+_MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range|hills)$", re.I)
+
+
+def mountain_core(name: str) -> str | None:
+    """What a mountain is called without the word for mountain: "Tharda" of Jabal Tharda, Mount
+    Tharda and the Tharda mountains; None for a name that is no mountain's."""
+    m = _MOUNTAIN.match(name.strip())
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """A stable, URL- and file-safe id: lowercase ASCII words joined by hyphens."""
     words = re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))

@@ -21,7 +21,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:not|if|could|would|might|plann\w*|hypothetical
 # and so may a date ("the capture, on 10 May, of the town of X", "the capture in May of X")
 _WHEN = (r"(?:,?\s+(?:on|in)\s+(?:(?:\d{1,2}|early|mid|late)[\s-]+)?(?:" + "|".join(MONTH_NAMES + WEEKDAY_NAMES)
          + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?)?")
-_BRIDGE = (r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
+_BRIDGE = (r"(?:,\s+(?:backed|supported|aided|helped|covered)\s+by\s+[^,;]{1,60},)?"   # ("an offensive, backed by air strikes, on X")
+           r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
            r"(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[\w-]+(?=\s+(?:on|in|against)\b))?"   # "attacks by IS militants on"
            + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|towards?|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating)"
@@ -160,6 +161,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
                               r"|killed\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
                               + r")\b)", re.I)
+    # ("the aid worker David Haines, whose murder was shown on 13 September")
+    whose_killing = re.compile(r"^,?\s+whose\s+(?:(?:brutal|public|filmed|videotaped|televised)\s+)?(?:"
+                               + _words(cues.get("killing_nouns")) + r")\b", re.I)
     province_taken = re.compile(r"\b(?:" + _words(cues.get("province_taken_verbs")) + r")\s+(?:(?:most|much|all|parts|"
                                 r"large\s+parts|swathes|the\s+rest)\s+of\s+)?(?:the\s+)?$", re.I)
     # ("Turkey launched an offensive into northeastern Syria", "Turkey's offensive into north-eastern Syria")
@@ -309,7 +313,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("the burning of X has done what months of bombing did not": a killing named is one that happened)
             if hypothetical and not (kill and kill.group(2)):
                 continue
-            after = None if kill else killed_after.match(text[m.end:])
+            after = None if kill else killed_after.match(text[m.end:]) or whose_killing.match(text[m.end:])
             if after and any(kinds.get(o.entity_id) == "person" and m.end < o.start < m.end + after.end() for o in matches):
                 after = None   # ("Diane Foley, the mother of James Foley, who was killed": his killing)
             if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):

@@ -153,11 +153,21 @@ def name_bare(lex: Lexicon, entities: list[Entity]) -> None:
     nouns = {"actors": {n for n in (*(lex.raw.get("actor_noun_forms") or {}).values(), *(lex.raw.get("actor_nouns") or ()))
                         if n.islower()},
              "locations": set(lex.raw.get("bare_place_nouns") or ())}
-    taken = {name_key(n) for e in entities for n in e.names()}
-    for entity in entities:
+    taken = {name_key(n): e for e in entities for n in e.names()}
+    for entity in list(entities):
         head, _, noun = entity.name.rpartition(" ")
-        if noun in nouns.get(entity.folder, ()) and head and name_key(head) not in taken:
+        if not head or noun not in nouns.get(entity.folder, ()):
+            continue
+        other = taken.get(name_key(head))
+        if other is None:
             entity.aliases.add(head)
+        elif other is not entity and other.folder == "actors" and other.kind in ("other", entity.kind) \
+                and other.origin == "text":
+            # ("the Shammar's al-Sanadid Forces" made an actor of "the Shammar", found nowhere else: the tribe;
+            # "Ahfad al-Rasoul, a brigade" is the Ahfad al-Rasoul brigade)
+            entity.aliases.update(other.names())
+            entity.candidates.extend(other.candidates)
+            entities.remove(other)
 
 
 def lent_names(existing: Briefing) -> dict[str, set[str]]:

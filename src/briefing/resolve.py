@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import gazetteer
 from .extract import Candidate
 from .lexicon import Known
-from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, name_key, slugify, surname_form
+from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, mountain_core, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
@@ -319,14 +319,10 @@ def _join_name_tails(groups: _Groups, owner: dict[str, Seed], candidates: list[C
     _join_to_only_fuller(groups, owner, key_of, {tail: set(by_root.values()) for tail, by_root in fuller.items()})
 
 
-_MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range|hills)$", re.I)
-
-
 def _mountain_key(name: str, key: str) -> tuple[str, str] | None:
     """Jabal Tharda, Mount Tharda and the Tharda mountains are one mountain (never the bare
     "Tharda", which may be a village below it)."""
-    m = _MOUNTAIN.match(name.strip())
-    core = (m.group(1) or m.group(2)) if m else None
+    core = mountain_core(name)
     return ("mountain", name_key(core)) if core and name_key(core) else None
 
 
