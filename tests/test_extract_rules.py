@@ -2021,3 +2021,25 @@ def test_a_person_whose_murder_is_told_was_killed(tmp_path):
 def test_a_country_said_to_do_something_after_a_modal_acts(tmp_path):
     actors = names(run(tmp_path, "The prime minister said Japan would not give in to terrorism."), "actors")
     assert actors.get("Japan", {}).get("kind") == "state", sorted(actors)
+
+
+def test_a_word_that_makes_a_place_noun_with_the_noun_after_it_is_no_place(tmp_path):
+    locations = names(run(tmp_path, "Militants shelled the Kessel air base on Monday.\n\nAir base under fire\n\nThe "
+                                    "garrison held."), "locations")
+    assert "Kessel air base" in locations and "Air" not in locations, sorted(locations)
+
+
+def test_a_faiths_adjective_opens_no_place_name(tmp_path):
+    locations = names(run(tmp_path, "The militants have blown up Shia mosques and Sufi shrines near Kessel."), "locations")
+    assert not [n for n in locations if "Sufi" in n], sorted(locations)
+
+
+def test_an_order_before_a_name_is_no_part_of_it(tmp_path):
+    actors = names(run(tmp_path, "The Italian Jesuit Ossandi Velosi was abducted in Kessel in 2013."), "actors")
+    assert "Ossandi Velosi" in actors and not [n for n in actors if "Jesuit" in n], sorted(actors)
+
+
+def test_a_person_kidnapped_is_an_abduction_of_its_own(tmp_path):
+    ops = names(run(tmp_path, "Its prior, the priest Ossandi Velosi, was kidnapped by masked gunmen in May 2015. The "
+                              "Jesuit Tarek Marunsi, abducted in Kessel in July 2013, is still missing."), "operations")
+    assert {"Abduction of Ossandi Velosi (2015)", "Abduction of Tarek Marunsi (2013)"} <= set(ops), sorted(ops)

@@ -796,6 +796,8 @@ class Discoverer:
         spec = self.lex.place_nouns[noun]
         if noun in ("city", "town", "village") and middle:
             return None
+        if not middle and f"{name} {noun}".lower() in self.lex.place_nouns:
+            return None   # ("Air base under fire": the noun "air base", no place called Air)
         town = self.known.get(name_key(name), ("", ""))[1] in ("city", "town")
         if m.group(3) and (town or gazetteer.find(name)):
             return None   # "hundreds of Baghdad checkpoints": the city's, not a place of that name

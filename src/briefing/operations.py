@@ -38,10 +38,12 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # Sieges and battles of one place are one operation; attacks (bombings, massacres) are their own.
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
-           "destruction": "destruction", "razing": "destruction", "killing": "killing", "intervention": "intervention", "relief": "relief",
+           "destruction": "destruction", "razing": "destruction", "killing": "killing", "abduction": "abduction",
+           "intervention": "intervention", "relief": "relief",
            "evacuation": "evacuation"}
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack", "razing": "attack", "killing": "attack", "intervention": "campaign", "relief": "offensive",
+              "destruction": "attack", "razing": "attack", "killing": "attack", "abduction": "attack", "intervention": "campaign",
+              "relief": "offensive",
               "evacuation": "operation"}
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
@@ -59,7 +61,7 @@ _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base", "dam", "other"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
-             "razing", "killing", "intervention", "relief", "evacuation"]
+             "razing", "killing", "abduction", "intervention", "relief", "evacuation"]
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -161,6 +163,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
                               r"|killed\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
                               + r")\b)", re.I)
+    # "the priest Jacques Mourad was kidnapped by masked gunmen", "Paolo Dall'Oglio, abducted in July 2013", "the
+    # abduction of the Jesuit Paolo Dall'Oglio": a person taken, an operation of its own (not "taken prisoner")
+    abducted = _words(cues.get("abduction_verbs"))
+    abducted_before = re.compile(r"\b(?:the\s+)?(?:" + _words(cues.get("abduction_nouns")) + r")\s+of\s+"
+                                 r"(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
+    abducted_after = re.compile(r"^(?:,\s+(?:(?:who|he|she)\s+)?(?:(?:was|had\s+been)\s+)?(?:himself\s+|herself\s+)?(?:" + abducted
+                                + r")\s+(?:in|on|by|from|near|at)\b|(?:,\s+[^;.]{1,160}?,)?\s+(?:who\s+)?(?:was|had\s+been|has\s+been)\s+"
+                                r"(?:(?:himself|herself|reportedly|allegedly|later|also|then)\s+)?(?:" + abducted + r")\b)", re.I)
     # ("the aid worker David Haines, whose murder was shown on 13 September")
     whose_killing = re.compile(r"^,?\s+whose\s+(?:(?:brutal|public|filmed|videotaped|televised)\s+)?(?:"
                                + _words(cues.get("killing_nouns")) + r")\b", re.I)
@@ -319,6 +329,13 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
                 end = m.end + (after.end() if after else 0)
                 hits.append(OperationHit(m.entity_id, "killing", index, text[kill.start() if kill else m.start:end],
+                                         _taken_year(text, end, "") or years.get(index)))
+                continue
+            seized = abducted_before.search(text[:m.start])
+            seized_after = None if seized or hypothetical else abducted_after.match(text[m.end:])
+            if (seized or seized_after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
+                end = m.end + (seized_after.end() if seized_after else 0)
+                hits.append(OperationHit(m.entity_id, "abduction", index, text[seized.start() if seized else m.start:end],
                                          _taken_year(text, end, "") or years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in before_anaphor.finditer(text):
