@@ -2043,3 +2043,40 @@ def test_a_person_kidnapped_is_an_abduction_of_its_own(tmp_path):
     ops = names(run(tmp_path, "Its prior, the priest Ossandi Velosi, was kidnapped by masked gunmen in May 2015. The "
                               "Jesuit Tarek Marunsi, abducted in Kessel in July 2013, is still missing."), "operations")
     assert {"Abduction of Ossandi Velosi (2015)", "Abduction of Tarek Marunsi (2013)"} <= set(ops), sorted(ops)
+
+
+def test_a_byline_names_the_person_without_title_or_role(tmp_path):
+    sheets = run_page(tmp_path, "Disruption is not defeat\n\nAuthor: Dr. Ossandi Velosi, Senior Fellow\n\n9 December 2019\n\n"
+                                "The group's channels survived the takedowns in Kessel.\n")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert people == {"Ossandi Velosi"}, people
+
+
+def test_a_military_body_keeps_its_first_word(tmp_path):
+    actors = names(run(tmp_path, "He worked at the regime's Military Industrialisation Authority in Kessel."), "actors")
+    assert "Military Industrialisation Authority" in actors, sorted(actors)
+
+
+def test_a_known_body_owning_a_unit_is_two_actors(tmp_path):
+    actors = names(run(tmp_path, "In April 2018 Europol's Kessel Referral Unit led the takedown."), "actors")
+    assert {"Europol", "Kessel Referral Unit"} <= set(actors), sorted(actors)
+
+
+def test_an_operation_named_with_and_without_the_word_operation_is_one(tmp_path):
+    ops = names(run_two(tmp_path, "The command launched Operation Velvet Harbor against the network in 2016.",
+                        "In late 2016 the command launched a campaign called Velvet Harbor to break into the network."),
+                "operations")
+    assert list(ops) == ["Operation Velvet Harbor"] and ops["Operation Velvet Harbor"]["aliases"] == ["Velvet Harbor"]
+
+
+def test_a_verb_opening_a_list_item_is_no_part_of_the_known_name_after_it(tmp_path):
+    actors = names(run(tmp_path, "The brief ends with three requests.\n\n3. Support the Organisation for the Prohibition "
+                                 "of Chemical Weapons in collecting samples."), "actors")
+    assert "OPCW" in actors and not [n for n in actors if n.startswith("Support")], sorted(actors)
+
+
+def test_a_place_described_in_lower_case_words_is_the_place_named_without_them(tmp_path):
+    locations = names(run_two(tmp_path, "The militants set fire to the al-Kessel sulphur plant in October.",
+                              "Smoke from the al-Kessel plant reached the villages."), "locations")
+    assert [n for n in locations if "Kessel" in n] == ["al-Kessel sulphur plant"] or \
+        [n for n in locations if "Kessel" in n] == ["al-Kessel plant"], sorted(locations)

@@ -32,7 +32,8 @@ Islamic State, in eight outlets' manners: 0.74, 0.81 and 0.80; heldout49 to held
 Turkey, the eastern Aleppo countryside and the mass graves and the missing, in eight outlets' manners: 0.79, 0.85 and
 0.82; heldout52 and heldout53, the Khabur valley and Hasakah province in 2015-2016 and the Western and Japanese
 hostages and their killers, in eight outlets' manners: 0.84 and 0.78; heldout54 and heldout55, the deserts of
-eastern Hama and Homs in 2015-2018 and Salahuddin and the Tigris valley in 2014-2016: 0.79 and 0.86). Runs
+eastern Hama and Homs in 2015-2018 and Salahuddin and the Tigris valley in 2014-2016: 0.79 and 0.86; heldout56 and
+heldout57, the Islamic State's media war and its chemical weapons, in eight outlets' manners: 0.76 and 0.77). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -125,6 +126,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout53", FIXTURES / "heldout53" / "gold", 0.79, False),
     (FIXTURES / "heldout54", FIXTURES / "heldout54" / "gold", 0.79, False),
     (FIXTURES / "heldout55", FIXTURES / "heldout55" / "gold", 0.85, False),
+    (FIXTURES / "heldout56", FIXTURES / "heldout56" / "gold", 0.76, False),
+    (FIXTURES / "heldout57", FIXTURES / "heldout57" / "gold", 0.76, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

@@ -30,6 +30,8 @@ _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and
 _SPEECH = r"(?:said|says|told|added|noted|claimed|denied|stated|wrote|tweeted|announced|explained|warned|confirmed)"
 # "who gave his name as X", "asked to be identified only as X", "who called himself X": what follows is a person's name
 _GIVEN_AS = "a name given as"
+# what may stand before the first word of a sentence: a list's number or bullet, an opening quote or bracket
+_LIST_MARK = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s+|[-•*–]\s+)?[\s“\"‘'(\[]*$")
 # a lone word the text tells of as someone ("Elsheikh, 33, grew up", "Elsheikh's mother"): where the article
 # also has a longer name ending in it ("El Shafee Elsheikh") and no cue for that, the longer name is a person's
 _TOLD_OF_AS_SOMEONE = "single word told of as someone"
@@ -420,6 +422,11 @@ class Discoverer:
                 and name_key(run[0].text) not in self.known:
             # "Addressing the U.N. Human Rights Council in Geneva, ...": the sentence's verb, then the name
             return self._classify(source, sentence, self._without_connectors(run[1:]), found)
+        if len(run) > 2 and run[1].text in self.lex.connectors and not _LIST_MARK.sub("", sentence.text[:run[0].start]) \
+                and name_key(" ".join(w.text for w in self._without_connectors(run[1:]))) in self.known:
+            # "3. Support the Organisation for the Prohibition of Chemical Weapons in ...": a verb opening the
+            # sentence (or a list's item), then a known name
+            return self._classify(source, sentence, self._without_connectors(run[1:]), found)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
         while len(run) > 1 and run[0].text in ("The", "A", "An"):
@@ -431,10 +438,10 @@ class Discoverer:
             # person's, the name what follows
             return self._classify(source, sentence, self._without_connectors(run[1:]), found)
         owner = next((j for j in range(1, len(run) - 2) if run[j].possessive), None)
-        if owner is None and len(run) > 2 and run[0].possessive and ARTICLE_PREFIX.match(run[1].text) \
-                and self._org_kind(run[1:]):
-            # "the Shammar's al-Sanadid Forces": a force, and the tribe or group that owns it (not
-            # "People's Protection Units", one name)
+        if owner is None and len(run) > 2 and run[0].possessive and self._org_kind(run[1:]) \
+                and (ARTICLE_PREFIX.match(run[1].text) or self.known.get(name_key(run[0].bare), ("",))[0] == "actors"):
+            # "the Shammar's al-Sanadid Forces", "Europol's Internet Referral Unit": a force or body, and the
+            # group that owns it (not "People's Protection Units", one name)
             bare = run[0]
             if name_key(bare.bare) not in self.known:
                 found.candidates.append(Candidate(bare.bare, "actors", "other", source, sentence.index,

@@ -250,10 +250,14 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w’'.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[
 
 
 def _authors(article: Article) -> list[Candidate]:
-    """The byline's people are people of the article (role: author); agencies are not."""
-    names = re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")
+    """The byline's people are people of the article (role: author); agencies are not, nor a role
+    written beside a name ("Dr. Jane Doe, Senior Fellow": Jane Doe)."""
+    lex = lexicon()
+    titles = re.compile(r"^(?:(?:" + "|".join(map(re.escape, lex.titles)) + r")\s+)+")
+    names = [titles.sub("", n) for n in re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")]
     return [Candidate(n, "actors", "person", article.source_id, -1, "byline", 2, role="author")
-            for n in names if _PERSON_NAME.match(n) and not NEWSROOM.search(n)]
+            for n in names if _PERSON_NAME.match(n) and not NEWSROOM.search(n)
+            and n.split()[-1].lower() not in lex.role_nouns]
 
 
 def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],

@@ -129,6 +129,8 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     _join_places(groups, owner, candidates, _mountain_key, key_of)
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
+    _join_places(groups, owner, candidates, _described_key, key_of)
+    _join_places(groups, owner, candidates, _operation_key, key_of, "operations")
     _join_named_for_their_place(groups, owner, candidates, key_of)
     _join_national_names(groups, owner, candidates, key_of, is_demonym, parents)
     members: dict[str, list[Candidate]] = defaultdict(list)
@@ -176,12 +178,13 @@ def _union(groups: _Groups, owner: dict[str, Seed], a: str, b: str) -> None:
 
 
 def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candidate],
-                 place_key: Callable[[str, str], Hashable | None], key_of: Callable[[str], str]) -> None:
-    """Place names with one `place_key` (of the name and its `name_key`) are one place; never into a
-    group a person or an organisation owns (Baghdad is not al-Baghdadi), never two fixed identities."""
+                 place_key: Callable[[str, str], Hashable | None], key_of: Callable[[str], str],
+                 folder: str = "locations") -> None:
+    """Place names (or names of another `folder`) with one `place_key` (of the name and its `name_key`)
+    are one; never into a group of another folder (Baghdad is not al-Baghdadi), never two fixed identities."""
     first: dict[Hashable, str] = {}
     # each place name once (a name found in a thousand articles is a thousand candidates, one union)
-    for name in sorted({c.name for c in candidates if c.folder == "locations"}):
+    for name in sorted({c.name for c in candidates if c.folder == folder}):
         key = name_key(name)
         shared = place_key(name, key) if key else None
         if shared is None:
@@ -189,7 +192,7 @@ def _join_places(groups: _Groups, owner: dict[str, Seed], candidates: list[Candi
         root = groups.find(key_of(name))
         other = groups.find(first.setdefault(shared, root))
         if other == root or (other in owner and root in owner) or \
-                any(r in owner and owner[r].folder != "locations" for r in (root, other)):
+                any(r in owner and owner[r].folder != folder for r in (root, other)):
             continue
         _union(groups, owner, other, root)
 
@@ -326,6 +329,21 @@ def _mountain_key(name: str, key: str) -> tuple[str, str] | None:
     return ("mountain", name_key(core)) if core and name_key(core) else None
 
 
+_DESCRIBED = re.compile(r"^(.*?[A-Z]\S*)((?:\s+[a-z][a-z-]*)*)\s+([a-z][a-z-]*)$")
+
+
+def _described_key(name: str, key: str) -> tuple[str, str, str] | None:
+    """"the al-Mishraq sulphur plant" is the al-Mishraq plant: a place's name and its noun, whatever
+    words in lower case describe it between them."""
+    m = _DESCRIBED.match(name)
+    return ("described", name_key(m.group(1)), m.group(3)) if m and name_key(m.group(1)) else None
+
+
+def _operation_key(name: str, key: str) -> str | None:
+    """"Operation Glowing Symphony" and "a campaign called Glowing Symphony" are one operation."""
+    return name_key(re.sub(r"^Operation\s+", "", name)) or None
+
+
 def _skeleton_key(name: str, key: str) -> str | None:
     """Spelled with and without a vowel: Jarablus and Jarabulus (never for people: Hassan and
     Hussein are two men, which is why only places are joined)."""
@@ -411,8 +429,11 @@ def _display_name(cands: list[Candidate], linked: set[str], kind: str) -> str:
     first = {}
     for i, c in enumerate(cands):
         first.setdefault(c.name, i)
-    # ties go to the name the text gives first ("X, also known as Y"), then the longer one
-    return max(sorted(full), key=lambda n: (len(n.split()) if kind == "person" else 0, typed.get(n, 0),
+    # ties go to the name the text gives first ("X, also known as Y"), then the longer one; an operation's
+    # formal name first ("Operation Glowing Symphony", also "a campaign called Glowing Symphony")
+    operation = any(c.folder == "operations" for c in cands)
+    return max(sorted(full), key=lambda n: (len(n.split()) if kind == "person" else 0,
+                                            operation and n.startswith("Operation "), typed.get(n, 0),
                                             counts.get(n, 0), -first.get(n, len(cands)), len(n)))
 
 
