@@ -17,6 +17,17 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
     return seeds, tmp_path / "briefings"
 
 
+def _settled(tmp_path: Path) -> tuple[Path, Path]:
+    """A project extracted twice: the second run matches the names of the first run's sheets ("west Mosul"
+    is then one name, where the first run found "Mosul" and a side of it); only from then on is every
+    article's cache entry settled."""
+    seeds, briefings = _project(tmp_path)
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    next(briefings.glob("actors/*.yaml")).touch()
+    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    return seeds, briefings
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and cache_module.CACHE_DIR not in p.parts}
@@ -98,12 +109,7 @@ def test_facts_are_found_again_where_what_a_sentence_matches_has_changed(tmp_pat
 
 
 def test_a_new_article_writes_one_cache_entry_and_a_removed_one_loses_its_own(tmp_path):
-    seeds, briefings = _project(tmp_path)
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
-    # a second run matches the names of the first run's sheets: "west Mosul" is then one name, where
-    # the first run found "Mosul" and a side of it; only from then on is every article's entry settled
-    next(briefings.glob("actors/*.yaml")).touch()
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
+    seeds, briefings = _settled(tmp_path)
     entries = briefings / cache_module.CACHE_DIR / "articles"
     before = {p.name: p.stat().st_mtime_ns for p in entries.glob("*.json")}
     assert len(before) == len(list(seeds.glob("*.*")))
@@ -131,10 +137,7 @@ def test_a_cache_from_other_rules_is_not_used(tmp_path, monkeypatch):
 
 def test_an_added_article_matches_again_only_the_articles_that_could_hold_its_names(tmp_path, monkeypatch):
     from briefing import pipeline
-    seeds, briefings = _project(tmp_path)
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
-    next(briefings.glob("actors/*.yaml")).touch()
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])   # settled (see above)
+    seeds, briefings = _settled(tmp_path)
     matched: list[str] = []
     real = pipeline._match_article
     monkeypatch.setattr(pipeline, "_match_article", lambda matcher, text: matched.append(text.article.file) or
@@ -173,10 +176,7 @@ def test_an_added_article_looks_up_only_its_new_places(tmp_path, monkeypatch):
     """Coordinates are kept in the cache: a run that adds an article looks up only places it brings
     (the gazetteers' indexes take seconds to build), and writes what an uncached run writes."""
     from briefing import assemble
-    seeds, briefings = _project(tmp_path)
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
-    next(briefings.glob("actors/*.yaml")).touch()
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])   # settled: names from the sheets
+    seeds, briefings = _settled(tmp_path)
     looked_up: list[str] = []
     real = assemble.coordinates_for
     monkeypatch.setattr(assemble, "coordinates_for", lambda entity: looked_up.append(entity.name) or real(entity))
@@ -204,10 +204,7 @@ def test_the_state_pass_is_redone_only_where_what_it_reads_has_changed(tmp_path,
     """Which countries act is kept per article: a run that adds an article looks only at that article's
     sentences, and a country an editor retypes is looked at again (as an uncached run would)."""
     from briefing.states import States
-    seeds, briefings = _project(tmp_path)
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])
-    next(briefings.glob("actors/*.yaml")).touch()
-    main(["extract", "--seeds", str(seeds), "--briefings", str(briefings)])   # settled (see above)
+    seeds, briefings = _settled(tmp_path)
     looked_at: list[str] = []
     real = States.moves
     monkeypatch.setattr(States, "moves", lambda self, text, matches: looked_at.append(text) or real(self, text, matches))

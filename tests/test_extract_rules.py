@@ -2080,3 +2080,10 @@ def test_a_place_described_in_lower_case_words_is_the_place_named_without_them(t
                               "Smoke from the al-Kessel plant reached the villages."), "locations")
     assert [n for n in locations if "Kessel" in n] == ["al-Kessel sulphur plant"] or \
         [n for n in locations if "Kessel" in n] == ["al-Kessel plant"], sorted(locations)
+
+
+def test_a_person_killed_somewhere_on_a_date_or_in_a_participle_apposition_is_a_killing(tmp_path):
+    ops = names(run(tmp_path, "The loss recalled Ossandi Velosi, a special forces officer who was killed near Kessel in "
+                              "March 2016 after calling in strikes. It contrasts with Tarek Marunsi, killed by shelling "
+                              "near Tarsin in September 2017."), "operations")
+    assert {"Killing of Ossandi Velosi (2016)", "Killing of Tarek Marunsi (2017)"} <= set(ops), sorted(ops)

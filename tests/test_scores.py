@@ -33,7 +33,8 @@ Turkey, the eastern Aleppo countryside and the mass graves and the missing, in e
 0.82; heldout52 and heldout53, the Khabur valley and Hasakah province in 2015-2016 and the Western and Japanese
 hostages and their killers, in eight outlets' manners: 0.84 and 0.78; heldout54 and heldout55, the deserts of
 eastern Hama and Homs in 2015-2018 and Salahuddin and the Tigris valley in 2014-2016: 0.79 and 0.86; heldout56 and
-heldout57, the Islamic State's media war and its chemical weapons, in eight outlets' manners: 0.76 and 0.77). Runs
+heldout57, the Islamic State's media war and its chemical weapons, in eight outlets' manners: 0.76 and 0.77;
+heldout58 and heldout59, Iran's and Russia's wars against the Islamic State: 0.79 and 0.72). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -128,6 +129,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout55", FIXTURES / "heldout55" / "gold", 0.85, False),
     (FIXTURES / "heldout56", FIXTURES / "heldout56" / "gold", 0.76, False),
     (FIXTURES / "heldout57", FIXTURES / "heldout57" / "gold", 0.76, False),
+    (FIXTURES / "heldout58", FIXTURES / "heldout58" / "gold", 0.79, False),
+    (FIXTURES / "heldout59", FIXTURES / "heldout59" / "gold", 0.73, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

@@ -156,13 +156,18 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     # ("Its founder, Wahid al-Balous, was killed by a car bomb": the name may be the apposition; "was killed by
     # Iraqi forces in Mosul", "was killed in August 2014": by whom or when, a killing, not a death in battle)
     # ("was captured after his jet crashed near Raqqa and later burned alive": taken, then killed)
-    killed_after = re.compile(r"^(?:['’]s?)?(?:,\s+[^;.]{1,160}?,|,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+    # ("Alexander Prokhorenko, a special forces officer who was killed near Palmyra in March 2016", "Valery Asapov,
+    # killed by shelling near Deir ez-Zor in September 2017": where and when, or the apposition of a participle)
+    killed_after = re.compile(r"^(?:(?:['’]s?)?(?:,\s+[^;.]{1,160}?,|,)?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+"
                               r"(?:(?:captured|seized|kidnapped|abducted|taken\s+hostage)\b[^;.]{0,100}?\band\s+)?"
-                              r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?(?:(?:" + killing_verbs
+                              r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?"
+                              r"|,\s+(?:[^;.,]{1,80}?\s+who\s+was\s+)?(?=killed\b))(?:(?:" + killing_verbs
                               + r")\b|killed\s+(?:in|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
-                              r"|killed\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
-                              + r")\b)", re.I)
+                              r"|killed\s+(?:by\s+(?:shelling|shellfire|a\s+mortar\s+shell|mortar\s+fire)\s+)?"
+                              r"(?:(?:near|in|at|outside|around)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+)?"
+                              r"(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
+                              + r"|(?:19|20)\d\d)\b)", re.I)
     # "the priest Jacques Mourad was kidnapped by masked gunmen", "Paolo Dall'Oglio, abducted in July 2013", "the
     # abduction of the Jesuit Paolo Dall'Oglio": a person taken, an operation of its own (not "taken prisoner")
     abducted = _words(cues.get("abduction_verbs"))
