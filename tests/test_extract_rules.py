@@ -2087,3 +2087,10 @@ def test_a_person_killed_somewhere_on_a_date_or_in_a_participle_apposition_is_a_
                               "March 2016 after calling in strikes. It contrasts with Tarek Marunsi, killed by shelling "
                               "near Tarsin in September 2017."), "operations")
     assert {"Killing of Ossandi Velosi (2016)", "Killing of Tarek Marunsi (2017)"} <= set(ops), sorted(ops)
+
+
+def test_an_operation_for_a_place_is_not_at_another_place_its_one_sentence_names(tmp_path):
+    sheets = run(tmp_path, "When they lost the city of Tarsin to the Kessel Forces in November 2015 they launched the "
+                           "attacks in Marun the same month. The Kessel Forces then cleared Tarsin's Velo district.")
+    battle = next(s for n, s in names(sheets, "operations").items() if "Tarsin" in n)
+    assert battle["locations"][0] == "tarsin" and "marun" not in battle["locations"], battle["locations"]

@@ -859,13 +859,20 @@ def _part_of(entity: Entity, by_key: dict[str, Entity], texts: dict[str, _Articl
     return None
 
 
+_WITHIN_A_TOWN = {"district", "landmark", "base", "camp", "dam"}
+
+
 def _operation_extra(entity: Entity, involved: list[Fact], by_id: dict[str, Entity], live: set[str]) -> dict[str, Any]:
     """Start, places and sides of an operation, from the facts that involve it."""
     dates = sorted((f.date, f.date_precision) for f in involved if f.date)
     start = {"date": dates[0][0], "precision": dates[0][1]} if dates else None
-    locations = sorted({i for f in involved for i in f.involves
-                        if by_id.get(i) and by_id[i].folder == "locations" and i in live})
+    told = Counter(i for _, involves in {(f.source, f.sentence): f.involves for f in involved}.items()
+                   for i in set(involves) if by_id.get(i) and by_id[i].folder == "locations" and i in live)
     place = entity.place if entity.place in live else None
+    # an operation fought for a place is at that place, at the districts, landmarks and bases its sentences
+    # name, and at the other places more than one of its sentences names ("When they lost Sinjar ... they
+    # launched the Paris attacks": the battle of Sinjar is not at Paris)
+    locations = sorted(i for i in told if not place or told[i] >= 2 or by_id[i].kind in _WITHIN_A_TOWN)
     if place and place not in locations:
         locations.insert(0, place)
     # sides from who did what in the operation's event sentences: agents on one side, patients
