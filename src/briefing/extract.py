@@ -422,11 +422,11 @@ class Discoverer:
                 and name_key(run[0].text) not in self.known:
             # "Addressing the U.N. Human Rights Council in Geneva, ...": the sentence's verb, then the name
             return self._classify(source, sentence, self._without_connectors(run[1:]), found)
-        if len(run) > 2 and run[1].text in self.lex.connectors and not _LIST_MARK.sub("", sentence.text[:run[0].start]) \
-                and name_key(" ".join(w.text for w in self._without_connectors(run[1:]))) in self.known:
+        rest = self._without_connectors(run[1:]) if len(run) > 2 and run[1].text in self.lex.connectors else []
+        if rest and not _LIST_MARK.sub("", sentence.text[:run[0].start]) and name_key(" ".join(w.text for w in rest)) in self.known:
             # "3. Support the Organisation for the Prohibition of Chemical Weapons in ...": a verb opening the
             # sentence (or a list's item), then a known name
-            return self._classify(source, sentence, self._without_connectors(run[1:]), found)
+            return self._classify(source, sentence, rest, found)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
         while len(run) > 1 and run[0].text in ("The", "A", "An"):

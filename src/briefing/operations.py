@@ -331,16 +331,13 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             after = None if kill else killed_after.match(text[m.end:]) or whose_killing.match(text[m.end:])
             if after and any(kinds.get(o.entity_id) == "person" and m.end < o.start < m.end + after.end() for o in matches):
                 after = None   # ("Diane Foley, the mother of James Foley, who was killed": his killing)
+            kind = "killing"
+            if not (kill or after):   # (else taken hostage: "was kidnapped by masked gunmen", "the abduction of X")
+                kind, kill = "abduction", abducted_before.search(text[:m.start])
+                after = None if kill else abducted_after.match(text[m.end:])
             if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
                 end = m.end + (after.end() if after else 0)
-                hits.append(OperationHit(m.entity_id, "killing", index, text[kill.start() if kill else m.start:end],
-                                         _taken_year(text, end, "") or years.get(index)))
-                continue
-            seized = abducted_before.search(text[:m.start])
-            seized_after = None if seized or hypothetical else abducted_after.match(text[m.end:])
-            if (seized or seized_after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
-                end = m.end + (seized_after.end() if seized_after else 0)
-                hits.append(OperationHit(m.entity_id, "abduction", index, text[seized.start() if seized else m.start:end],
+                hits.append(OperationHit(m.entity_id, kind, index, text[kill.start() if kill else m.start:end],
                                          _taken_year(text, end, "") or years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in before_anaphor.finditer(text):

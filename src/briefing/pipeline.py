@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -252,12 +253,16 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w’'.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[
 def _authors(article: Article) -> list[Candidate]:
     """The byline's people are people of the article (role: author); agencies are not, nor a role
     written beside a name ("Dr. Jane Doe, Senior Fellow": Jane Doe)."""
-    lex = lexicon()
-    titles = re.compile(r"^(?:(?:" + "|".join(map(re.escape, lex.titles)) + r")\s+)+")
-    names = [titles.sub("", n) for n in re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")]
+    names = [_title_prefix().sub("", n) for n in re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")]
     return [Candidate(n, "actors", "person", article.source_id, -1, "byline", 2, role="author")
             for n in names if _PERSON_NAME.match(n) and not NEWSROOM.search(n)
-            and n.split()[-1].lower() not in lex.role_nouns]
+            and n.split()[-1].lower() not in lexicon().role_nouns]
+
+
+@lru_cache(maxsize=1)
+def _title_prefix() -> re.Pattern[str]:
+    """The titles before a byline's name ("Dr. Jane Doe")."""
+    return re.compile(r"^(?:(?:" + "|".join(map(re.escape, lexicon().titles)) + r")\s+)+")
 
 
 def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects: dict[str, str],
@@ -387,6 +392,9 @@ def discover_states(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, En
                                     if (c.source, c.sentence) != (text.article.source_id, index)]
 
 
+_WITHIN_A_TOWN = {"district", "landmark", "base", "camp", "dam"}   # the places a town holds
+
+
 def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
                         entities: list[Entity]) -> None:
     """"Raqqa's old city", "the old city" (of the city it is told of, `_city_of`): a district named after its city."""
@@ -397,7 +405,7 @@ def discover_city_parts(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
     by_name = {e.name: e for e in entities}
     kinds = {i: e.kind for i, e in by_id.items() if e.kind in ("city", "town")}
     city_keys = {name_key(by_id[i].name): i for i in kinds}
-    holders = {i for i, e in by_id.items() if e.kind in ("landmark", "district", "base", "camp", "dam")}
+    holders = {i for i, e in by_id.items() if e.kind in _WITHIN_A_TOWN}
     cities = {i for i, k in kinds.items() if k == "city"}
     phrases = [part.casefold() for part in parts]   # (a plain search first: 7 times faster than the pattern)
     for text in texts:
@@ -857,9 +865,6 @@ def _part_of(entity: Entity, by_key: dict[str, Entity], texts: dict[str, _Articl
         if votes:
             return max(sorted(votes), key=lambda i: votes[i])
     return None
-
-
-_WITHIN_A_TOWN = {"district", "landmark", "base", "camp", "dam"}
 
 
 def _operation_extra(entity: Entity, involved: list[Fact], by_id: dict[str, Entity], live: set[str]) -> dict[str, Any]:
