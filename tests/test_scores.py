@@ -34,7 +34,9 @@ Turkey, the eastern Aleppo countryside and the mass graves and the missing, in e
 hostages and their killers, in eight outlets' manners: 0.84 and 0.78; heldout54 and heldout55, the deserts of
 eastern Hama and Homs in 2015-2018 and Salahuddin and the Tigris valley in 2014-2016: 0.79 and 0.86; heldout56 and
 heldout57, the Islamic State's media war and its chemical weapons, in eight outlets' manners: 0.76 and 0.77;
-heldout58 and heldout59, Iran's and Russia's wars against the Islamic State: 0.79 and 0.72). Runs
+heldout58 and heldout59, Iran's and Russia's wars against the Islamic State: 0.79 and 0.72; heldout60 to heldout62,
+the Islamic State's mosque bombings in the Gulf and Yemen, southern Damascus and the Yarmouk camp, and its Sinai
+Province in Egypt: 0.75, 0.82 and 0.66). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -131,6 +133,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout57", FIXTURES / "heldout57" / "gold", 0.76, False),
     (FIXTURES / "heldout58", FIXTURES / "heldout58" / "gold", 0.79, False),
     (FIXTURES / "heldout59", FIXTURES / "heldout59" / "gold", 0.73, False),
+    (FIXTURES / "heldout60", FIXTURES / "heldout60" / "gold", 0.75, False),
+    (FIXTURES / "heldout61", FIXTURES / "heldout61" / "gold", 0.81, False),
+    (FIXTURES / "heldout62", FIXTURES / "heldout62" / "gold", 0.71, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
