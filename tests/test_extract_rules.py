@@ -2094,3 +2094,61 @@ def test_an_operation_for_a_place_is_not_at_another_place_its_one_sentence_names
                            "attacks in Marun the same month. The Kessel Forces then cleared Tarsin's Velo district.")
     battle = next(s for n, s in names(sheets, "operations").items() if "Tarsin" in n)
     assert battle["locations"][0] == "tarsin" and "marun" not in battle["locations"], battle["locations"]
+
+
+def test_places_taken_or_fought_for_in_one_phrase_are_one_operation_each_in_the_year_told_after(tmp_path):
+    ops = names(run(tmp_path, "From the fall of Manbij and Jarabulus in 2014 to the battles for Mosul and Tal Afar "
+                              "in 2017, the group lost its cities one by one."), "operations")
+    assert {"Fall of Manbij (2014)", "Fall of Jarabulus (2014)", "Battle of Mosul (2017)",
+            "Battle of Tal Afar (2017)"} <= set(ops), sorted(ops)
+
+
+def test_a_person_killed_by_someones_shelling_or_when_a_bomb_struck_is_a_killing_and_no_bombing_of_the_place(tmp_path):
+    sheets = run(tmp_path, "General Tarek Marunsi was killed by Daesh mortar fire near Raqqa on 3 March 2016. The "
+                           "prosecutor Ossandi Velosi was killed when a car bomb struck his convoy in the Sadr City "
+                           "district of Baghdad in June 2015.")
+    ops, places = names(sheets, "operations"), names(sheets, "locations")
+    assert {"Killing of Tarek Marunsi (2016)", "Killing of Ossandi Velosi (2015)"} <= set(ops), sorted(ops)
+    assert not [n for n in ops if "bombing" in n], sorted(ops)
+    assert places["Baghdad"]["kind"] == "city" and places["Sadr City"]["kind"] == "district"
+
+
+def test_a_bombing_in_a_named_district_of_a_city_is_the_districts(tmp_path):
+    sheets = run(tmp_path, "A car bomb exploded in the Sadr City district of Baghdad on Monday, killing 20 people.")
+    assert [n for n in names(sheets, "operations") if "bombing" in n] == ["Sadr City bombing (2016)"]
+
+
+def test_a_sovereign_or_pope_named_by_one_name_keeps_the_title_in_the_name(tmp_path):
+    sheets = run(tmp_path, "King Tarmun of Jordan condemned the attack. Pope Velosius II, the head of the Kessel "
+                           "church, called it terrorism. King Abdullah bin Tarmun was not present.")
+    actors = names(sheets, "actors")
+    assert {"King Tarmun", "Pope Velosius II", "Abdullah bin Tarmun"} <= set(actors), sorted(actors)
+    assert actors["Pope Velosius II"]["aliases"] == ["Velosius II"]
+
+
+def test_a_place_named_for_a_titled_person_is_a_place(tmp_path):
+    sheets = run(tmp_path, "The bomber struck the Imam Velosi mosque in the village of Tarsin during Friday prayers.")
+    assert "Imam Velosi mosque" in names(sheets, "locations")
+    assert not [n for n in names(sheets, "actors") if "Velosi" in n], sorted(names(sheets, "actors"))
+
+
+def test_a_named_operation_with_a_word_before_operation_and_a_quoted_year(tmp_path):
+    ops = names(run(tmp_path, "Seven months into 'Decisive Operation Kessel 2018', the army says it is winning."),
+                "operations")
+    assert list(ops) == ["Decisive Operation Kessel 2018"], sorted(ops)
+
+
+def test_an_airline_told_of_as_a_carrier_is_an_actor_and_a_gloss_ends_before_a_dash(tmp_path):
+    sheets = run(tmp_path, "The aircraft was operated by Velojet, a small Russian charter carrier based in Siberia. "
+                           "A statement by the Kessel Front, formerly known as Ansar Tarsin - a name it dropped in "
+                           "2014 - said so.")
+    actors = names(sheets, "actors")
+    assert "Velojet" in actors, sorted(actors)
+    assert actors["Kessel Front"]["aliases"] == ["Ansar Tarsin"]
+
+
+def test_a_church_named_for_a_saint_is_one_place_with_its_possessive(tmp_path):
+    places = names(run(tmp_path, "A bomber blew himself up at the gate of St Velo's Cathedral in Alexandria. Police "
+                                 "guarded St. Marun's Church and the St Tarsin Church."), "locations")
+    assert {"St Velo's Cathedral", "St. Marun's Church", "St Tarsin Church"} <= set(places), sorted(places)
+    assert all(places[n]["kind"] == "landmark" for n in ("St Velo's Cathedral", "St. Marun's Church", "St Tarsin Church"))

@@ -35,6 +35,8 @@ _LIST_MARK = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s+|[-•*–]\s+)?[\s“\
 # a lone word the text tells of as someone ("Elsheikh, 33, grew up", "Elsheikh's mother"): where the article
 # also has a longer name ending in it ("El Shafee Elsheikh") and no cue for that, the longer name is a person's
 _TOLD_OF_AS_SOMEONE = "single word told of as someone"
+_DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Each", "Every", "In", "Of"}
+_REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})")   # "Tawadros II", "Benedict XVI"
 _AGE_AFTER = re.compile(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,")
 # a word that tells whose a thing is before its name: "the al-Qaeda-linked Nusra Front", "Iran-backed militias"
 _AFFILIATION = re.compile(r"\w-(?:linked|backed|affiliated|aligned|allied|led|inspired|funded|sponsored|supported|trained|"
@@ -115,7 +117,7 @@ class _Word:
 
     @cached_property
     def capital(self) -> bool:
-        core = ARTICLE_PREFIX.sub("", self.text)
+        core = ARTICLE_PREFIX.sub("", self.bare)   # ("'Operation Sinai 2018'": the quote closes no word)
         return bool(core) and (core[0].isupper() or (core[0].isdigit() and (len(core) <= 4 or _ORDINAL.fullmatch(core) is not None)))
 
 
@@ -154,6 +156,8 @@ class Discoverer:
         # ("flew in Black Hawk helicopters", "struck from Reaper drones": a make of machine, no place)
         self._machine_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("machine_nouns") or ["(?!)"])) + r")\b")
         self._openers = set(lex.raw.get("org_openers") or ())
+        self._saints = set(lex.raw.get("saint_words") or ())
+        self._saint_buildings = set(lex.raw.get("saint_buildings") or ())
         self._roles = set(lex.raw.get("roles_at") or ())
         # keys only an acronym has ("SANA"): a word spelled like it ("al-Sinaa", a district) is not it
         worded = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if not is_acronym(n)}
@@ -345,7 +349,7 @@ class Discoverer:
         return key in self.known and (key not in self._acronym_only or is_acronym(name))
 
     def _abbreviation(self, word: str) -> bool:
-        return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles
+        return (len(word) == 1 and word.isupper()) or f"{word}." in self._abbreviated_titles or word in self._saints
 
     def _longer_known(self, text: str, run: list[_Word]) -> bool:
         """Whether the run and "and the X" after it are one known name ("the Islamic State of Iraq and the Levant")."""
@@ -372,6 +376,8 @@ class Discoverer:
         """A possessive ends a name when it belongs to a known name or acronym (FSA's Burkan, the
         Iraqi Army's 7th Division)."""
         bare = run[-1].bare
+        if run[0].text in self._saints:
+            return False   # "St Mark's Cathedral"
         whole = " ".join([w.text for w in run[:-1]] + [bare])
         # (and a person's: "Khalifa Hafter's Libyan National Army"; and a body's named by its noun alone: "the
         # Army's Delta Force")
@@ -385,6 +391,9 @@ class Discoverer:
         if run[0].text == "Operation" and len(run) > 1:   # "Operation X" before the stopword rule
             return found.candidates.append(Candidate(self._name(text, run), "operations", "operation", source,
                                                      sentence.index, "named 'Operation …'", 3))
+        if len(run) > 1 and run[0].text in self._saints and run[-1].bare in self._saint_buildings:
+            return found.candidates.append(Candidate(self._name(text, run), "locations", "landmark", source,
+                                                     sentence.index, f"a saint's '{run[-1].bare}'", 2, start=run[0].start))
         # "United States-backed Syrian Democratic Forces": the words before such a modifier are its own
         cut = next((j for j in (2, 1) if j < len(run) - 1 and _BACKED.search(run[j].text)), None)
         if cut is not None:
@@ -461,8 +470,11 @@ class Discoverer:
         # a title inside the run splits it: "United States Army Colonel Ryan Dillon", but not a
         # place that only starts like one ("Sheikh Maqsoud, the Kurdish quarter")
         # ("the town of Sheikh Zuweid": a place named like a title)
+        # (nor a place named for someone: "the Imam Ali mosque", "the Sheikh Zayed hospital")
+        named_for = self._place_after.match(text[run[-1].end:])
         title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)
-                            or self._place_of.search(text[:run[0].start])) else self._title_in(run)
+                            or self._place_of.search(text[:run[0].start])
+                            or (named_for and not named_for.group(1) and not named_for.group(3))) else self._title_in(run)
         if title_at and title_at[0] == 1 and len(run) == 3 and run[1].text in _FAMILY_TITLES and \
                 not self._title_in(run[:1]) and not self.lex.is_demonym(run[0].bare) and \
                 name_key(run[0].text) not in self.known:
@@ -567,6 +579,12 @@ class Discoverer:
             if and_at is not None and self._title_in(right[and_at + 1:] + right[-1:]):
                 self._classify(source, sentence, right[and_at + 1:], found)
                 right = right[:and_at]
+            if right and title in (self.lex.raw.get("regnal_titles") or ()) and right[0] is run[i + n] and (
+                    len(right) == 1 or (len(right) == 2 and _REGNAL_NUMBER.fullmatch(right[1].text))):
+                # "Pope Francis", "King Salman": a sovereign's name holds the title ("Tawadros II" is known without it too)
+                if len(right) == 2:
+                    found.links.append((self._name(text, run[i:i + n] + right), self._name(text, right), f"title '{title}'"))
+                right = run[i:i + n] + right
             if right:
                 self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
             return
@@ -592,6 +610,10 @@ class Discoverer:
 
         if run[0].text == "Operation" and len(run) > 1:
             return add("operations", "operation", "named 'Operation …'", 3)
+        if 1 <= (op_at := next((j for j, w in enumerate(run) if w.text == "Operation"), 0)) <= 2 and op_at < len(run) - 1 \
+                and not self._org_kind(run) and not any(self.lex.is_demonym(w.bare) or name_key(w.bare) in self.known
+                                                        or w.text in self.lex.titles for w in run[:op_at]):
+            return add("operations", "operation", "named '… Operation …'", 3)   # "Comprehensive Operation Sinai 2018"
         if run[0].text in ("Battle", "Siege") and len(run) > 2 and run[1].text == "of":
             return add("operations", run[0].text.lower(), f"named '{run[0].text} of …'", 3)
         op_head = (self.lex.raw.get("operation_heads") or {}).get(run[-1].bare)
@@ -666,6 +688,10 @@ class Discoverer:
             noun = listed.group(1).lower()
             return add("locations", self.lex.place_of_cues.get(noun) or "other", f"'{noun}: {name}'", 2)
         of_cue = self._place_of.search(before)
+        named = re.search(r"\b([A-Z][\w'’-]*)\s+$", before[:of_cue.start()]) if of_cue else None
+        if named and named.group(1) not in _DETERMINERS and not self._is_modifier(named.group(1)) \
+                and not self.lex.is_demonym(named.group(1)) and self._place_named(run):
+            of_cue = None   # "the Sadr City district of Baghdad": the city that holds the district (not "the Aleppo district of Furqan")
         if of_cue and len(run) <= 4:
             kind = self.lex.place_of_cues.get(of_cue.group(1).lower())
             # ("the three provinces of the Kurdistan Region": a plural before one name is what holds them)
@@ -1078,7 +1104,7 @@ class Discoverer:
         for pattern, reason in ((self._OR_GLOSS, "gloss in brackets"), (self._DASH_GLOSS, "gloss in brackets"),
                                 (self._BRACKET_GLOSS, "bracketed gloss"), (self._AKA, "'also known as'")):
             for m in pattern.finditer(text):
-                left, right = self._trim_expansion(m.group(1)), m.group(2).strip(" “”\"'")
+                left, right = self._trim_expansion(m.group(1)), m.group(2).strip(" “”\"'-–—")   # ("X - said")
                 right = _POSSESSIVE.sub("", right).strip()
                 left = _POSSESSIVE.sub("", left).strip()
                 if pattern is self._AKA and text[m.end(1):m.end(1) + 1] != "," and re.search(r"\bof\s+$", text[:m.start(1)]):

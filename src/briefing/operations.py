@@ -162,9 +162,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                               r"(?:(?:captured|seized|kidnapped|abducted|taken\s+hostage)\b[^;.]{0,100}?\band\s+)?"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?"
                               r"|,\s+(?:[^;.,]{1,80}?\s+who\s+was\s+)?(?=killed\b))(?:(?:" + killing_verbs
-                              + r")\b|killed\s+(?:in|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
+                              + r")\b|killed\s+(?:in|by|when)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
-                              r"|killed\s+(?:by\s+(?:shelling|shellfire|a\s+mortar\s+shell|mortar\s+fire)\s+)?"
+                              r"|killed\s+(?:by\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,2}?(?:shelling|shellfire|mortar\s+shell|mortar\s+fire|rocket\s+fire)\s+)?"
                               r"(?:(?:near|in|at|outside|around)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+)?"
                               r"(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES)
                               + r"|(?:19|20)\d\d)\b)", re.I)
@@ -216,14 +216,16 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         hypothetical = bool(_HYPOTHETICAL.search(text))
         purposed = [m for m in matches if kinds.get(m.entity_id) in ("province", "region")
                     and _PURPOSE.search(text[:m.start])]
-        listed: tuple[str, int, int] | None = None   # (kind, start of its cue, end of the place) of the cue told last
+        listed: tuple[str, int, int, int | None] | None = None   # (kind, start of its cue, end of the place, year) of the cue told last
         for m in places + purposed:
             lead = text[:m.start]
             b = before_re.search(lead)
-            if listed and not b and _LISTED.fullmatch(text, listed[2], m.start):
+            if listed and not b and (_LISTED.fullmatch(text, listed[2], m.start) or (
+                    listed[0] in _TERRITORIAL and _AND_LISTED.fullmatch(text, listed[2], m.start))):
                 # "the liberation of the countryside of Kobani, of Sarrin, and of Tal Abyad": each place listed
-                hits.append(OperationHit(m.entity_id, listed[0], index, text[listed[1]:m.end], years.get(index)))
-                listed = (listed[0], listed[1], m.end)
+                year = _year_after(text, m.end) or listed[3]
+                hits.append(OperationHit(m.entity_id, listed[0], index, text[listed[1]:m.end], year))
+                listed = (listed[0], listed[1], m.end, year)
                 continue
             listed = None
             if b and _SIDE.search(lead) and kinds.get(m.entity_id) not in ("province", "region"):
@@ -241,9 +243,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("coordinated attacks by IS militants on X": a plural before "by" or "against" is a noun)
             if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
+                year = _year_after(text, m.end) or years.get(index)   # ("the battles for Mosul and Raqqa in 2017")
                 hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
-                                         text[b.start():m.end], years.get(index)))
-                listed = (cues["before_place"][b.group(1).lower()], b.start(), m.end)
+                                         text[b.start():m.end], year))
+                listed = (cues["before_place"][b.group(1).lower()], b.start(), m.end, year)
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
             # ("the fight at X, a village ..., which the SDF took": a relative clause tells of the place it follows)
             fell = (None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:])) or taken_which.match(text[m.end:])
@@ -265,7 +268,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, start):end].strip(),
                                          _taken_year(text, m.end + (fell.end() if fell else 0), lead)
                                          or years.get(index)))
-            bomb = None if b or hypothetical or possessor else bomb_before.search(lead)
+            # ("a bomb in the Sadr City district of Baghdad" went off in Sadr City: the city only holds the district)
+            holder = any(p.end <= m.start and _PART_OF.fullmatch(text, p.end, m.start) for p in places)
+            bomb = None if b or hypothetical or possessor or holder else bomb_before.search(lead)
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "shooting" if bomb.group("gun") else "bombing", index,
@@ -286,7 +291,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 or (_RAIDED_ANY.search(lead) if kinds.get(m.entity_id) in _RAID_KINDS else None))
             if raid:   # "Islamic State militants attacked their positions near the village of Mekeeshefa"
                 hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], years.get(index)))
-            strike = None if b or hypothetical or possessor or bomb else struck.search(lead)
+            strike = None if b or hypothetical or possessor or bomb or holder else struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
                 hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index),
                                          _striker(lex, text[:strike.start()])))
@@ -337,6 +342,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 after = None if kill else abducted_after.match(text[m.end:])
             if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
                 end = m.end + (after.end() if after else 0)
+                if kind == "killing" and after:   # ("X was killed when a car bomb struck his convoy in Y": his killing)
+                    hits = [h for h in hits if not (h.sentence == index and h.kind == "bombing" and text.find(h.phrase) >= m.end)]
                 hits.append(OperationHit(m.entity_id, kind, index, text[kill.start() if kill else m.start:end],
                                          _taken_year(text, end, "") or years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
@@ -411,6 +418,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
 
 # (each with its own "of": "the liberation of X, of Y and of Z" tells three; "the attacks in Paris and Saint-Denis" one)
 _LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of|for)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+# (a place is taken or fought for one at a time: "the fall of Manbij and Dabiq", "the battles for Mosul and Raqqa")
+_TERRITORIAL = {"battle", "siege"}
+_PART_OF = re.compile(r"\s+(?:city|town|district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
+_AND_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 
 
 def _word_start(text: str, at: int) -> int:
@@ -533,13 +544,19 @@ def _intervener(lex: Lexicon, lead: str, place: str) -> str | None:
     return None
 
 
+def _year_after(text: str, end: int) -> int | None:
+    """The year told a few words after `end`, in the same clause."""
+    after = _YEAR_AFTER.match(text, end)
+    return int(after.group(1)) if after else None
+
+
 def _taken_year(text: str, end: int, lead: str) -> int | None:
     """The year a place was taken: told right after it in its clause ("the 2003-2011 war ..., was
     captured when they overran Mosul in June 2014"), else told last before it ("the massacre of 1933
     and the summer of 2014, when IS drove them out of Mosul")."""
-    after = _YEAR_AFTER.match(text, end)
+    after = _year_after(text, end)
     if after:
-        return int(after.group(1))
+        return after
     found = _YEAR.findall(lead)
     return int(found[-1]) if found else None
 
