@@ -2152,3 +2152,26 @@ def test_a_church_named_for_a_saint_is_one_place_with_its_possessive(tmp_path):
                                  "guarded St. Marun's Church and the St Tarsin Church."), "locations")
     assert {"St Velo's Cathedral", "St. Marun's Church", "St Tarsin Church"} <= set(places), sorted(places)
     assert all(places[n]["kind"] == "landmark" for n in ("St Velo's Cathedral", "St. Marun's Church", "St Tarsin Church"))
+
+
+def test_forces_that_clashed_near_a_town_fought_a_battle_there(tmp_path):
+    ops = names(run(tmp_path, "Five fighters were killed when forces loyal to the Kessel Front clashed with the Velo "
+                              "Brigade near the town of Tarsin on Friday."), "operations")
+    assert [n for n in ops if "Tarsin" in n] == ["Battle of Tarsin (2016)"], sorted(ops)
+
+
+def test_a_verb_opening_a_list_item_before_the_and_an_organisation_is_no_part_of_its_name(tmp_path):
+    actors = names(run(tmp_path, "The brief ends with two requests.\n\n- Train the Kessel Internal Security Forces "
+                                 "before the city is handed over."), "actors")
+    assert "Kessel Internal Security Forces" in actors and not [n for n in actors if n.startswith("Train")], sorted(actors)
+
+
+def test_a_protection_force_keeps_its_first_word(tmp_path):
+    actors = names(run(tmp_path, "The Protection Force of Velokhan, a local militia, holds the northern slopes."), "actors")
+    assert "Protection Force of Velokhan" in actors, sorted(actors)
+
+
+def test_a_camp_described_with_a_people_and_lower_case_words_is_the_camp_named_without_them(tmp_path):
+    places = names(run_two(tmp_path, "Residents of the Tarsin Palestinian refugee camp fled the shelling.",
+                           "The Tarsin camp was besieged for years."), "locations")
+    assert [n for n in places if "Tarsin" in n] in (["Tarsin Palestinian refugee camp"], ["Tarsin camp"]), sorted(places)

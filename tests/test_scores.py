@@ -36,7 +36,8 @@ eastern Hama and Homs in 2015-2018 and Salahuddin and the Tigris valley in 2014-
 heldout57, the Islamic State's media war and its chemical weapons, in eight outlets' manners: 0.76 and 0.77;
 heldout58 and heldout59, Iran's and Russia's wars against the Islamic State: 0.79 and 0.72; heldout60 to heldout62,
 the Islamic State's mosque bombings in the Gulf and Yemen, southern Damascus and the Yarmouk camp, and its Sinai
-Province in Egypt: 0.75, 0.82 and 0.66). Runs
+Province in Egypt: 0.75, 0.82 and 0.66; heldout63 to heldout65, the Islamic State in Libya, Sinjar after the
+Islamic State and the group's weapons and drones: 0.76, 0.80 and 0.75). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -136,6 +137,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout60", FIXTURES / "heldout60" / "gold", 0.75, False),
     (FIXTURES / "heldout61", FIXTURES / "heldout61" / "gold", 0.81, False),
     (FIXTURES / "heldout62", FIXTURES / "heldout62" / "gold", 0.71, False),
+    (FIXTURES / "heldout63", FIXTURES / "heldout63" / "gold", 0.75, False),
+    (FIXTURES / "heldout64", FIXTURES / "heldout64" / "gold", 0.81, False),
+    (FIXTURES / "heldout65", FIXTURES / "heldout65" / "gold", 0.73, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

@@ -432,9 +432,10 @@ class Discoverer:
             # "Addressing the U.N. Human Rights Council in Geneva, ...": the sentence's verb, then the name
             return self._classify(source, sentence, self._without_connectors(run[1:]), found)
         rest = self._without_connectors(run[1:]) if len(run) > 2 and run[1].text in self.lex.connectors else []
-        if rest and not _LIST_MARK.sub("", sentence.text[:run[0].start]) and name_key(" ".join(w.text for w in rest)) in self.known:
+        if rest and not _LIST_MARK.sub("", sentence.text[:run[0].start]) and (
+                name_key(" ".join(w.text for w in rest)) in self.known or (run[1].text == "the" and self._org_kind(rest))):
             # "3. Support the Organisation for the Prohibition of Chemical Weapons in ...": a verb opening the
-            # sentence (or a list's item), then a known name
+            # sentence (or a list's item), then a known name or an organisation's ("- Support the Government of ...")
             return self._classify(source, sentence, rest, found)
         while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"

@@ -286,6 +286,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             site = razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
             if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
                 hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))
+            clash = None if b or hypothetical or bomb or kinds.get(m.entity_id) not in _RAID_KINDS else _CLASHED.search(lead)
+            if clash:   # "forces loyal to the KDP clashed with the YBS near the town of Khanasor"
+                hits.append(OperationHit(m.entity_id, "battle", index, text[clash.start():m.end], years.get(index)))
             raid = None if b or hypothetical or bomb else (
                 (_RAIDED.search(lead) if kinds.get(m.entity_id) == "village" else None)
                 or (_RAIDED_ANY.search(lead) if kinds.get(m.entity_id) in _RAID_KINDS else None))
@@ -420,6 +423,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
 _LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of|for)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 # (a place is taken or fought for one at a time: "the fall of Manbij and Dabiq", "the battles for Mosul and Raqqa")
 _TERRITORIAL = {"battle", "siege"}
+_CLASHED = re.compile(r"\b(?:clashed|fought)\s+(?:with\s+[^,.;]{1,90}?\s+)?(?:near|in|at|outside|around)\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 _PART_OF = re.compile(r"\s+(?:city|town|district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
 _AND_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import gazetteer
 from .extract import Candidate
-from .lexicon import Known
+from .lexicon import Known, lexicon
 from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, mountain_core, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
@@ -336,7 +336,13 @@ def _described_key(name: str, key: str) -> tuple[str, str, str] | None:
     """"the al-Mishraq sulphur plant" is the al-Mishraq plant: a place's name and its noun, whatever
     words in lower case describe it between them."""
     m = _DESCRIBED.match(name)
-    return ("described", name_key(m.group(1)), m.group(3)) if m and name_key(m.group(1)) else None
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) > 1 and lexicon().is_demonym(words[-1]):
+        words.pop()   # ("the Yarmouk Palestinian refugee camp" is the Yarmouk camp)
+    key = name_key(" ".join(words))
+    return ("described", key, m.group(3)) if key else None
 
 
 def _operation_key(name: str, key: str) -> str | None:
