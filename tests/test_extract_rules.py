@@ -2175,3 +2175,28 @@ def test_a_camp_described_with_a_people_and_lower_case_words_is_the_camp_named_w
     places = names(run_two(tmp_path, "Residents of the Tarsin Palestinian refugee camp fled the shelling.",
                            "The Tarsin camp was besieged for years."), "locations")
     assert [n for n in places if "Tarsin" in n] in (["Tarsin Palestinian refugee camp"], ["Tarsin camp"]), sorted(places)
+
+
+def test_a_states_air_force_or_navy_told_in_lower_case_is_an_actor(tmp_path):
+    actors = names(run(tmp_path, "Tribal fighters, supported by the Iraqi air force, retook the village. The Russian "
+                                 "navy fired missiles from the Caspian. Jets took off from a Syrian air force base."),
+                   "actors")
+    assert {"Iraqi Air Force", "Russian Navy"} <= set(actors), sorted(actors)
+    assert "Syrian Air Force" not in actors, sorted(actors)
+
+
+def test_a_places_provincial_council_is_a_government_body(tmp_path):
+    actors = names(run(tmp_path, "The Anbar provincial council asked the government to arm the tribes."), "actors")
+    assert actors["Anbar Provincial Council"]["kind"] == "government body", sorted(actors)
+
+
+def test_ranks_with_a_grade_number_and_navy_ratings_are_titles(tmp_path):
+    actors = names(run(tmp_path, "The bomber killed Chief Warrant Officer 2 Tarek Velosi and Chief Cryptologic "
+                                 "Technician Maren Kessel. Navy SEAL Ossandi Marun was wounded."), "actors")
+    assert {"Tarek Velosi", "Maren Kessel", "Ossandi Marun"} <= set(actors), sorted(actors)
+    assert all(actors[n]["kind"] == "person" for n in ("Tarek Velosi", "Maren Kessel", "Ossandi Marun"))
+
+
+def test_a_person_described_by_whose_district_is_no_place(tmp_path):
+    sheets = run(tmp_path, "Tarek Velosi, a Democrat whose district includes much of the county, demanded answers.")
+    assert "Tarek Velosi" in names(sheets, "actors") and "Tarek Velosi" not in names(sheets, "locations")

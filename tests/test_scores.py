@@ -37,7 +37,8 @@ heldout57, the Islamic State's media war and its chemical weapons, in eight outl
 heldout58 and heldout59, Iran's and Russia's wars against the Islamic State: 0.79 and 0.72; heldout60 to heldout62,
 the Islamic State's mosque bombings in the Gulf and Yemen, southern Damascus and the Yarmouk camp, and its Sinai
 Province in Egypt: 0.75, 0.82 and 0.66; heldout63 to heldout65, the Islamic State in Libya, Sinjar after the
-Islamic State and the group's weapons and drones: 0.76, 0.80 and 0.75). Runs
+Islamic State and the group's weapons and drones: 0.76, 0.80 and 0.75; heldout66 and heldout67, Iraq's trials of
+foreign Islamic State members and the coalition's soldiers killed in the ground war: 0.87 and 0.84). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -140,6 +141,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout63", FIXTURES / "heldout63" / "gold", 0.75, False),
     (FIXTURES / "heldout64", FIXTURES / "heldout64" / "gold", 0.81, False),
     (FIXTURES / "heldout65", FIXTURES / "heldout65" / "gold", 0.73, False),
+    (FIXTURES / "heldout66", FIXTURES / "heldout66" / "gold", 0.85, False),
+    (FIXTURES / "heldout67", FIXTURES / "heldout67" / "gold", 0.85, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

@@ -36,6 +36,8 @@ _LIST_MARK = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s+|[-•*–]\s+)?[\s“\
 # also has a longer name ending in it ("El Shafee Elsheikh") and no cue for that, the longer name is a person's
 _TOLD_OF_AS_SOMEONE = "single word told of as someone"
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Each", "Every", "In", "Of"}
+_SERVICE_AFTER = re.compile(r"^\s+(air\s+force|navy)\b(?!\s+bases?\b)")   # (an air force base is a place)
+_PLACE_BODY = re.compile(r"^\s+((?:provincial|city|municipal|local|civil|town|governorate)\s+council)\b")
 _REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})")   # "Tawadros II", "Benedict XVI"
 _AGE_AFTER = re.compile(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,")
 # a word that tells whose a thing is before its name: "the al-Qaeda-linked Nusra Front", "Iran-backed militias"
@@ -156,6 +158,7 @@ class Discoverer:
         # ("flew in Black Hawk helicopters", "struck from Reaper drones": a make of machine, no place)
         self._machine_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("machine_nouns") or ["(?!)"])) + r")\b")
         self._openers = set(lex.raw.get("org_openers") or ())
+        self._national = {d for info in (lex.raw.get("countries") or {}).values() for d in info.get("demonyms") or ()}
         self._saints = set(lex.raw.get("saint_words") or ())
         self._saint_buildings = set(lex.raw.get("saint_buildings") or ())
         self._roles = set(lex.raw.get("roles_at") or ())
@@ -181,7 +184,7 @@ class Discoverer:
         self._place_of = re.compile(   # ("the home town of X" is a person's)
             r"(?<!\bhome\s)\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._place_appositive = re.compile(
-            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by)\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
+            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|whose|who|which|that)\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
             r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
@@ -564,7 +567,8 @@ class Discoverer:
             # a second title or honorific right before the name: "Prime Minister Dr. X", "... Army Col. X"
             inner = self._title_in(right)
             while right and ((right[0].text in self.lex.stopwords and not _month_named(right))
-                             or right[0].text in self.lex.connectors or (inner and inner[0] == 0)):
+                             or right[0].text in self.lex.connectors or (inner and inner[0] == 0)
+                             or (right[0].text.isdigit() and len(right) > 1)):   # ("Chief Warrant Officer 2 X")
                 if inner and inner[0] == 0:
                     right = right[inner[1]:]
                 else:
@@ -593,6 +597,12 @@ class Discoverer:
                 not self._org_kind(run) or ARTICLE_PREFIX.match(run[1].text) or (
                     name_key(self._name(text, run[1:])) in self.known and name_key(self._name(text, run)) not in self.known)):
             run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces", "Syrian Islamic State fighters"; not "Syrian Army"
+        if len(run) == 1 and run[0].bare in self._national and (service := _SERVICE_AFTER.match(text[run[-1].end:])):
+            # "the Iraqi air force", "the Russian navy": a state's armed service (its army is the dictionary's, by country)
+            name = f"{run[0].bare} {service.group(1).title()}"
+            if name_key(name) not in self.known:
+                return found.candidates.append(Candidate(name, "actors", "government body", source, sentence.index,
+                                                         f"'{run[0].bare} {service.group(1)}'", 2, start=run[0].start))
         if len(run) == 1 and self.lex.is_demonym(run[0].bare):
             return
         if len(run) > 1 and _AFFILIATION.search(run[0].bare):
@@ -627,6 +637,10 @@ class Discoverer:
             one = self.lex.raw["actor_noun_forms"][listed_as]
             return add("actors", self.lex.raw["actor_nouns"][listed_as], f"'{listed_as}, among them {name}'", 2,
                        f"{name} {one}")
+        body = _PLACE_BODY.match(after)
+        if body and len(run) <= 3 and self._place_named(run):
+            # "the Anbar provincial council", "the Raqqa civil council": the place's own body
+            return add("actors", "government body", f"'{name} {body.group(1)}'", 2, f"{name} {body.group(1).title()}")
         actor_noun = self._actor_noun.match(after) if self._actor_noun else None
         # (not a people's or a place's: "the Palestinian militia", "a Misrata brigade" only say whose)
         if actor_noun and key not in self.known and not self.lex.is_demonym(name) and not gazetteer.find(name):
