@@ -159,6 +159,7 @@ class Discoverer:
         self._machine_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("machine_nouns") or ["(?!)"])) + r")\b")
         self._openers = set(lex.raw.get("org_openers") or ())
         self._national = {d for info in (lex.raw.get("countries") or {}).values() for d in info.get("demonyms") or ()}
+        self._regnal = set(lex.raw.get("regnal_titles") or ())
         self._saints = set(lex.raw.get("saint_words") or ())
         self._saint_buildings = set(lex.raw.get("saint_buildings") or ())
         self._roles = set(lex.raw.get("roles_at") or ())
@@ -584,7 +585,7 @@ class Discoverer:
             if and_at is not None and self._title_in(right[and_at + 1:] + right[-1:]):
                 self._classify(source, sentence, right[and_at + 1:], found)
                 right = right[:and_at]
-            if right and title in (self.lex.raw.get("regnal_titles") or ()) and right[0] is run[i + n] and (
+            if right and title in self._regnal and right[0] is run[i + n] and (
                     len(right) == 1 or (len(right) == 2 and _REGNAL_NUMBER.fullmatch(right[1].text))):
                 # "Pope Francis", "King Salman": a sovereign's name holds the title ("Tawadros II" is known without it too)
                 if len(right) == 2:

@@ -423,10 +423,12 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
 _LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of|for)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 # (a place is taken or fought for one at a time: "the fall of Manbij and Dabiq", "the battles for Mosul and Raqqa")
 _TERRITORIAL = {"battle", "siege"}
+_AND_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+# "clashed with the YBS near the town of Khanasor", "fought at Khanasor": a battle there
 _CLASHED = re.compile(r"\b(?:clashed|fought)\s+(?:with\s+[^,.;]{1,90}?\s+)?(?:near|in|at|outside|around)\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(?:(?:town|village|city)\s+of\s+)?$", re.I)
+# what stands between a town's part and the town: "the Sadr City district of Baghdad"
 _PART_OF = re.compile(r"\s+(?:city|town|district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
-_AND_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 
 
 def _word_start(text: str, at: int) -> int:
@@ -559,11 +561,8 @@ def _taken_year(text: str, end: int, lead: str) -> int | None:
     """The year a place was taken: told right after it in its clause ("the 2003-2011 war ..., was
     captured when they overran Mosul in June 2014"), else told last before it ("the massacre of 1933
     and the summer of 2014, when IS drove them out of Mosul")."""
-    after = _year_after(text, end)
-    if after:
-        return after
     found = _YEAR.findall(lead)
-    return int(found[-1]) if found else None
+    return _year_after(text, end) or (int(found[-1]) if found else None)
 
 
 def _is_noun_after(text: str, start: int) -> bool:
