@@ -220,8 +220,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for m in places + purposed:
             lead = text[:m.start]
             b = before_re.search(lead)
-            if listed and not b and (_LISTED.fullmatch(text, listed[2], m.start) or (
-                    listed[0] in _TERRITORIAL and _AND_LISTED.fullmatch(text, listed[2], m.start))):
+            if listed and not b and (also := _LISTED.fullmatch(text, listed[2], m.start)) and (
+                    also.group("of") or listed[0] in _TERRITORIAL):
                 # "the liberation of the countryside of Kobani, of Sarrin, and of Tal Abyad": each place listed
                 year = _year_after(text, m.end) or listed[3]
                 hits.append(OperationHit(m.entity_id, listed[0], index, text[listed[1]:m.end], year))
@@ -419,11 +419,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     return hits + [_relief_or_siege(hit, long, sentences, siege_word) for hit, long in reliefs]
 
 
-# (each with its own "of": "the liberation of X, of Y and of Z" tells three; "the attacks in Paris and Saint-Denis" one)
-_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of|for)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
-# (a place is taken or fought for one at a time: "the fall of Manbij and Dabiq", "the battles for Mosul and Raqqa")
+# a place listed after the one a cue names: each with its own "of" ("the liberation of X, of Y and of Z" tells three;
+# "the attacks in Paris and Saint-Denis" one), or after a cue of taking or fighting, which is for one place at a
+# time ("the fall of Manbij and Dabiq", "the battles for Mosul and Raqqa")
+_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<of>(?:of|for)\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _TERRITORIAL = {"battle", "siege"}
-_AND_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 # "clashed with the YBS near the town of Khanasor", "fought at Khanasor": a battle there
 _CLASHED = re.compile(r"\b(?:clashed|fought)\s+(?:with\s+[^,.;]{1,90}?\s+)?(?:near|in|at|outside|around)\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(?:(?:town|village|city)\s+of\s+)?$", re.I)

@@ -10,11 +10,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import gazetteer
 from .extract import Candidate
-from .lexicon import Known, lexicon
+from .lexicon import Known
 from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, mountain_core, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
@@ -129,7 +129,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     _join_places(groups, owner, candidates, _mountain_key, key_of)
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
-    _join_places(groups, owner, candidates, _described_key, key_of)
+    _join_places(groups, owner, candidates, partial(_described_key, is_demonym=is_demonym), key_of)
     _join_places(groups, owner, candidates, _operation_key, key_of, "operations")
     _join_named_for_their_place(groups, owner, candidates, key_of)
     _join_national_names(groups, owner, candidates, key_of, is_demonym, parents)
@@ -332,14 +332,14 @@ def _mountain_key(name: str, key: str) -> tuple[str, str] | None:
 _DESCRIBED = re.compile(r"^(.*?[A-Z]\S*)((?:\s+[a-z][a-z-]*)*)\s+([a-z][a-z-]*)$")
 
 
-def _described_key(name: str, key: str) -> tuple[str, str, str] | None:
+def _described_key(name: str, key: str, is_demonym: Callable[[str], bool]) -> tuple[str, str, str] | None:
     """"the al-Mishraq sulphur plant" is the al-Mishraq plant: a place's name and its noun, whatever
     words in lower case describe it between them."""
     m = _DESCRIBED.match(name)
     if not m:
         return None
     words = m.group(1).split()
-    if len(words) > 1 and lexicon().is_demonym(words[-1]):
+    if len(words) > 1 and is_demonym(words[-1]):
         words.pop()   # ("the Yarmouk Palestinian refugee camp" is the Yarmouk camp)
     key = name_key(" ".join(words))
     return ("described", key, m.group(3)) if key else None
