@@ -2200,3 +2200,107 @@ def test_ranks_with_a_grade_number_and_navy_ratings_are_titles(tmp_path):
 def test_a_person_described_by_whose_district_is_no_place(tmp_path):
     sheets = run(tmp_path, "Tarek Velosi, a Democrat whose district includes much of the county, demanded answers.")
     assert "Tarek Velosi" in names(sheets, "actors") and "Tarek Velosi" not in names(sheets, "locations")
+
+
+def test_a_hometown_told_with_its_us_state_is_a_town(tmp_path):
+    places = names(run(tmp_path, "Sgt. Tarek Velosi, 29, of Brennick, Oklahoma, was killed in the blast."), "locations")
+    assert places["Brennick"]["kind"] == "city" and places["Oklahoma"]["kind"] == "province", sorted(places)
+
+
+def test_two_given_names_before_one_surname_are_two_people(tmp_path):
+    actors = names(run(tmp_path, "The militia was founded by the brothers Omar and Abdullah Velosi in their home town. "
+                                 "Reporting by Tom Barrow in Brennick and Selim Kaya in Ankara."), "actors")
+    assert {"Omar Velosi", "Abdullah Velosi"} <= set(actors), sorted(actors)
+    assert "Brennick Kaya" not in actors
+    assert all(actors[n]["kind"] == "person" for n in ("Omar Velosi", "Abdullah Velosi"))
+
+
+def test_a_spanish_connector_is_inside_a_place_name(tmp_path):
+    places = names(run(tmp_path, "His wife was detained on Friday in Brennick, Velokhan del Norte, the army said."),
+                   "locations")
+    assert "Velokhan del Norte" in places, sorted(places)
+
+
+def test_a_city_named_with_the_word_city_and_without_is_one_place(tmp_path):
+    places = names(run(tmp_path, "Troops entered Brennick City on Tuesday. By Friday the army said Brennick was quiet, "
+                                 "and aid reached Brennick."), "locations")
+    assert [n for n in places if "Brennick" in n] in (["Brennick City"], ["Brennick"]), sorted(places)
+
+
+def test_a_chief_of_staffs_title_is_no_part_of_the_force_he_serves(tmp_path):
+    actors = names(run(tmp_path, "He was joined by the Chief of Staff of the Armed Forces of Velokhan, General Tarek "
+                                 "Velosi, who said the fighting was over."), "actors")
+    assert "Armed Forces of Velokhan" in actors and not [n for n in actors if n.startswith("Staff")], sorted(actors)
+
+
+def test_a_faiths_adjective_opens_a_movement_named_of_a_place(tmp_path):
+    actors = names(run(tmp_path, "In the south, the Islamic Movement of Velokhan sided with the rebels."), "actors")
+    assert "Islamic Movement of Velokhan" in actors, sorted(actors)
+
+
+def test_a_clerics_honorific_stays_with_one_name_and_a_chief_executive_is_a_title(tmp_path):
+    actors = names(run(tmp_path, "Mullah Velosi was chosen as leader. Chief Executive Tarek Marun called the bombing "
+                                 "an attempt to divide the country."), "actors")
+    assert {"Mullah Velosi", "Tarek Marun"} <= set(actors), sorted(actors)
+
+
+def test_a_clerics_full_name_is_known_with_his_honorific_and_without(tmp_path):
+    actors = names(run(tmp_path, "The letter was signed by Mullah Zarnon Velosi, the movement's deputy."), "actors")
+    (sheet,) = [s for n, s in actors.items() if "Velosi" in n]
+    assert {sheet["name"], *sheet["aliases"]} >= {"Mullah Zarnon Velosi", "Zarnon Velosi"}, sheet
+
+
+def test_a_title_word_is_no_mention_of_a_place_spelled_alike_once_vowels_fold(tmp_path):
+    # ("Mullah" and "Mali" share a spelling key)
+    places = names(run(tmp_path, "Mullah Tarek Velosi, the deputy leader of the group, was killed in a drone strike."),
+                   "locations")
+    assert "Mali" not in places, sorted(places)
+
+
+def test_a_name_said_to_be_killed_is_a_person(tmp_path):
+    actors = names(run(tmp_path, "The leadership passed to his deputy after Zarnon Velosi was killed in the mountains. "
+                                 "One American was wounded."), "actors")
+    assert actors["Zarnon Velosi"]["kind"] == "person", sorted(actors)
+    assert "One American" not in actors
+
+
+def test_a_compass_word_before_an_unknown_place_is_its_name(tmp_path):
+    places = names(run(tmp_path, "He was killed in a drone strike in North Velokhan last year."), "locations")
+    assert "North Velokhan" in places, sorted(places)
+
+
+def test_a_person_killed_by_a_drone_is_a_killing(tmp_path):
+    ops = names(run(tmp_path, "The rebel leader Tarek Velosi was killed by a US drone in Brennick in May 2016."),
+                "operations")
+    assert "Killing of Tarek Velosi (2016)" in ops, sorted(ops)
+
+
+def test_a_units_number_is_part_of_its_name(tmp_path):
+    actors = names(run(tmp_path, "The insurgents attacked the 157 Velokhan Battalion at Brennick. Some 132 rebel "
+                                 "fighters died."), "actors")
+    assert "157 Velokhan Battalion" in actors, sorted(actors)
+
+
+def test_a_province_named_with_the_word_and_without_is_one_place(tmp_path):
+    places = names(run(tmp_path, "A health official in Velokhan province said the toll would rise. Velokhan, a mostly "
+                                 "rural province on the river, has been hit repeatedly."), "locations")
+    assert [n for n in places if "Velokhan" in n] == ["Velokhan province"], sorted(places)
+
+
+def test_a_casino_complex_is_a_landmark_and_an_assault_on_a_town_is_a_battle(tmp_path):
+    sheets = run(tmp_path, "Police are investigating the attack on the Brennick casino complex. The militants were "
+                           "responsible for the assault on Velokhan, when fighters overran a military post.")
+    assert names(sheets, "locations")["Brennick"]["kind"] == "landmark"
+    assert [n for n in names(sheets, "operations") if "Velokhan" in n], sorted(names(sheets, "operations"))
+
+
+def test_a_federal_states_name_is_a_province(tmp_path):
+    places = names(run(tmp_path, "Gwaleni, the town in southern Velokhan State, was retaken by the army. Troops in "
+                                 "Velokhan pushed on."), "locations")
+    assert places["Velokhan State"]["kind"] == "province", sorted(places)
+    assert "Velokhan" not in places and "Velokhan" in places["Velokhan State"]["aliases"], sorted(places)
+
+
+def test_a_known_name_opened_by_a_faiths_adjective_keeps_it(tmp_path):
+    sheets = run(tmp_path, "The armed group that calls itself Islamic State-Khorasan Province (ISKP) struck again.")
+    assert not [n for n in names(sheets, "locations") if "Khorasan" in n], sorted(names(sheets, "locations"))

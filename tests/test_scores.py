@@ -38,7 +38,9 @@ heldout58 and heldout59, Iran's and Russia's wars against the Islamic State: 0.7
 the Islamic State's mosque bombings in the Gulf and Yemen, southern Damascus and the Yarmouk camp, and its Sinai
 Province in Egypt: 0.75, 0.82 and 0.66; heldout63 to heldout65, the Islamic State in Libya, Sinjar after the
 Islamic State and the group's weapons and drones: 0.76, 0.80 and 0.75; heldout66 and heldout67, Iraq's trials of
-foreign Islamic State members and the coalition's soldiers killed in the ground war: 0.87 and 0.84). Runs
+foreign Islamic State members and the coalition's soldiers killed in the ground war: 0.87 and 0.84; heldout68 to
+heldout71, the Islamic State's Khorasan Province, the siege of Marawi, its West Africa Province and Boko Haram, and
+its bombings in Baghdad and southern Iraq: 0.69, 0.78, 0.82 and 0.84). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -143,6 +145,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout65", FIXTURES / "heldout65" / "gold", 0.73, False),
     (FIXTURES / "heldout66", FIXTURES / "heldout66" / "gold", 0.85, False),
     (FIXTURES / "heldout67", FIXTURES / "heldout67" / "gold", 0.85, False),
+    (FIXTURES / "heldout68", FIXTURES / "heldout68" / "gold", 0.73, False),
+    (FIXTURES / "heldout69", FIXTURES / "heldout69" / "gold", 0.82, False),
+    (FIXTURES / "heldout70", FIXTURES / "heldout70" / "gold", 0.84, False),
+    (FIXTURES / "heldout71", FIXTURES / "heldout71" / "gold", 0.82, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

@@ -37,6 +37,18 @@ _LIST_MARK = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s+|[-•*–]\s+)?[\s“\
 _TOLD_OF_AS_SOMEONE = "single word told of as someone"
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Each", "Every", "In", "Of"}
 _SERVICE_AFTER = re.compile(r"^\s+(air\s+force|navy)\b(?!\s+bases?\b)")   # (an air force base is a place)
+# a hometown told with its state ("of Roland, Oklahoma, was killed"); not a senator's party line ("Arizona Republican")
+_STATE_AFTER = re.compile(r"^,\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?=\s*[,.;)]|\s+[a-z])")
+# two given names sharing the surname after them ("Omar and Abdullah Maute")
+_SHARED_SURNAME = re.compile(r"^\s+and\s+([A-Z][a-z]+)\s+((?:(?:al|el)-)?[A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+# a chief of staff's title ends at its second "of": what follows is the force or state he serves
+_STAFF_OF = re.compile(r"(?:Deputy\s+|Vice\s+)?Chiefs?\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?Staff\s+of\s+(?:the\s+)?")
+# what befalls a person, not a place: "X was killed", "X had been arrested"
+_HARMED_AFTER = re.compile(r"^\s+(?:was|had\s+been|has\s+been|is\s+believed\s+to\s+have\s+been)\s+(?:killed|assassinated|executed|"
+                           r"arrested|detained|wounded|injured|kidnapped|abducted|beheaded|sentenced|jailed|hanged|shot)\b")
+# a unit's number is its name's ("the 157 Task Force Battalion", "the 81 Division Forward Brigade")
+_UNIT_HEADS = frozenset({"Battalion", "Brigade", "Division", "Regiment", "Corps", "Squadron"})
+_NUMBER_WORD = re.compile(r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Some|Many|Several)$")
 _PLACE_BODY = re.compile(r"^\s+((?:provincial|city|municipal|local|civil|town|governorate)\s+council)\b")
 _REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})")   # "Tawadros II", "Benedict XVI"
 _AGE_AFTER = re.compile(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,")
@@ -159,7 +171,8 @@ class Discoverer:
         self._machine_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("machine_nouns") or ["(?!)"])) + r")\b")
         self._openers = set(lex.raw.get("org_openers") or ())
         self._national = {d for info in (lex.raw.get("countries") or {}).values() for d in info.get("demonyms") or ()}
-        self._regnal = set(lex.raw.get("regnal_titles") or ())
+        self._honorifics = set(lex.raw.get("honorific_titles") or ())
+        self._regnal = set(lex.raw.get("regnal_titles") or ()) | self._honorifics
         self._saints = set(lex.raw.get("saint_words") or ())
         self._saint_buildings = set(lex.raw.get("saint_buildings") or ())
         self._roles = set(lex.raw.get("roles_at") or ())
@@ -212,8 +225,10 @@ class Discoverer:
         self._places_colon = re.compile(rf"\b({plural})(?:\s*:|\b[^.;:]{{0,60}}?,\s+(?:among\s+them|including)|\b[^.;:,]{{0,40}}?,?\s+such\s+as)\s*$",
                                         re.I)
         fought = lex.raw.get("fought_over_nouns") or {}
-        self._battle_of = re.compile(r"\b(?:(" + "|".join(fought.get("any") or ["(?!)"]) + ")|(" + "|".join(
-            fought.get("one_word") or ["(?!)"]) + r"))\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+        # ("the assault on Bosso": a one-word place attacked)
+        self._battle_of = re.compile(r"\b(?:(?:(" + "|".join(fought.get("any") or ["(?!)"]) + ")|(" + "|".join(
+            fought.get("one_word") or ["(?!)"]) + r"))\s+(?:of|for)|(?:" + "|".join(fought.get("attacked_on") or ["(?!)"])
+                                     + r")\s+on)\s+(?:the\s+)?$", re.I)
         # "the Karrada bombing", "the 2005 Amman bombings": an attack is named after where it happened
         events = "|".join(map(re.escape, lex.operation_cues.get("named_after_place") or ["(?!)"]))
         self._event_after = re.compile(rf"^\s+(?:{events})\b")
@@ -405,6 +420,10 @@ class Discoverer:
         if self._affiliate(run):   # "Islamic State West Africa Province": the group's branch, named whole
             return found.candidates.append(Candidate(self._name(text, run), "actors", "armed group", source,
                                                      sentence.index, "a branch of a known group", 3, start=run[0].start))
+        staff = _STAFF_OF.search(text, run[0].start, run[-1].end) if len(run) > 4 else None
+        if staff and staff.start() <= run[1].start:   # (after an article: "The Chief of Staff of ...")
+            # "the Chief of Staff of the Armed Forces of the Philippines": the title, then whose staff
+            return self._classify(source, sentence, [w for w in run if w.start >= staff.end()], found)
         openers = self._openers
         while run and (run[0].text in self.lex.stopwords or run[0].text in self.lex.connectors
                        or self._is_modifier(run[0].text) or self._adverb_opener(run)):
@@ -414,6 +433,12 @@ class Discoverer:
                 break   # "the Northern Storm brigade"
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
+            if len(run) == 2 and run[0].text in ("North", "South", "East", "West") and not self._known_name(run[1].text) \
+                    and self._place_preposition.search(text[:run[0].start]):
+                break   # "in North Waziristan": a compass word is the name's where the rest is no place known alone
+            if len(run) > 3 and self.lex.is_demonym(run[0].bare) and self.lex.org_heads.get(run[1].bare) and run[2].text == "of" \
+                    and run[1].text != "State":   # (the Islamic State is known by its own names)
+                break   # "the Islamic Movement of Uzbekistan": a faith's or people's word opens a body's name "of" somewhere
             if run[0].text in ("al", "el") and len(run) > 1:
                 break   # "the al Fatah Mosque": the article is the name's
             if run[0].text in openers and len(run) > 1 and run[1].text in self._place_first_words:
@@ -441,8 +466,10 @@ class Discoverer:
             # "3. Support the Organisation for the Prohibition of Chemical Weapons in ...": a verb opening the
             # sentence (or a list's item), then a known name or an organisation's ("- Support the Government of ...")
             return self._classify(source, sentence, rest, found)
-        while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()):
-            run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres"
+        while run and (run[0].text.isdigit() or run[0].text.replace(",", "").isdigit()) \
+                and not (run[0].text.isdigit() and len(run) > 1 and run[-1].bare in _UNIT_HEADS
+                         and re.search(r"\bthe\s+$", text[:run[0].start], re.I)):
+            run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres" (not "the 157 Task Force Battalion")
         while len(run) > 1 and run[0].text in ("The", "A", "An"):
             run.pop(0)   # ("04 May, 2014 The IS group": the year went, its article goes too)
         while run and run[-1].text in self.lex.connectors:
@@ -591,12 +618,15 @@ class Discoverer:
                 if len(right) == 2:
                     found.links.append((self._name(text, run[i:i + n] + right), self._name(text, right), f"title '{title}'"))
                 right = run[i:i + n] + right
+            elif right and title in self._honorifics and right[0] is run[i + n]:
+                # "Mullah Mohammad Omar": a cleric's full name is told with his honorific as often as without
+                found.links.append((self._name(text, run[i:i + n] + right), self._name(text, right), f"title '{title}'"))
             if right:
                 self._person(source, sentence, right, found, role=title, cue=f"title '{title}'", strength=2)
             return
-        if len(run) > 1 and self.lex.is_demonym(run[0].bare) and (
+        if len(run) > 1 and self.lex.is_demonym(run[0].bare) and name_key(self._name(text, run)) not in self.known and (
                 not self._org_kind(run) or ARTICLE_PREFIX.match(run[1].text) or (
-                    name_key(self._name(text, run[1:])) in self.known and name_key(self._name(text, run)) not in self.known)):
+                    name_key(self._name(text, run[1:])) in self.known)):
             run = run[1:]   # "Kurdish Peshmerga", "the Arab al-Sanadid Forces", "Syrian Islamic State fighters"; not "Syrian Army"
         if len(run) == 1 and run[0].bare in self._national and (service := _SERVICE_AFTER.match(text[run[-1].end:])):
             # "the Iraqi air force", "the Russian navy": a state's armed service (its army is the dictionary's, by country)
@@ -620,6 +650,13 @@ class Discoverer:
             if folder == "locations":
                 self._last_place = (source, sentence.index, end, kind)
 
+        shared = _SHARED_SURNAME.match(after) if len(run) == 1 else None
+        if shared and run[0].bare in self.lex.given_names and shared.group(2) not in self.lex.given_names \
+                and shared.group(2) not in self.lex.place_heads \
+                and self.known.get(name_key(shared.group(2)), ("",))[0] != "locations" and not gazetteer.find(shared.group(2)):
+            # "the brothers Omar and Abdullah Maute": the first brother's name is his given name and the surname after
+            # both (a clan's name may be its group's: the Maute group)
+            return add("actors", "person", "'X and Y Surname'", 2, f"{name} {shared.group(2)}")
         if run[0].text == "Operation" and len(run) > 1:
             return add("operations", "operation", "named 'Operation …'", 3)
         if 1 <= (op_at := next((j for j, w in enumerate(run) if w.text == "Operation"), 0)) <= 2 and op_at < len(run) - 1 \
@@ -638,6 +675,11 @@ class Discoverer:
             one = self.lex.raw["actor_noun_forms"][listed_as]
             return add("actors", self.lex.raw["actor_nouns"][listed_as], f"'{listed_as}, among them {name}'", 2,
                        f"{name} {one}")
+        if len(run) == 2 and run[1].text == "State" and key not in self.known and not self.lex.is_demonym(run[0].bare) \
+                and not self._org_kind(run[:1]) and not self._given_name(run) \
+                and re.search(r"\b(?:in|of|from|across|near|northern|southern|eastern|western|central)\s+$", before):
+            # "Borno State", "Rakhine State": a federal state's name (the Islamic State's first word is a faith's)
+            return add("locations", "province", "'… State'", 2)
         body = _PLACE_BODY.match(after)
         if body and len(run) <= 3 and self._place_named(run):
             # "the Anbar provincial council", "the Raqqa civil council": the place's own body
@@ -682,19 +724,23 @@ class Discoverer:
             self._role_of_place_comma.search(before)
         if (last and last[:2] == (source, sentence.index) and not self._is_known(key, name) and len(run) <= 3
                 and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
+                and not (len(run) == 1 and run[0].bare in self.lex.given_names and not gazetteer.find(name))   # ("Egypt and Jordan, Abdullah in Jordan")
                 and not re.match(rf"^\s+{_SPEECH}\b", after)   # ("in Bahrain, Carter said")
                 and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
             # ("the provinces of Aleppo, Idlib and Hama": each is a province, named as one)
             province = last[3] == "province" and not PROVINCE_WORD.search(name)
             kind = last[3]
-            if kind == "country" and (city := gazetteer.find(name)) and city.kind == "city":
+            hit = gazetteer.find(name)
+            if kind == "country" and hit and hit.kind == "city":
                 kind = "city"   # ("Russia and Damascus say": a capital named for its government is still no country)
+            elif hit and hit.kind == "province" and kind in ("city", "town"):
+                kind = "province"   # ("Roland, Oklahoma": the state a town is in)
             return add("locations", kind, "listed with a place", 1, f"{name} province" if province else name)
 
         if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
             return add("locations", "city", "'…’s old city'", 1)
         fought = self._battle_of.search(before)
-        if fought and len(run) <= (3 if fought.group(1) else 1) and key not in self.known:
+        if fought and len(run) <= (3 if fought.group(1) else 1) and key not in self.known and not self.lex.is_demonym(name):
             return add("locations", "other", "'battle/siege of …'", 1)
         if len(run) <= 3 and key not in self.known and self._event_after.match(after) and self._the_before.search(before) \
                 and run[0].bare not in self._occasions:   # not "the Christmas attack"
@@ -727,6 +773,10 @@ class Discoverer:
                               r"(?:(?:north|south|east|west)ern\s+|central\s+)?$", before):
             place_hit = gazetteer.find(name)   # "the Stade de France, where three bombers blew themselves up"
             return add("locations", place_hit.kind if place_hit else "other", "', where' after the name", 2)
+        state = _STATE_AFTER.match(after) if key not in self.known and len(run) <= 3 else None
+        if state and re.search(r"\b(?:of|from|in|near|outside)\s+$", before) \
+                and getattr(gazetteer.find(state.group(1)), "kind", "") == "province":
+            return add("locations", "city", f"'{name}, {state.group(1)}'", 2)
         if self._is_known(key, name):
             folder, kind = self.known[key]
             if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
@@ -914,6 +964,10 @@ class Discoverer:
                 return True
         if re.search(rf"\b{_SPEECH}\s+$", before) or re.match(rf"^\s*,?\s+{_SPEECH}\b", after):
             self._person_cue = "speech verb"
+            return True
+        if _HARMED_AFTER.match(after) and not any(self.lex.is_demonym(w) or w in self.lex.stopwords for w in words) \
+                and not _NUMBER_WORD.match(words[0]):
+            self._person_cue = "'was killed' after the name"   # "after Hakimullah Mehsud was killed in a drone strike"
             return True
         if self._given_name(run):
             self._person_cue = f"given name '{words[0]}'"   # "Dalia Mansour in Beirut"

@@ -26,7 +26,7 @@ MIN_POPULATION_ELSEWHERE = 250_000
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str          # country | city | region
+    kind: str          # country | province | city | region
     country: str       # ISO code ("" for continents)
     lat: float
     lon: float
@@ -57,6 +57,10 @@ def _index() -> dict[str, Place]:
             add(city["name"], place)
     for country in cache.get_countries().values():
         index[_key(country["name"])] = Place(country["name"], "country", country["iso"], 0.0, 0.0, 10**9)
+    # the US states, which hometowns are told by ("of Roland, Oklahoma"); a city or country of the
+    # same name keeps its key (Washington, Georgia)
+    for state in cache.get_us_states().values():
+        index.setdefault(_key(state["name"]), Place(state["name"], "province", "US", 0.0, 0.0, 0))
     for continent in cache.get_continents().values():
         name = continent.get("name") or ""
         if name:

@@ -42,6 +42,11 @@ class Lexicon:
     def is_demonym(self, word: str) -> bool:
         return fold(word) in self.demonyms
 
+    def exact_words(self) -> frozenset[str]:
+        """Words a name matches only as it is spelled: demonyms ("Briton" is no Britain) and one-word
+        titles ("Mullah" is no Mali, though vowel folding spells both alike)."""
+        return frozenset(self.demonyms) | {fold(t) for t in self.titles if " " not in t}
+
 
 def _load(data: dict[str, Any], given_names: Any = None) -> Lexicon:
     entities = [

@@ -270,7 +270,7 @@ def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects:
     # operations are matched in their own pass (discover_operations) so that "the siege of Kobani"
     # still counts as a mention of Kobani, whether or not the operation is known yet
     pairs = [(name, redirects.get(e.id, e.id)) for e in entities if e.folder != "operations" for name in e.names()]
-    matcher = Matcher(pairs, exact_only=lexicon().demonyms)
+    matcher = Matcher(pairs, exact_only=lexicon().exact_words())
     for text, matches in zip(texts, match_texts(matcher, texts, cache, "mentions")):
         text.matches = matches
 

@@ -507,7 +507,7 @@ class SiteModel:
             for alias in [clean_text(sheet.get("name")), *_strings(sheet.get("aliases"))]:
                 if alias:
                     pairs.add((alias, target))
-        return Matcher(sorted(pairs), exact_only=lexicon().demonyms)
+        return Matcher(sorted(pairs), exact_only=lexicon().exact_words())
 
     @cached_property
     def name_index(self) -> dict[str, str]:

@@ -202,6 +202,7 @@ _KIND_WORDS = tuple(name_key(w) for w in ("air base", "airbase", "base", "camp",
 # field, "Reina" the Reina nightclub (a camp or an airport is often named for its town: "al-Hol camp" is not al-Hol)
 _FIELD_WORDS = tuple(name_key(w) for w in ("oil field", "oilfield", "gas field", "field", "nightclub", "restaurant",
                                           "cafe", "café", "hotel"))
+_PROVINCE_KINDS = frozenset({"province", "other", "region", None})
 _OF_PLACE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 
 
@@ -234,7 +235,21 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
             of_place[name_key(rest)].add(name)   # "Mosul al-Jadida": the city, then the district's Arabic name
     # "Jurf al-Sakhar ... at Jurf": a town called by the first word of its name, where nothing tells what
     # else that word would be
+    # "Babil province ... in Babil", "Borno State ... in Borno": a province named with the word and without, where
+    # nothing (neither the text nor the gazetteer) calls the bare name a town
+    spelled = {name_key(c.name): c.name for c in locations}
     for c in locations:
+        if c.kind in ("province", "other") and not PROVINCE_WORD.search(c.name) \
+                and kinds[name_key(c.name)] <= _PROVINCE_KINDS:
+            for word in ("province", "State"):   # ("Borno State ... in Borno")
+                if (fuller := spelled.get(name_key(f"{c.name} {word}"))) and "province" in kinds[name_key(fuller)]:
+                    of_place[name_key(c.name)].add(fuller)
+    for c in locations:
+        # "Marawi City ... Marawi", "Iligan City": a city named with the word and without (not Kuwait City, named
+        # for a country, nor Sadr City, for a man)
+        if c.kind in ("city", "town", "other") and c.name.endswith(" City") \
+                and set() < kinds.get(name_key(c.name[:-5]), set()) - {None} <= {"city", "town", "other"}:
+            of_place[name_key(c.name[:-5])].add(c.name)
         first, _, rest = c.name.partition(" ")
         if c.kind in ("city", "town", "village") and ARTICLE_PREFIX.match(rest) and " " not in rest \
                 and kinds.get(name_key(first), set()) - {None} == {"other"}:
