@@ -2283,8 +2283,10 @@ def test_a_units_number_is_part_of_its_name(tmp_path):
 
 def test_a_province_named_with_the_word_and_without_is_one_place(tmp_path):
     places = names(run(tmp_path, "A health official in Velokhan province said the toll would rise. Velokhan, a mostly "
-                                 "rural province on the river, has been hit repeatedly."), "locations")
-    assert [n for n in places if "Velokhan" in n] == ["Velokhan province"], sorted(places)
+                                 "rural province on the river, has been hit repeatedly. Police must act in "
+                                 "Baghdad, Velokhan and Karbala."), "locations")
+    (name,) = [n for n in places if "Velokhan" in n]
+    assert places[name]["kind"] == "province" and {name, *places[name]["aliases"]} >= {"Velokhan", "Velokhan province"}
 
 
 def test_a_casino_complex_is_a_landmark_and_an_assault_on_a_town_is_a_battle(tmp_path):
@@ -2304,3 +2306,54 @@ def test_a_federal_states_name_is_a_province(tmp_path):
 def test_a_known_name_opened_by_a_faiths_adjective_keeps_it(tmp_path):
     sheets = run(tmp_path, "The armed group that calls itself Islamic State-Khorasan Province (ISKP) struck again.")
     assert not [n for n in names(sheets, "locations") if "Khorasan" in n], sorted(names(sheets, "locations"))
+
+
+def test_many_people_kidnapped_from_a_town_is_a_kidnapping_named_after_it(tmp_path):
+    ops = names(run(tmp_path, "The group drew attention last April by kidnapping 276 schoolgirls from the town of "
+                              "Velokhan. Some 15 hostages were freed in Brennick."), "operations")
+    assert "Velokhan kidnapping (2015)" in ops and not [n for n in ops if "Brennick" in n], sorted(ops)
+
+
+def test_an_ambush_named_after_a_place_is_an_attack(tmp_path):
+    ops = names(run(tmp_path, "The Velokhan ambush forced the ministry to explain why its soldiers were there."),
+                "operations")
+    assert [n for n in ops if "Velokhan" in n], sorted(ops)
+
+
+def test_a_surname_spelled_like_a_known_persons_once_vowels_fold_is_not_his(tmp_path):
+    # (the dictionary knows Haider al-Abadi as "Abadi"; "Abedi" folds to the same key)
+    actors = names(run(tmp_path, "Tarek Abedi, 22, blew himself up at the stadium. Abedi's brother was arrested in "
+                                 "Brennick."), "actors")
+    abadi = actors.get("Haider al-Abadi")
+    assert "Tarek Abedi" in actors and (abadi is None or ("Abedi" not in abadi["aliases"] and not abadi["mentions"]))
+
+
+def test_a_hyphenated_place_with_a_lowercase_word_inside_is_no_modifier(tmp_path):
+    places = names(run(tmp_path, "Two men attacked the church in Velok-sur-Brennick, in the north, during mass."),
+                   "locations")
+    assert "Velok-sur-Brennick" in places, sorted(places)
+
+
+def test_a_three_word_place_whose_whereabouts_follow_is_a_place(tmp_path):
+    places = names(run(tmp_path, "The fugitive was shot dead in Sesto Velok Brennick, near Milan, at dawn. The truck "
+                                 "stopped at the Promenade des Velok in Nice."), "locations")
+    assert {"Sesto Velok Brennick", "Promenade des Velok"} <= set(places), sorted(places)
+
+
+def test_an_attack_on_something_in_a_town_is_an_attack_named_after_it(tmp_path):
+    ops = names(run(tmp_path, "The uprising began in October 2015 with an attack on police stations in Brennick. "
+                              "The group also claimed the attack on the Tarsin nightclub in Velokhan."), "operations")
+    assert "Brennick attacks (2015)" in ops and not [n for n in ops if n.startswith("Velokhan")], sorted(ops)
+
+
+def test_armed_men_killing_many_civilians_in_a_village_is_a_massacre(tmp_path):
+    ops = names(run(tmp_path, "BRENNICK (Tidewater) - In April the militants killed 52 young men in the village of "
+                              "Velokhan. Fighters killed 20 soldiers near Tarsin."), "operations")
+    assert "Velokhan massacre (2015)" in ops and not [n for n in ops if "Brennick" in n or "Tarsin" in n], sorted(ops)
+
+
+def test_a_known_persons_surname_with_a_possessive_is_still_his(tmp_path):
+    sheets = run(tmp_path, "Rebel tweets showed a fighter killed near Brennick and arms captured from Baghdadi’s "
+                           "organization.")
+    facts = names(sheets, "locations")["Brennick"]["facts"]
+    assert any("abu-bakr-al-baghdadi" in f["involves"] for f in facts), facts

@@ -40,7 +40,9 @@ Province in Egypt: 0.75, 0.82 and 0.66; heldout63 to heldout65, the Islamic Stat
 Islamic State and the group's weapons and drones: 0.76, 0.80 and 0.75; heldout66 and heldout67, Iraq's trials of
 foreign Islamic State members and the coalition's soldiers killed in the ground war: 0.87 and 0.84; heldout68 to
 heldout71, the Islamic State's Khorasan Province, the siege of Marawi, its West Africa Province and Boko Haram, and
-its bombings in Baghdad and southern Iraq: 0.69, 0.78, 0.82 and 0.84). Runs
+its bombings in Baghdad and southern Iraq: 0.69, 0.78, 0.82 and 0.84; heldout72 to heldout75, the attacks it
+claimed in Nice, Normandy, Berlin, Manchester and Catalonia, jihadism in Tunisia, its Central Africa Province in
+Mozambique and Congo and its insurgency in Iraq after 2017: 0.70, 0.77, 0.72 and 0.81). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -149,6 +151,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout69", FIXTURES / "heldout69" / "gold", 0.82, False),
     (FIXTURES / "heldout70", FIXTURES / "heldout70" / "gold", 0.84, False),
     (FIXTURES / "heldout71", FIXTURES / "heldout71" / "gold", 0.82, False),
+    (FIXTURES / "heldout72", FIXTURES / "heldout72" / "gold", 0.70, False),
+    (FIXTURES / "heldout73", FIXTURES / "heldout73" / "gold", 0.76, False),
+    (FIXTURES / "heldout74", FIXTURES / "heldout74" / "gold", 0.78, False),
+    (FIXTURES / "heldout75", FIXTURES / "heldout75" / "gold", 0.79, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

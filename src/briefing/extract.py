@@ -48,6 +48,9 @@ _HARMED_AFTER = re.compile(r"^\s+(?:was|had\s+been|has\s+been|is\s+believed\s+to
                            r"arrested|detained|wounded|injured|kidnapped|abducted|beheaded|sentenced|jailed|hanged|shot)\b")
 # a unit's number is its name's ("the 157 Task Force Battalion", "the 81 Division Forward Brigade")
 _UNIT_HEADS = frozenset({"Battalion", "Brigade", "Division", "Regiment", "Corps", "Squadron"})
+LISTED_WITH_A_PLACE = "listed with a place"   # (the cue resolve tells a list's guess of a kind by)
+_PLACE_PARTICLES = frozenset({"du", "de", "des", "les", "la", "le", "sur", "sous", "en", "lès", "del", "di", "da"})
+_WHEREABOUTS = re.compile(r"^(?:,\s+(?:near|outside|in|just\s+(?:north|south|east|west))\b|\s+(?:in|near)\s+[A-Z])")
 _NUMBER_WORD = re.compile(r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Some|Many|Several)$")
 _PLACE_BODY = re.compile(r"^\s+((?:provincial|city|municipal|local|civil|town|governorate)\s+council)\b")
 _REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})")   # "Tawadros II", "Benedict XVI"
@@ -434,6 +437,7 @@ class Discoverer:
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
             if len(run) == 2 and run[0].text in ("North", "South", "East", "West") and not self._known_name(run[1].text) \
+                    and not self.lex.is_demonym(run[1].bare) and not self.lex.is_demonym(run[1].bare + "s") \
                     and self._place_preposition.search(text[:run[0].start]):
                 break   # "in North Waziristan": a compass word is the name's where the rest is no place known alone
             if len(run) > 3 and self.lex.is_demonym(run[0].bare) and self.lex.org_heads.get(run[1].bare) and run[2].text == "of" \
@@ -735,7 +739,7 @@ class Discoverer:
                 kind = "city"   # ("Russia and Damascus say": a capital named for its government is still no country)
             elif hit and hit.kind == "province" and kind in ("city", "town"):
                 kind = "province"   # ("Roland, Oklahoma": the state a town is in)
-            return add("locations", kind, "listed with a place", 1, f"{name} province" if province else name)
+            return add("locations", kind, LISTED_WITH_A_PLACE, 1, f"{name} province" if province else name)
 
         if self._city_part and key not in self.known and run[-1].possessive and self._city_part.match(after):
             return add("locations", "city", "'…’s old city'", 1)
@@ -782,7 +786,10 @@ class Discoverer:
             if kind == "person" and len(run) > 1:  # known people still get the role this sentence gives
                 return self._person(source, sentence, run, found, cue="known name", strength=3)
             return add(folder, kind, "known name", 3)
-        if (not initial and len(run) <= 2 and key not in self.known and not run[-1].possessive
+        # (three words where a place's whereabouts follow: "in Sesto San Giovanni, near Milan", "at the Promenade
+        # des Anglais in Nice")
+        if (not initial and (len(run) <= 2 or (len(run) == 3 and _WHEREABOUTS.match(after)))
+                and key not in self.known and not run[-1].possessive
                 and not any(c.isdigit() for c in name) and not is_acronym(name) and not self.lex.is_demonym(name)
                 and name not in self._languages   # ("known in English as")
                 and (prep := self._place_preposition.search(before)) and not re.match(r"^\s*[A-Z(]", after)
@@ -835,7 +842,9 @@ class Discoverer:
         parts = word.split("-")
         if len(parts) < 2 or ARTICLE_PREFIX.match(word):
             return False
-        return any(p.islower() for p in parts[1:]) or all(self.lex.is_demonym(p) for p in parts)
+        # (not "Saint-Étienne-du-Rouvray": a particle inside is the place name's)
+        return (any(p.islower() for p in parts[1:]) and not any(p in _PLACE_PARTICLES for p in parts[1:-1])) \
+            or all(self.lex.is_demonym(p) for p in parts)
 
     def _name(self, text: str, run: list[_Word]) -> str:
         name = text[run[0].start:run[-1].end]

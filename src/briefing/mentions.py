@@ -6,10 +6,11 @@ number of aliases: ten thousand sheets cost a dictionary, not a slower scan.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .names import fold, is_acronym, is_article, token_key, tokens
+from .names import fold, is_acronym, is_article, surname_form, token_key, tokens
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +27,15 @@ class _Alias:
     name: str
     acronym: bool
     cased: bool  # the alias has a capital letter, so the text must have one too
+    spelled: bool = False   # matched only as spelled (a person's surname: Abedi is not Abadi)
+
+
+_OWNER = re.compile(r"['’]s?$")
+
+
+def one_word_names(names: Iterable[str]) -> set[str]:
+    """The one-word names among `names` (acronyms aside): a person's surname alone."""
+    return {n for n in names if len(n.split()) == 1 and not is_acronym(n)}
 
 
 def _letters(text: str) -> str:
@@ -36,10 +46,13 @@ class Matcher:
     """Matches aliases (surface name -> entity id) in text, longest match first."""
 
     def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]],
-                 exact_only: Iterable[str] = ()) -> None:
+                 exact_only: Iterable[str] = (), spelled: Iterable[str] = ()) -> None:
         # words matched only as an alias spells them: a demonym's key may be a name's ("Briton" is
         # spelled like "Britain" once vowels fold), but a Briton is no mention of Britain
         self._exact_only = frozenset(fold(w) for w in exact_only)
+        # aliases matched only as spelled, up to case, accents and an article: one-word names of people,
+        # whose spellings vowel folding joins though they name different men ("Abedi", "Abadi")
+        spelled = frozenset(spelled)
         pairs = names.items() if isinstance(names, Mapping) else names
         self._table: dict[tuple[str, ...], list[_Alias]] = {}
         self._lengths: dict[str, set[int]] = {}
@@ -48,7 +61,7 @@ class Matcher:
             keys = self.keys_of(name)
             if not keys:
                 continue
-            alias = _Alias(entity_id, name, is_acronym(name), any(c.isupper() for c in name))
+            alias = _Alias(entity_id, name, is_acronym(name), any(c.isupper() for c in name), name in spelled)
             self._table.setdefault(keys, []).append(alias)
             self._lengths.setdefault(keys[0], set()).add(len(keys))
             self.max_len = max(self.max_len, len(keys))
@@ -135,6 +148,8 @@ class Matcher:
                     return alias
                 continue
             if alias.cased and not any(c.isupper() for c in surface):
+                continue
+            if alias.spelled and surname_form(alias.name) != surname_form(_OWNER.sub("", surface)):   # ("Baghdadi's")
                 continue
             return alias
         return None

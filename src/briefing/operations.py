@@ -39,10 +39,11 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 # (the destruction of a monument is an act of its own, whatever else was fought there)
 _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
            "destruction": "destruction", "razing": "destruction", "killing": "killing", "abduction": "abduction",
-           "intervention": "intervention", "relief": "relief",
+           "kidnapping": "attack", "intervention": "intervention", "relief": "relief",
            "evacuation": "evacuation"}
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
-              "destruction": "attack", "razing": "attack", "killing": "attack", "abduction": "attack", "intervention": "campaign",
+              "destruction": "attack", "razing": "attack", "killing": "attack", "abduction": "attack", "kidnapping": "attack",
+              "intervention": "campaign",
               "relief": "offensive",
               "evacuation": "operation"}
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
@@ -61,7 +62,9 @@ _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base", "dam", "other"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
-             "razing", "killing", "abduction", "intervention", "relief", "evacuation"]
+             "razing", "killing", "abduction", "kidnapping", "intervention", "relief", "evacuation"]
+_ATTACK_ON_IN = re.compile(r"\b(?:an|the)\s+attacks?\s+on\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z][\w-]*\s+){1,3}?"
+                           r"(?:in|at|near)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -135,6 +138,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                         r"(?:[\w-]+\s+){0,5}?(?:near|in|on|outside|around)\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?)$",
                         re.I)
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
+    killed_many = re.compile(r"\b(?:" + "|".join(cues.get("mass_killing_verbs") or ["(?!)"]) + r")\b", re.I)
+    kidnapped = re.compile(r"\b(?:" + "|".join(cues.get("mass_abduction_verbs") or ["(?!)"]) + r")\b", re.I)
     destroyed = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?$", re.I)
     # "the shrine of Nabi Yunus, which the militants blew up in July 2014"
     # ("whose Al Askari shrine was blown up by al-Qaeda in 2006": told in the passive)
@@ -271,6 +276,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("a bomb in the Sadr City district of Baghdad" went off in Sadr City: the city only holds the district)
             holder = any(p.end <= m.start and _PART_OF.fullmatch(text, p.end, m.start) for p in places)
             bomb = None if b or hypothetical or possessor or holder else bomb_before.search(lead)
+            # ("an attack on police stations in X": an attack on something there, named after the place; not on
+            # the Yazidi community, nor on a place named before it: "the attack on the Reina nightclub in Istanbul")
+            on = None if bomb or b or hypothetical or possessor or holder else _ATTACK_ON_IN.search(lead)
+            if on and kinds.get(m.entity_id) in _SITE_KINDS and not any(on.start() < p.start < m.start for p in places):
+                hits.append(OperationHit(m.entity_id, "attack", index, text[on.start():m.end], years.get(index)))
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "shooting" if bomb.group("gun") else "bombing", index,
@@ -324,6 +334,18 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
                                          years.get(index)))
+        for cue in killed_many.finditer(text) if not hypothetical else ():
+            where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
+                r"\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?)?", text[cue.end():m.start])), None)
+            if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
+                hits.append(OperationHit(where.entity_id, "massacre", index, text[cue.start():where.end], years.get(index)))
+        # "kidnapped 276 schoolgirls from the town of Chibok": a kidnapping where they were taken from (told right after)
+        for cue in kidnapped.finditer(text) if not hypothetical else ():
+            where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
+                r"\s+(?:from|in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:of|in)\s+(?:the\s+)?)?",
+                text[cue.end():m.start])), None)
+            if where and kinds.get(where.entity_id) not in ("country", "province", "region"):
+                hits.append(OperationHit(where.entity_id, "kidnapping", index, text[cue.start():where.end], years.get(index)))
         for m in matches:
             if kinds.get(m.entity_id) != "person":
                 continue

@@ -18,7 +18,7 @@ from .errors import InputError, Problem
 from .extract import Candidate, Discoverer, Discovery, Sentence, sentences_of
 from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
-from .mentions import Match, Matcher
+from .mentions import Match, Matcher, one_word_names
 from .names import name_key, token_key
 from .operations import SHEET_KIND, OperationHit, find_operations, group_operations, named_as
 from .parallel import STATE, pmap, workers_for
@@ -270,7 +270,8 @@ def match_mentions(entities: list[Entity], texts: list[_ArticleText], redirects:
     # operations are matched in their own pass (discover_operations) so that "the siege of Kobani"
     # still counts as a mention of Kobani, whether or not the operation is known yet
     pairs = [(name, redirects.get(e.id, e.id)) for e in entities if e.folder != "operations" for name in e.names()]
-    matcher = Matcher(pairs, exact_only=lexicon().exact_words())
+    people = one_word_names(n for e in entities if e.kind == "person" for n in e.names())
+    matcher = Matcher(pairs, exact_only=lexicon().exact_words(), spelled=people)
     for text, matches in zip(texts, match_texts(matcher, texts, cache, "mentions")):
         text.matches = matches
 

@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 
 from . import geo
 from .lexicon import lexicon
-from .mentions import Matcher
+from .mentions import Matcher, one_word_names
 from .names import APOSTROPHES, name_key
 
 _STRAIGHTEN = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
@@ -501,13 +501,15 @@ class SiteModel:
     @cached_property
     def matcher(self) -> Matcher:
         pairs: set[tuple[str, str]] = set()
+        people: set[str] = set()
         for sid in sorted(self.canonical):
             sheet = self.entities.get(sid) or self._merged_sheets.get(sid) or {}
             target = self.canonical[sid]
-            for alias in [clean_text(sheet.get("name")), *_strings(sheet.get("aliases"))]:
-                if alias:
-                    pairs.add((alias, target))
-        return Matcher(sorted(pairs), exact_only=lexicon().exact_words())
+            names = [a for a in [clean_text(sheet.get("name")), *_strings(sheet.get("aliases"))] if a]
+            pairs.update((alias, target) for alias in names)
+            if sheet.get("kind") == "person":
+                people |= one_word_names(names)
+        return Matcher(sorted(pairs), exact_only=lexicon().exact_words(), spelled=people)
 
     @cached_property
     def name_index(self) -> dict[str, str]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from . import gazetteer
-from .extract import Candidate
+from .extract import LISTED_WITH_A_PLACE, Candidate
 from .lexicon import Known
+from .mentions import one_word_names
 from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, mountain_core, name_key, slugify, surname_form
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
@@ -79,12 +80,20 @@ def _keyer(seeds: list[Seed]) -> Callable[[str], str]:
         for name in _key_names(seed):
             (acronyms[name_key(name)].add(_letters(name)) if is_acronym(name) else words.add(name_key(name)))
     only = {k: v for k, v in acronyms.items() if k not in words}
+    # nor is a word a known person's one-word name unless spelled as it is ("Abedi" is no "Abadi", "Said" no "Assad")
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for seed in seeds:
+        if seed.kind == "person":
+            for name in one_word_names(_key_names(seed)):
+                surnames[name_key(name)].add(surname_form(name))
 
     @lru_cache(maxsize=None)   # (over a million calls at 10,000 articles, for far fewer names)
     def key_of(name: str) -> str:
         key = name_key(name)
         if key in only and _letters(name) not in only[key]:
             return key + " ~"   # (a key no name has)
+        if key in surnames and len(name.split()) == 1 and surname_form(name) not in surnames[key]:
+            return key + " ~"
         return key
     return key_of
 
@@ -237,13 +246,17 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
     # else that word would be
     # "Babil province ... in Babil", "Borno State ... in Borno": a province named with the word and without, where
     # nothing (neither the text nor the gazetteer) calls the bare name a town
+    # (a list's kind does not count: "in Baghdad, Babil, Karbala and Dhi Qar" lists provinces after a city)
     spelled = {name_key(c.name): c.name for c in locations}
+    told: dict[str, set[str | None]] = defaultdict(set)
     for c in locations:
-        if c.kind in ("province", "other") and not PROVINCE_WORD.search(c.name) \
-                and kinds[name_key(c.name)] <= _PROVINCE_KINDS:
+        if c.cue != LISTED_WITH_A_PLACE:
+            told[name_key(c.name)].add(c.kind)
+    for name in sorted({c.name for c in locations}):
+        if told[name_key(name)] and told[name_key(name)] <= _PROVINCE_KINDS and not PROVINCE_WORD.search(name):
             for word in ("province", "State"):   # ("Borno State ... in Borno")
-                if (fuller := spelled.get(name_key(f"{c.name} {word}"))) and "province" in kinds[name_key(fuller)]:
-                    of_place[name_key(c.name)].add(fuller)
+                if (fuller := spelled.get(name_key(f"{name} {word}"))) and "province" in kinds[name_key(fuller)]:
+                    of_place[name_key(name)].add(fuller)
     for c in locations:
         # "Marawi City ... Marawi", "Iligan City": a city named with the word and without (not Kuwait City, named
         # for a country, nor Sadr City, for a man)
