@@ -2357,3 +2357,9 @@ def test_a_known_persons_surname_with_a_possessive_is_still_his(tmp_path):
                            "organization.")
     facts = names(sheets, "locations")["Brennick"]["facts"]
     assert any("abu-bakr-al-baghdadi" in f["involves"] for f in facts), facts
+
+
+def test_a_massacre_verb_inside_a_known_name_is_no_massacre(tmp_path):
+    ops = names(run(tmp_path, "The citizen journalists of Raqqa is Being Slaughtered Silently did the same for Raqqa."),
+                "operations")
+    assert not ops, sorted(ops)

@@ -42,7 +42,8 @@ foreign Islamic State members and the coalition's soldiers killed in the ground 
 heldout71, the Islamic State's Khorasan Province, the siege of Marawi, its West Africa Province and Boko Haram, and
 its bombings in Baghdad and southern Iraq: 0.69, 0.78, 0.82 and 0.84; heldout72 to heldout75, the attacks it
 claimed in Nice, Normandy, Berlin, Manchester and Catalonia, jihadism in Tunisia, its Central Africa Province in
-Mozambique and Congo and its insurgency in Iraq after 2017: 0.70, 0.77, 0.72 and 0.81). Runs
+Mozambique and Congo and its insurgency in Iraq after 2017: 0.70, 0.77, 0.72 and 0.81; heldout76 and heldout77,
+its oil and money and life under it in Raqqa and Mosul: 0.81 and 0.84). Runs
 must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
@@ -155,6 +156,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout73", FIXTURES / "heldout73" / "gold", 0.76, False),
     (FIXTURES / "heldout74", FIXTURES / "heldout74" / "gold", 0.78, False),
     (FIXTURES / "heldout75", FIXTURES / "heldout75" / "gold", 0.79, False),
+    (FIXTURES / "heldout76", FIXTURES / "heldout76" / "gold", 0.80, False),
+    (FIXTURES / "heldout77", FIXTURES / "heldout77" / "gold", 0.82, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()

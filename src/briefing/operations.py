@@ -65,6 +65,7 @@ _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", 
              "razing", "killing", "abduction", "kidnapping", "intervention", "relief", "evacuation"]
 _ATTACK_ON_IN = re.compile(r"\b(?:an|the)\s+attacks?\s+on\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z][\w-]*\s+){1,3}?"
                            r"(?:in|at|near)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
+_WHERE_FROM = re.compile(r"\s+(?:from|in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:of|in)\s+(?:the\s+)?)?")
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
 _DESCRIPTOR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?$", re.I)
 
@@ -327,6 +328,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
         # place that only says where)
         for cue in massacred.finditer(text) if not hypothetical else ():
+            if any(m.start <= cue.start() < m.end for m in matches):
+                continue   # (a name's word: "Raqqa is Being Slaughtered Silently")
             after = next((m for m in places if m.start >= cue.end() and re.fullmatch(
                 r"[\w\s'’-]{0,60}?\s", text[cue.end():m.start])), None)   # (in the same clause)
             before = [m for m in places if m.end <= cue.start() and not _DESCRIPTOR.search(text[:m.start])]
@@ -334,18 +337,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
                                          years.get(index)))
-        for cue in killed_many.finditer(text) if not hypothetical else ():
-            where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
-                r"\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?)?", text[cue.end():m.start])), None)
-            if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
-                hits.append(OperationHit(where.entity_id, "massacre", index, text[cue.start():where.end], years.get(index)))
-        # "kidnapped 276 schoolgirls from the town of Chibok": a kidnapping where they were taken from (told right after)
-        for cue in kidnapped.finditer(text) if not hypothetical else ():
-            where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
-                r"\s+(?:from|in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:of|in)\s+(?:the\s+)?)?",
-                text[cue.end():m.start])), None)
-            if where and kinds.get(where.entity_id) not in ("country", "province", "region"):
-                hits.append(OperationHit(where.entity_id, "kidnapping", index, text[cue.start():where.end], years.get(index)))
+        # "the militants killed 52 young men in the village of X", "kidnapped 276 schoolgirls from the town of X":
+        # a massacre or a kidnapping where the words right after the cue say (a town's, not a country's)
+        for cue_re, kind in ((killed_many, "massacre"), (kidnapped, "kidnapping")) if not hypothetical else ():
+            for cue in cue_re.finditer(text):
+                where = next((m for m in places if m.start >= cue.end() and _WHERE_FROM.fullmatch(text, cue.end(), m.start)), None)
+                if where and kinds.get(where.entity_id) not in ("country", "province", "region") \
+                        and not any(h.place == where.entity_id and h.sentence == index for h in hits):
+                    hits.append(OperationHit(where.entity_id, kind, index, text[cue.start():where.end], years.get(index)))
         for m in matches:
             if kinds.get(m.entity_id) != "person":
                 continue
