@@ -6,7 +6,6 @@ number of aliases: ten thousand sheets cost a dictionary, not a slower scan.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -29,13 +28,6 @@ class _Alias:
     cased: bool  # the alias has a capital letter, so the text must have one too
     spelled: bool = False   # matched only as spelled (a person's surname: Abedi is not Abadi)
 
-
-_OWNER = re.compile(r"['’]s?$")
-
-
-def one_word_names(names: Iterable[str]) -> set[str]:
-    """The one-word names among `names` (acronyms aside): a person's surname alone."""
-    return {n for n in names if len(n.split()) == 1 and not is_acronym(n)}
 
 
 def _letters(text: str) -> str:
@@ -149,7 +141,7 @@ class Matcher:
                 continue
             if alias.cased and not any(c.isupper() for c in surface):
                 continue
-            if alias.spelled and surname_form(alias.name) != surname_form(_OWNER.sub("", surface)):   # ("Baghdadi's")
+            if alias.spelled and surname_form(alias.name) != surname_form(surface):
                 continue
             return alias
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 APOSTROPHES = "\u2019\u2018\u02bc\u02bf\u02be`\u00b4"
@@ -131,9 +132,15 @@ def from_capitals(text: str) -> list[str]:
 
 
 def surname_form(name: str) -> str:
-    """A person's last word as written, folded and without an Arabic article: 'al-Baghdadi' and
-    'Baghdadi' agree; 'Jughaifa' (a tribe) and 'al-Jughaifi' (one of them) share a `name_key` but not this."""
-    return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", fold(name.split()[-1]))
+    """A person's last word as written, folded and without an Arabic article or a possessive: 'al-Baghdadi',
+    'Baghdadi' and "Baghdadi's" agree; 'Jughaifa' (a tribe) and 'al-Jughaifi' (one of them) share a `name_key`
+    but not this."""
+    return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-|'s?$", "", fold(name.split()[-1]))
+
+
+def one_word_names(names: Iterable[str]) -> set[str]:
+    """The one-word names among `names`, acronyms aside (a person's surname alone)."""
+    return {n for n in names if len(n.split()) == 1 and not is_acronym(n)}
 
 
 _MOUNTAIN = re.compile(r"^(?:jabal|jebel|jabel|mount|mt\.?)\s+(.+)$|^(.+?)\s+(?:mountains?|mts?\.?|range|hills)$", re.I)

@@ -18,8 +18,8 @@ from .errors import InputError, Problem
 from .extract import Candidate, Discoverer, Discovery, Sentence, sentences_of
 from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
-from .mentions import Match, Matcher, one_word_names
-from .names import name_key, token_key
+from .mentions import Match, Matcher
+from .names import name_key, one_word_names, token_key
 from .operations import SHEET_KIND, OperationHit, find_operations, group_operations, named_as
 from .parallel import STATE, pmap, workers_for
 from .progress import QUIET, Progress

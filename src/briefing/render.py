@@ -30,8 +30,8 @@ from mkdocs.utils import get_relative_url
 
 from . import geo
 from .lexicon import lexicon
-from .mentions import Matcher, one_word_names
-from .names import APOSTROPHES, name_key
+from .mentions import Matcher
+from .names import APOSTROPHES, name_key, one_word_names
 
 _STRAIGHTEN = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 from .parallel import STATE, in_worker, pmap, workers_for

@@ -15,8 +15,8 @@ from functools import lru_cache, partial
 from . import gazetteer
 from .extract import LISTED_WITH_A_PLACE, Candidate
 from .lexicon import Known
-from .mentions import one_word_names
-from .names import ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, mountain_core, name_key, slugify, surname_form
+from .names import (ARTICLE_PREFIX, KUNYA, PROVINCE_WORD, fold, is_acronym, mountain_core, name_key, one_word_names,
+                    slugify, surname_form)
 
 RESERVED_IDS = {"index", "schema", "assets", "search", "404", "data", "sources", "actors", "locations", "operations"}
 _FOLDER_RANK = {"sheet": 4, "dictionary": 3}
@@ -242,8 +242,6 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
         city, _, rest = name.partition(" ")
         if ARTICLE_PREFIX.match(rest) and name_key(city) in cities and name_key(rest) in bare:
             of_place[name_key(rest)].add(name)   # "Mosul al-Jadida": the city, then the district's Arabic name
-    # "Jurf al-Sakhar ... at Jurf": a town called by the first word of its name, where nothing tells what
-    # else that word would be
     # "Babil province ... in Babil", "Borno State ... in Borno": a province named with the word and without, where
     # nothing (neither the text nor the gazetteer) calls the bare name a town
     # (a list's kind does not count: "in Baghdad, Babil, Karbala and Dhi Qar" lists provinces after a city)
@@ -263,6 +261,8 @@ def _join_named_for_their_place(groups: _Groups, owner: dict[str, Seed], candida
         if c.kind in ("city", "town", "other") and c.name.endswith(" City") \
                 and set() < kinds.get(name_key(c.name[:-5]), set()) - {None} <= {"city", "town", "other"}:
             of_place[name_key(c.name[:-5])].add(c.name)
+        # "Jurf al-Sakhar ... at Jurf": a town called by the first word of its name, where nothing tells what
+        # else that word would be
         first, _, rest = c.name.partition(" ")
         if c.kind in ("city", "town", "village") and ARTICLE_PREFIX.match(rest) and " " not in rest \
                 and kinds.get(name_key(first), set()) - {None} == {"other"}:
