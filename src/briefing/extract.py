@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterable
 
 from . import gazetteer
@@ -117,25 +116,20 @@ def sentences_of(title: str, paragraphs: list[str]) -> list[Sentence]:
     return out
 
 
-@dataclass
 class _Word:
-    start: int
-    end: int
-    text: str
+    """A word of a sentence, with what the run rules ask of it many times, worked out once."""
 
-    # (each asked many times of one word: worked out once)
-    @cached_property
-    def bare(self) -> str:
-        return _POSSESSIVE.sub("", self.text) if self.possessive else self.text
+    __slots__ = ("start", "end", "text", "possessive", "bare", "capital")
 
-    @cached_property
-    def possessive(self) -> bool:
-        return len(self.text) > 2 and _POSSESSIVE.search(self.text) is not None
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.possessive = len(text) > 2 and _POSSESSIVE.search(text) is not None
+        self.bare = _POSSESSIVE.sub("", text) if self.possessive else text
+        core = ARTICLE_PREFIX.sub("", self.bare) if "-" in self.bare else self.bare   # ("'Operation Sinai 2018'": the quote closes no word)
+        self.capital = bool(core) and (core[0].isupper() or (core[0].isdigit() and (len(core) <= 4 or _ORDINAL.fullmatch(core) is not None)))
 
-    @cached_property
-    def capital(self) -> bool:
-        core = ARTICLE_PREFIX.sub("", self.bare)   # ("'Operation Sinai 2018'": the quote closes no word)
-        return bool(core) and (core[0].isupper() or (core[0].isdigit() and (len(core) <= 4 or _ORDINAL.fullmatch(core) is not None)))
+    def __repr__(self) -> str:
+        return f"_Word({self.start}, {self.end}, {self.text!r})"
 
 
 def _month_named(run: list[_Word]) -> bool:

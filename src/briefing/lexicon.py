@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import yaml
 
@@ -20,6 +20,9 @@ class Known:
     kind: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,6 +41,13 @@ class Lexicon:
     name_prefixes: set[str]
     given_names: frozenset[str] = frozenset()              # data/given_names.yaml
     raw: dict[str, Any] = field(default_factory=dict)      # the whole file, for rules with their own keys
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[Lexicon], T]) -> T:
+        """What a rule module compiles from the lexicon (its patterns): built on first use, then kept with it."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     def is_demonym(self, word: str) -> bool:
         return fold(word) in self.demonyms

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 from . import geo
@@ -85,10 +86,8 @@ class OperationHit:
         return f"{family} by {self.by}" if self.by else family
 
 
-def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]], kinds: dict[str, str],
-                    years: dict[int, int | None]) -> list[OperationHit]:
-    """Operation cues in one article. `sentences`: (index, text, matches); `kinds`: entity id ->
-    kind (locations, and people: "person"); `years`: sentence index -> year stated in it (or the article's)."""
+def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
+    """The cue patterns of `find_operations`, compiled from the lexicon once per run (not once per article)."""
     cues = lex.operation_cues
     before = "|".join(sorted(map(re.escape, cues["before_place"]), key=len, reverse=True))
     after = "|".join(sorted(map(re.escape, cues["after_place"]), key=len, reverse=True))
@@ -211,6 +210,24 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                       re.I)
     left_it = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the|that|this)\s+(?:besieged\s+)?(city|town)\b(?!\s+of)",
                          re.I)
+    return SimpleNamespace(
+        cues=cues, before_re=before_re, after_re=after_re, before_anaphor=before_anaphor, besiege=besiege,
+        taken_before=taken_before, taken_dated=taken_dated, taken_anaphor=taken_anaphor,
+        taken_dated_anaphor=taken_dated_anaphor, taken_after=taken_after, taken_which=taken_which,
+        headline_taken=headline_taken, fought_before=fought_before, fighting=fighting, bomb_before=bomb_before,
+        struck=struck, massacred=massacred, killed_many=killed_many, kidnapped=kidnapped, destroyed=destroyed,
+        destroyed_after=destroyed_after, monument=monument, razed_site=razed_site, killed_before=killed_before,
+        killed_after=killed_after, abducted_before=abducted_before, abducted_after=abducted_after,
+        whose_killing=whose_killing, province_taken=province_taken, intervened=intervened, attempt=attempt,
+        siege_word=siege_word, relieved=relieved, convoy=convoy, evacuees=evacuees, strike_words=strike_words,
+        left=left, left_it=left_it)
+
+
+def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]], kinds: dict[str, str],
+                    years: dict[int, int | None]) -> list[OperationHit]:
+    """Operation cues in one article. `sentences`: (index, text, matches); `kinds`: entity id ->
+    kind (locations, and people: "person"); `years`: sentence index -> year stated in it (or the article's)."""
+    c = lex.derived("operations", _cue_patterns)
     hits: list[OperationHit] = []
     reliefs: list[tuple[OperationHit, bool]] = []
     last_city: str | None = None
@@ -225,7 +242,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         listed: tuple[str, int, int, int | None] | None = None   # (kind, start of its cue, end of the place, year) of the cue told last
         for m in places + purposed:
             lead = text[:m.start]
-            b = before_re.search(lead)
+            b = c.before_re.search(lead)
             if listed and not b and (also := _LISTED.fullmatch(text, listed[2], m.start)) and (
                     also.group("of") or listed[0] in _TERRITORIAL):
                 # "the liberation of the countryside of Kobani, of Sarrin, and of Tal Abyad": each place listed
@@ -250,14 +267,14 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
                 year = _year_after(text, m.end) or years.get(index)   # ("the battles for Mosul and Raqqa in 2017")
-                hits.append(OperationHit(m.entity_id, cues["before_place"][b.group(1).lower()], index,
+                hits.append(OperationHit(m.entity_id, c.cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], year))
-                listed = (cues["before_place"][b.group(1).lower()], b.start(), m.end, year)
+                listed = (c.cues["before_place"][b.group(1).lower()], b.start(), m.end, year)
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
             # ("the fight at X, a village ..., which the SDF took": a relative clause tells of the place it follows)
-            fell = (None if _LOCATIVE.search(lead) else taken_after.match(text[m.end:])) or taken_which.match(text[m.end:])
-            fought = fighting.search(text)
-            if fell and fell.re is taken_which and fell.group("dated") and not _DATED.search(text, m.end + fell.end()) \
+            fell = (None if _LOCATIVE.search(lead) else c.taken_after.match(text[m.end:])) or c.taken_which.match(text[m.end:])
+            fought = c.fighting.search(text)
+            if fell and fell.re is c.taken_which and fell.group("dated") and not _DATED.search(text, m.end + fell.end()) \
                     and not fought:
                 fell = None   # ("which IS seized in June 2014"; not "which the army took after a week")
             # (a town taken is told in its own clause: "took Manbij on 12 August, raising fears that the YPG would ...")
@@ -265,10 +282,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if (kinds.get(m.entity_id) in _TAKEN_KINDS or (fought and kinds.get(m.entity_id) == "village")) \
                     and not _clause_hypothetical(text, m.start, m.end + (
                     fell.end() if fell else 0)) and not b and \
-                    ((taker := taken_before.search(lead)) or fell
-                     or (taken_dated.search(lead) and _DATED.search(text))
-                     or (fought_before.search(lead) and fought)
-                     or (index < 0 and headline_taken.search(lead))):
+                    ((taker := c.taken_before.search(lead)) or fell
+                     or (c.taken_dated.search(lead) and _DATED.search(text))
+                     or (c.fought_before.search(lead) and fought)
+                     or (index < 0 and c.headline_taken.search(lead))):
                 end = m.end + max(20, fell.end() + 30 if fell else 0)   # (and whom it fell to)
                 start = min(m.start - 40, taker.start()) if taker else m.start - 40   # (from its verb: "drove ... out of")
                 hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, start):end].strip(),
@@ -276,7 +293,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          or years.get(index)))
             # ("a bomb in the Sadr City district of Baghdad" went off in Sadr City: the city only holds the district)
             holder = any(p.end <= m.start and _PART_OF.fullmatch(text, p.end, m.start) for p in places)
-            bomb = None if b or hypothetical or possessor or holder else bomb_before.search(lead)
+            bomb = None if b or hypothetical or possessor or holder else c.bomb_before.search(lead)
             # ("an attack on police stations in X": an attack on something there, named after the place; not on
             # the Yazidi community, nor on a place named before it: "the attack on the Reina nightclub in Istanbul")
             on = None if bomb or b or hypothetical or possessor or holder else _ATTACK_ON_IN.search(lead)
@@ -286,15 +303,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "shooting" if bomb.group("gun") else "bombing", index,
                                          text[bomb.start():m.end], years.get(index)))
-            razed = destroyed.search(lead) or destroyed_after.match(text[m.end:])
+            razed = c.destroyed.search(lead) or c.destroyed_after.match(text[m.end:])
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
-                    and monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
+                    and c.monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
                 # "blew up the al-Nuri mosque and its minaret": the first monument named is the act's
                 # (told after the monument, its year follows: "was blown up ... in February 2006")
-                year = _taken_year(text, m.end + razed.end(), "") if razed.re is destroyed_after else None
+                year = _taken_year(text, m.end + razed.end(), "") if razed.re is c.destroyed_after else None
                 hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
                                          year or years.get(index)))
-            site = razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
+            site = c.razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
             if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
                 hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))
             clash = None if b or hypothetical or bomb or kinds.get(m.entity_id) not in _RAID_KINDS else _CLASHED.search(lead)
@@ -305,29 +322,29 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 or (_RAIDED_ANY.search(lead) if kinds.get(m.entity_id) in _RAID_KINDS else None))
             if raid:   # "Islamic State militants attacked their positions near the village of Mekeeshefa"
                 hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], years.get(index)))
-            strike = None if b or hypothetical or possessor or bomb or holder else struck.search(lead)
+            strike = None if b or hypothetical or possessor or bomb or holder else c.struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
                 hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index),
                                          _striker(lex, text[:strike.start()])))
-            a = after_re.match(text[m.end:])
+            a = c.after_re.match(text[m.end:])
             if a and _is_noun_after(text, m.start):
-                hits.append(OperationHit(m.entity_id, cues["after_place"][a.group(1).lower()], index,
+                hits.append(OperationHit(m.entity_id, c.cues["after_place"][a.group(1).lower()], index,
                                          text[m.start:m.end + a.end()], _year_before(text, m.start) or years.get(index)))
         for m in matches if not hypothetical else ():
-            cue = intervened.search(text[:m.start]) if kinds.get(m.entity_id) == "country" else None
+            cue = c.intervened.search(text[:m.start]) if kinds.get(m.entity_id) == "country" else None
             by = _intervener(lex, text[:cue.start()], m.surface) if cue else None
             if by:   # "Russia began its air campaign in Syria"
                 hits.append(OperationHit(m.entity_id, "intervention", index, text[cue.start():m.end], years.get(index), by))
         # "Islamic State seized most of Deir al-Zor province in 2014": the province's fall (on a date told)
         for m in matches if not hypothetical and _DATED.search(text) else ():
-            taken = province_taken.search(text[:m.start]) if kinds.get(m.entity_id) == "province" else None
+            taken = c.province_taken.search(text[:m.start]) if kinds.get(m.entity_id) == "province" else None
             if taken and (_LOST.search(text) or re.search(rf"\b{_INSURGENTS}\b", text[:m.start])):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, taken.start() - 40):m.end],
                                          _taken_year(text, m.end, text[:m.start]) or years.get(index)))
         # "militants massacred hundreds of men in X", "executed cadets as they fled X", "X, the village where IS
         # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
         # place that only says where)
-        for cue in massacred.finditer(text) if not hypothetical else ():
+        for cue in c.massacred.finditer(text) if not hypothetical else ():
             if any(m.start <= cue.start() < m.end for m in matches):
                 continue   # (a name's word: "Raqqa is Being Slaughtered Silently")
             after = next((m for m in places if m.start >= cue.end() and re.fullmatch(
@@ -339,7 +356,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          years.get(index)))
         # "the militants killed 52 young men in the village of X", "kidnapped 276 schoolgirls from the town of X":
         # a massacre or a kidnapping where the words right after the cue say (a town's, not a country's)
-        for cue_re, kind in ((killed_many, "massacre"), (kidnapped, "kidnapping")) if not hypothetical else ():
+        for cue_re, kind in ((c.killed_many, "massacre"), (c.kidnapped, "kidnapping")) if not hypothetical else ():
             for cue in cue_re.finditer(text):
                 where = next((m for m in places if m.start >= cue.end() and _WHERE_FROM.fullmatch(text, cue.end(), m.start)), None)
                 if where and kinds.get(where.entity_id) not in ("country", "province", "region") \
@@ -351,19 +368,19 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             follower = re.match(r"(?:['’]s)?\s+(\w+)", text[m.end:])
             if follower and follower.group(1) in lex.role_nouns:
                 continue   # ("the killing of Zawahiri envoy ...": whose envoy, not who was killed)
-            kill = killed_before.search(text[:m.start])
+            kill = c.killed_before.search(text[:m.start])
             if kill and kill.group(1) and _ATTRIBUTIVE.search(text, 0, kill.start()):
                 kill = None
             # ("the burning of X has done what months of bombing did not": a killing named is one that happened)
             if hypothetical and not (kill and kill.group(2)):
                 continue
-            after = None if kill else killed_after.match(text[m.end:]) or whose_killing.match(text[m.end:])
+            after = None if kill else c.killed_after.match(text[m.end:]) or c.whose_killing.match(text[m.end:])
             if after and any(kinds.get(o.entity_id) == "person" and m.end < o.start < m.end + after.end() for o in matches):
                 after = None   # ("Diane Foley, the mother of James Foley, who was killed": his killing)
             kind = "killing"
             if not (kill or after):   # (else taken hostage: "was kidnapped by masked gunmen", "the abduction of X")
-                kind, kill = "abduction", abducted_before.search(text[:m.start])
-                after = None if kill else abducted_after.match(text[m.end:])
+                kind, kill = "abduction", c.abducted_before.search(text[:m.start])
+                after = None if kill else c.abducted_after.match(text[m.end:])
             if (kill or after) and not any(h.place == m.entity_id and h.sentence == index for h in hits):
                 end = m.end + (after.end() if after else 0)
                 if kind == "killing" and after:   # ("X was killed when a car bomb struck his convoy in Y": his killing)
@@ -371,7 +388,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, kind, index, text[kill.start() if kill else m.start:end],
                                          _taken_year(text, end, "") or years.get(index)))
         # "the offensive to retake the city", "the battle for the western half of the city"
-        for cue in before_anaphor.finditer(text):
+        for cue in c.before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
             # ("the capture of the town" is of a town: not of the city where a spokesman spoke)
             if any(re.fullmatch(r",\s+", text[cue.end():m.start]) for m in places):
@@ -382,10 +399,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 _anaphor_target("the provincial capital", last_city, last_province, kinds)
             if target and not hypothetical and _is_noun(text, cue.start(1)) and \
                     not any(h.place == target and h.sentence == index for h in hits):
-                hits.append(OperationHit(target, cues["before_place"][cue.group(1).lower()], index,
+                hits.append(OperationHit(target, c.cues["before_place"][cue.group(1).lower()], index,
                                          cue.group(0), years.get(index)))
         # "Islamic State overran the town in August 2014": the town named last, taken
-        taken_it = taken_anaphor.search(text) or (taken_dated_anaphor.search(text) if _DATED.search(text) else None)
+        taken_it = c.taken_anaphor.search(text) or (c.taken_dated_anaphor.search(text) if _DATED.search(text) else None)
         if taken_it and not hypothetical:
             fits = ("town",) if taken_it.group(1).lower() == "town" else ("city", "town")
             earlier = [m.entity_id for m in places if m.end <= taken_it.start() and kinds.get(m.entity_id) in fits]
@@ -394,7 +411,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(target, "battle", index, text[taken_it.start():taken_it.end() + 30].strip(),
                                          _taken_year(text, taken_it.end(), "") or years.get(index)))
         # "besieging ... in the provincial capital", "an IS siege on that city"
-        for cue in list(besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
+        for cue in list(c.besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
             rest = text[cue.end():]
             earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in ("city", "town")]
             target = _anaphor_target(rest, earlier[-1] if earlier else last_city, last_province, kinds)
@@ -407,11 +424,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if place and not any(h.place == place and h.sentence == index for h in hits):
                 kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
                 hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), years.get(index)))
-        leaving = convoy.search(text)
-        if leaving and evacuees.search(text) and not hypothetical and not strike_words.search(text):
+        leaving = c.convoy.search(text)
+        if leaving and c.evacuees.search(text) and not hypothetical and not c.strike_words.search(text):
             out = next((m.entity_id for m in places if kinds.get(m.entity_id) in ("city", "town")
-                        and left.search(text[:m.start])), None)
-            it = left_it.search(text) if out is None else None
+                        and c.left.search(text[:m.start])), None)
+            it = c.left_it.search(text) if out is None else None
             if it:
                 earlier = [m.entity_id for m in places if m.end <= it.start() and kinds.get(m.entity_id) in ("city", "town")]
                 out = earlier[-1] if earlier else last_city
@@ -419,10 +436,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(out, "evacuation", index, leaving.group(0), years.get(index)))
         # "broke the three-year siege of Deir ez-Zor", "broke through to the besieged airport of X": the operation
         # that relieved a siege (not an attempt); an event of its own where the siege is told as years old
-        for cue in relieved.finditer(text) if not hypothetical else ():
+        for cue in c.relieved.finditer(text) if not hypothetical else ():
             where = next((m for m in places if m.start >= cue.end() and re.fullmatch(
                 r"[\w\s'’-]{0,50}", text[cue.end():m.start])), None)
-            if where and not attempt.search(text, 0, cue.start()):
+            if where and not c.attempt.search(text, 0, cue.start()):
                 reliefs.append((OperationHit(where.entity_id, "relief", index, text[cue.start():where.end],
                                              years.get(index)),
                                 bool(_YEARS_LONG.search(cue.group(0)) or _SIEGE_OF_YEARS.search(text))))
@@ -437,7 +454,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for m in places:
             if kinds.get(m.entity_id) == "province":
                 last_province = m.entity_id
-    return hits + [_relief_or_siege(hit, long, sentences, siege_word) for hit, long in reliefs]
+    return hits + [_relief_or_siege(hit, long, sentences, c.siege_word) for hit, long in reliefs]
 
 
 # a place listed after the one a cue names: each with its own "of" ("the liberation of X, of Y and of Z" tells three;
