@@ -2363,3 +2363,21 @@ def test_a_massacre_verb_inside_a_known_name_is_no_massacre(tmp_path):
     ops = names(run(tmp_path, "The citizen journalists of Raqqa is Being Slaughtered Silently did the same for Raqqa."),
                 "operations")
     assert not ops, sorted(ops)
+
+
+def test_what_was_struck_may_stand_between_a_place_and_its_attack(tmp_path):
+    ops = names(run(tmp_path, "Twelve people died in the Brennick lorry attack in December 2016. Police said the "
+                              "Velokhan residents attack claim was false."), "operations")
+    assert [n for n in ops if n.startswith("Brennick")] and not [n for n in ops if "Velokhan" in n], sorted(ops)
+
+
+def test_a_region_after_a_place_is_in_its_alias(tmp_path):
+    places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
+                   "locations")
+    assert "Brennick region" in places["Brennick"]["aliases"], sorted(places)
+
+
+def test_a_particle_inside_a_hyphenated_name_keeps_it_a_name(tmp_path):
+    actors = names(run(tmp_path, "The bombing was claimed by Jamaat-ul-Brennick, a banned militant group. The "
+                                 "Commander-in-Chief of the Tarsin Army, Velok Haran, denied it."), "actors")
+    assert "Jamaat-ul-Brennick" in actors and not [n for n in actors if "Commander" in n], sorted(actors)

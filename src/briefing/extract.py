@@ -19,6 +19,10 @@ from .text import split_sentences
 # One word: a dotted acronym (U.S.), or letters/digits joined by inner hyphens and apostrophes.
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-[^\W_]+)*|[^\W_]+(?:['\u2019\-][^\W_]+)*['\u2019]?", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# particles inside a hyphenated name: French places' and the Arabic, Persian and Urdu links of a group's name
+# ("Lashkar-e-Taiba", "Tehrik-i-Taliban", "Hizb-ut-Tahrir", "Jamaat-ul-Ahrar")
+_NAME_PARTICLES = frozenset({"du", "de", "des", "les", "la", "le", "sur", "sous", "en", "lès", "del", "di", "da",
+                             "e", "i", "ul", "ut", "ud", "ur", "us", "al", "el", "wal", "bin", "ibn"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")   # "the 104th Brigade"
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
@@ -48,7 +52,6 @@ _HARMED_AFTER = re.compile(r"^\s+(?:was|had\s+been|has\s+been|is\s+believed\s+to
 # a unit's number is its name's ("the 157 Task Force Battalion", "the 81 Division Forward Brigade")
 _UNIT_HEADS = frozenset({"Battalion", "Brigade", "Division", "Regiment", "Corps", "Squadron"})
 LISTED_WITH_A_PLACE = "listed with a place"   # (the cue resolve tells a list's guess of a kind by)
-_PLACE_PARTICLES = frozenset({"du", "de", "des", "les", "la", "le", "sur", "sous", "en", "lès", "del", "di", "da"})
 _WHEREABOUTS = re.compile(r"^(?:,\s+(?:near|outside|in|just\s+(?:north|south|east|west))\b|\s+(?:in|near)\s+[A-Z])")
 _NUMBER_WORD = re.compile(r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Some|Many|Several)$")
 _PLACE_BODY = re.compile(r"^\s+((?:provincial|city|municipal|local|civil|town|governorate)\s+council)\b")
@@ -715,6 +718,8 @@ class Discoverer:
                 and (self.known.get(key, ("", ""))[1] in ("city", "town", "country") or gazetteer.find(name)):
             place = None   # "a Manbij restaurant", "an Amman hotel": somewhere in a known town, no place's name
         if place:
+            if place[3]:
+                found.links.append((place[0], place[3], place[2]))
             return add("locations", place[1], place[2], 2, place[0])
         # "the towns of Anah, Rawa and al-Qaim", "camps in Amriyat al-Fallujah and Habbaniyah"
         last = self._last_place
@@ -836,8 +841,9 @@ class Discoverer:
         parts = word.split("-")
         if len(parts) < 2 or ARTICLE_PREFIX.match(word):
             return False
-        # (not "Saint-Étienne-du-Rouvray": a particle inside is the place name's)
-        return (any(p.islower() for p in parts[1:]) and not any(p in _PLACE_PARTICLES for p in parts[1:-1])) \
+        # (not "Saint-Étienne-du-Rouvray" nor "Jamaat-ul-Mujahideen": a particle inside is the name's; but
+        # "Commander-in-Chief" is no name)
+        return (parts[-1].islower() or any(p.islower() and p not in _NAME_PARTICLES for p in parts[1:-1])) \
             or all(self.lex.is_demonym(p) for p in parts)
 
     def _name(self, text: str, run: list[_Word]) -> str:
@@ -877,7 +883,9 @@ class Discoverer:
             return last[3]
         return None
 
-    def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str] | None:
+    def _place_by_noun(self, name: str, run: list[_Word], after: str) -> tuple[str, str, str, str | None] | None:
+        """(name, kind, cue, alias) of a place a lowercase noun after it types. With `keep: alias` the noun is in an
+        alias only: outlets write "the Kaluga region" and "Tarn region" for what others call Kaluga Oblast and Tarn."""
         if run[-1].possessive:
             return None   # "Mosul's bridges" are not a place called "Mosul bridge"
         if self.known.get(name_key(name), ("",))[0] == "actors":
@@ -886,8 +894,8 @@ class Discoverer:
         shared = None if m else self._shared_noun.match(after)
         if shared:   # "the Khazir and Hasansham camps": Khazir camp
             spec = self.lex.place_nouns[shared.group(1)]
-            full = f"{name} {shared.group(1)}" if spec.get("keep") else name
-            return full, spec["kind"], f"'{name} … {shared.group(1)}s'"
+            full = f"{name} {shared.group(1)}" if spec.get("keep") is True else name
+            return full, spec["kind"], f"'{name} … {shared.group(1)}s'", None
         if not m:
             return None
         middle, noun = m.group(1).strip(), m.group(2)
@@ -904,11 +912,11 @@ class Discoverer:
         if m.group(3) and (town or gazetteer.find(name)):
             return None   # "hundreds of Baghdad checkpoints": the city's, not a place of that name
         if noun == "district" and not middle and town:
-            return f"{name} District", "district", f"'{name} district' of a known town"   # Sinjar District
+            return f"{name} District", "district", f"'{name} district' of a known town", None   # Sinjar District
         # (the words before "district" describe it: "the Karrada shopping district" is Karrada; those before
         # "area" may name it: "the Edkhar military housing area")
-        full = " ".join(p for p in (name, "" if noun.startswith("district") else middle, noun if spec.get("keep") else "") if p)
-        return full, spec["kind"], f"'{name} {noun}'"
+        full = " ".join(p for p in (name, "" if noun.startswith("district") else middle, noun if spec.get("keep") is True else "") if p)
+        return full, spec["kind"], f"'{name} {noun}'", f"{full} {noun}" if spec.get("keep") == "alias" else None
 
     _person_cue = ""
 

@@ -92,7 +92,8 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
     before = "|".join(sorted(map(re.escape, cues["before_place"]), key=len, reverse=True))
     after = "|".join(sorted(map(re.escape, cues["after_place"]), key=len, reverse=True))
     before_re = re.compile(rf"\b({before})\b{_BRIDGE}$", re.I)
-    after_re = re.compile(rf"^['’]?s?\s+({after})\b", re.I)
+    modifiers = _words(cues.get("attack_modifiers"))
+    after_re = re.compile(rf"^['’]?s?\s+(?:(?:{modifiers})\s+){{0,2}}?({after})\b", re.I)
     before_anaphor = re.compile(
         rf"\b({before})\b{_BRIDGE}(?:(?:western|eastern|northern|southern|old)\s+(?:half|part|side|districts?)\s+of\s+"
         rf"(?:the\s+)?)?(?:that\s+|this\s+)?(city|town|provincial capital)(?:['’]s)?\b(?!\s+of\s+[A-Z])", re.I)
