@@ -2381,3 +2381,15 @@ def test_a_particle_inside_a_hyphenated_name_keeps_it_a_name(tmp_path):
     actors = names(run(tmp_path, "The bombing was claimed by Jamaat-ul-Brennick, a banned militant group. The "
                                  "Commander-in-Chief of the Tarsin Army, Velok Haran, denied it."), "actors")
     assert "Jamaat-ul-Brennick" in actors and not [n for n in actors if "Commander" in n], sorted(actors)
+
+
+def test_a_year_right_before_the_cue_dates_the_attack(tmp_path):
+    ops = names(run(tmp_path, "A court jailed seven men for the 2013 attack on the Brennick cafe in Velokhan. The 2014 "
+                              "bombings in Tarsin were recalled."), "operations")
+    assert {"Brennick attacks (2013)", "Tarsin bombing (2014)"} <= set(ops), sorted(ops)
+
+
+def test_an_apposition_naming_a_building_makes_a_landmark(tmp_path):
+    places = names(run(tmp_path, "Gunmen walked into the lobby of Brennick Velok Hall, a 6,200-seat music venue in "
+                                 "Tarsin, on Friday."), "locations")
+    assert places.get("Brennick Velok Hall", {}).get("kind") == "landmark", sorted(places)

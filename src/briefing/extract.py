@@ -197,9 +197,11 @@ class Discoverer:
         self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to|from)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
         self._place_of = re.compile(   # ("the home town of X" is a person's)
             r"(?<!\bhome\s)\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
+        self._landmark_appositives = {n.lower() for n in lex.raw.get("landmark_appositives") or ()}
         self._place_appositive = re.compile(
-            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|whose|who|which|that)\b)[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
-            r"region|quarter|hill|ridge|area|camp|base|border town|border crossing)\b(?!\s+(?:council|hall|mayor|official))"
+            r"^,\s+(?:(?:a|an|the|its|their)\s+(?:(?!(?:of|from|in|at|near|to|with|for|by|whose|who|which|that)\b)(?:\d[\d,.]*-)?[\w-]+\s+){0,3}?(village|town|city|district|neighbou?rhood|suburb|province|"
+            r"region|quarter|hill|ridge|area|camp|base|border town|border crossing|"
+            + "|".join(map(re.escape, lex.raw.get("landmark_appositives") or ())) + r")\b(?!\s+(?:council|hall|mayor|official))"
             r"|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?"
             r"(?:[\w-]+\s+)?(?:of|from)\b)")
         # (keyed in lower case: the text's "an NGO" is the data's "NGO")
@@ -769,7 +771,8 @@ class Discoverer:
         appositive = self._place_appositive.match(after)
         if appositive and key not in self.known and len(run) <= 4:
             noun = (appositive.group(1) or "place").lower()
-            kind = self.lex.place_of_cues.get(noun) or (self.lex.place_nouns.get(noun) or {}).get("kind") or "other"
+            kind = self.lex.place_of_cues.get(noun) or (self.lex.place_nouns.get(noun) or {}).get("kind") \
+                or ("landmark" if noun in self._landmark_appositives else "other")
             return add("locations", kind, f"'{name}, a {noun}'", 2)
         if re.match(r"^,\s+where\b", after) and key not in self.known and len(run) <= 4 and not self._org_kind(run) \
                 and re.search(r"\b(?:at|in|near|outside|inside|from|for|into|across|off)\s+(?:the\s+)?"

@@ -267,7 +267,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("coordinated attacks by IS militants on X": a plural before "by" or "against" is a noun)
             if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
-                year = _year_after(text, m.end) or years.get(index)   # ("the battles for Mosul and Raqqa in 2017")
+                # ("the battles for Mosul and Raqqa in 2017", "the 2016 attack on X" told in 2019)
+                year = _year_before(text, b.start(1)) or _year_after(text, m.end) or years.get(index)
                 hits.append(OperationHit(m.entity_id, c.cues["before_place"][b.group(1).lower()], index,
                                          text[b.start():m.end], year))
                 listed = (c.cues["before_place"][b.group(1).lower()], b.start(), m.end, year)
@@ -303,7 +304,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 hits.append(OperationHit(m.entity_id, "shooting" if bomb.group("gun") else "bombing", index,
-                                         text[bomb.start():m.end], years.get(index)))
+                                         text[bomb.start():m.end], _year_before(text, bomb.start()) or years.get(index)))
             razed = c.destroyed.search(lead) or c.destroyed_after.match(text[m.end:])
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
                     and c.monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
