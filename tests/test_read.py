@@ -931,3 +931,18 @@ def test_a_newspapers_print_edition_line_is_boilerplate(tmp_path: Path) -> None:
             "the headline: Velo Group Says Strike Hit Mosque.\n")
     article = read_article(write(tmp_path, "a.txt", page.encode()), tmp_path)
     assert article.paragraphs == ["The prime minister arrived in Harbel on Sunday."]
+
+
+def test_a_labelled_list_between_bars_and_a_thousand_comments_stay_out_of_the_body(tmp_path: Path) -> None:
+    page = (
+        "Militia says rebels driven out of Harbel city\n\n"
+        "Tuesday 28 July 2015\n\n"
+        "Fighters said on Tuesday they had taken the last districts of Harbel after a month of fighting.\n\n"
+        "Partners: Velmar Aid | Ostrava Relief | Brenko Fund | Tarsin Trust\n\n"
+        "Comments (1,212)\n\n"
+        "kestrel_88   15 Oct 2019 19:02\n"
+        "Hadrian should suspend Brennick, full stop.\n"
+    )
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    body = "\n".join(article.paragraphs)
+    assert body == "Fighters said on Tuesday they had taken the last districts of Harbel after a month of fighting.", body
