@@ -2393,3 +2393,14 @@ def test_an_apposition_naming_a_building_makes_a_landmark(tmp_path):
     places = names(run(tmp_path, "Gunmen walked into the lobby of Brennick Velok Hall, a 6,200-seat music venue in "
                                  "Tarsin, on Friday."), "locations")
     assert places.get("Brennick Velok Hall", {}).get("kind") == "landmark", sorted(places)
+
+
+def test_places_listed_before_one_cue_each_have_the_operation(tmp_path):
+    ops = names(run(tmp_path, "Fighters entered the towns of Brennick and Velokhan in May. Islamic State claimed both "
+                              "the Brennick and Velokhan attacks through its news agency."), "operations")
+    assert {"Brennick attacks (2016)", "Velokhan attacks (2016)"} <= set(ops), sorted(ops)
+
+
+def test_an_ambush_near_a_village_is_named_after_it(tmp_path):
+    ops = names(run(tmp_path, "Ten soldiers died in an ambush near the village of Tarsin on Tuesday."), "operations")
+    assert [n for n in ops if n.startswith("Tarsin")], sorted(ops)

@@ -25,7 +25,7 @@ _WHEN = (r"(?:,?\s+(?:on|in)\s+(?:(?:\d{1,2}|early|mid|late)[\s-]+)?(?:" + "|".j
 _BRIDGE = (r"(?:,\s+(?:backed|supported|aided|helped|covered)\s+by\s+[^,;]{1,60},)?"   # ("an offensive, backed by air strikes, on X")
            r"(?:\s+(?:carried\s+out|committed|launched|staged|mounted|waged)(?:\s+(?:on|last|this)\s+[\w ]{1,25}?)?)?"
            r"(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[\w-]+(?=\s+(?:on|in|against)\b))?"   # "attacks by IS militants on"
-           + _WHEN + r"\s+(?:of|for|on|in|at|into|against|over|around|towards?|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
+           + _WHEN + r"\s+(?:of|for|on|in|at|near|into|against|over|around|towards?|to\s+(?:retake|liberate|capture|recapture|seize|take|free|"
            r"reclaim|clear)|aimed\s+at\s+(?:eventually\s+)?(?:retaking|capturing|liberating)"
            r"|(?:that|which)\s+(?:took|captured|retook|recaptured|liberated|freed))\s+(?:the\s+)?"   # ("the offensive that took X")
            r"(?:[A-Z][\w-]+['’]s\s+)?"   # ("the attack on Istanbul's Atatürk airport")
@@ -329,9 +329,13 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index),
                                          _striker(lex, text[:strike.start()])))
             a = c.after_re.match(text[m.end:])
-            if a and _is_noun_after(text, m.start):
-                hits.append(OperationHit(m.entity_id, c.cues["after_place"][a.group(1).lower()], index,
-                                         text[m.start:m.end + a.end()], _year_before(text, m.start) or years.get(index)))
+            # ("the Inates and Chinagodrar attacks", "the Paris, Brussels and Nice attacks": each place listed has one)
+            listed_before = _listed_before(places, m, text) if a else []
+            if a and _is_noun_after(text, (listed_before or [m])[0].start):
+                for p in [*listed_before, m]:
+                    hits.append(OperationHit(p.entity_id, c.cues["after_place"][a.group(1).lower()], index,
+                                             text[p.start:m.end + a.end()],
+                                             _year_before(text, (listed_before or [m])[0].start) or years.get(index)))
         for m in matches if not hypothetical else ():
             cue = c.intervened.search(text[:m.start]) if kinds.get(m.entity_id) == "country" else None
             by = _intervener(lex, text[:cue.start()], m.surface) if cue else None
@@ -603,6 +607,21 @@ def _taken_year(text: str, end: int, lead: str) -> int | None:
     and the summer of 2014, when IS drove them out of Mosul")."""
     found = _YEAR.findall(lead)
     return _year_after(text, end) or (int(found[-1]) if found else None)
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def _listed_before(places: list[Match], m: Match, text: str) -> list[Match]:
+    """The places listed right before `m`, each joined to the next by a comma or "and", first first."""
+    out: list[Match] = []
+    first = m
+    for p in sorted((p for p in places if p.end <= m.start), key=lambda p: p.start, reverse=True):
+        if not _LIST_GAP.fullmatch(text, p.end, first.start):
+            break
+        out.insert(0, p)
+        first = p
+    return out
 
 
 def _is_noun_after(text: str, start: int) -> bool:
