@@ -2404,3 +2404,8 @@ def test_places_listed_before_one_cue_each_have_the_operation(tmp_path):
 def test_an_ambush_near_a_village_is_named_after_it(tmp_path):
     ops = names(run(tmp_path, "Ten soldiers died in an ambush near the village of Tarsin on Tuesday."), "operations")
     assert [n for n in ops if n.startswith("Tarsin")], sorted(ops)
+
+
+def test_fighters_who_attacked_a_commune_raided_it(tmp_path):
+    ops = names(run(tmp_path, "Armed men attacked the commune of Brennick overnight, the government said."), "operations")
+    assert [n for n in ops if n.startswith("Brennick")], sorted(ops)

@@ -750,9 +750,10 @@ def _eras(members: list[tuple[str, OperationHit]]) -> list[tuple[int | None, lis
 _INSURGENTS = r"(?:militants?|jihadists?|insurgents?|extremists?|Islamic\s+State|IS|ISIS|ISIL|Daesh|Daech)"
 # insurgents who attacked a village, or people and posts near one: a raid named after the village (a town's
 # attackers are more often told of a battle: "IS attacked Kobani")
-_RAIDED = re.compile(rf"\b{_INSURGENTS}(?:\s+(?:fighters|militants|gunmen|cells?))?\s+(?:attacked|stormed|raided|ambushed)\s+"
+_RAIDED = re.compile(rf"\b(?:{_INSURGENTS}(?:\s+(?:fighters|militants|gunmen|cells?))?|[Ff]ighters|[Gg]unmen|[Aa]ttackers|[Aa]ssailants|"
+                     r"[Aa]rmed\s+men)\s+(?:attacked|stormed|raided|ambushed)\s+"
                      r"(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+\s+){0,5}?(?:(?:near|in|at|outside|around)\s+)?"
-                     r"(?:the\s+)?(?:village\s+of\s+)?$")
+                     r"(?:the\s+)?(?:(?:village|commune)\s+of\s+)?$")
 # anyone who raided a place, or people and buildings in it ("special forces raided a compound at al-Amr"), and a raid
 # told near a place ("a joint US-Iraqi raid near Tikrit"): a raid named after the place (not a province or country)
 _RAIDED_ANY = re.compile(r"\b(?:raided\s+(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+,?\s+){0,8}?(?:near|in|at|outside|around)"
