@@ -2123,7 +2123,7 @@ def test_a_sovereign_or_pope_named_by_one_name_keeps_the_title_in_the_name(tmp_p
                            "church, called it terrorism. King Abdullah bin Tarmun was not present.")
     actors = names(sheets, "actors")
     assert {"King Tarmun", "Pope Velosius II", "Abdullah bin Tarmun"} <= set(actors), sorted(actors)
-    assert actors["Pope Velosius II"]["aliases"] == ["Velosius II"]
+    assert actors["Pope Velosius II"]["aliases"] == ["Pope Velosius", "Velosius II"]   # (the number is often left out)
 
 
 def test_a_place_named_for_a_titled_person_is_a_place(tmp_path):
@@ -2409,3 +2409,14 @@ def test_an_ambush_near_a_village_is_named_after_it(tmp_path):
 def test_fighters_who_attacked_a_commune_raided_it(tmp_path):
     ops = names(run(tmp_path, "Armed men attacked the commune of Brennick overnight, the government said."), "operations")
     assert [n for n in ops if n.startswith("Brennick")], sorted(ops)
+
+
+def test_the_ministry_of_x_is_the_x_ministry(tmp_path):
+    sheets = run_two(tmp_path, "The Brennick Ministry said the road was open.", "The Ministry of Brennick denied it.")
+    actors = [s["name"] for path, s in sheets.items() if path.startswith("actors/") and "Brennick" in s["name"]]
+    assert len(actors) == 1, actors
+
+
+def test_a_sovereigns_name_without_its_number_is_still_his(tmp_path):
+    actors = names(run(tmp_path, "Pope Velok II cut short a visit to Brennick. Pope Velok had been there before."), "actors")
+    assert [n for n in actors if n.startswith("Pope Velok")] == ["Pope Velok II"], sorted(actors)

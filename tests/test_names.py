@@ -54,3 +54,9 @@ def test_un_and_united_nations_are_one_name():
     assert name_key("UN Disengagement Observer Force") == name_key("United Nations Disengagement Observer Force")
     assert name_key("U.N. Security Council") == name_key("United Nations Security Council")
     assert name_key("Unity Brigade") != name_key("United Nations Brigade")
+
+
+def test_hussein_and_hassan_are_two_names_though_their_vowels_fold_alike():
+    assert name_key("Abu al-Hussein") != name_key("Abu al-Hasan")
+    assert name_key("Hussein") == name_key("Husayn") == name_key("Hussain")
+    assert name_key("Hassan") == name_key("Hasan")

@@ -618,8 +618,10 @@ class Discoverer:
             if right and title in self._regnal and right[0] is run[i + n] and (
                     len(right) == 1 or (len(right) == 2 and _REGNAL_NUMBER.fullmatch(right[1].text))):
                 # "Pope Francis", "King Salman": a sovereign's name holds the title ("Tawadros II" is known without it too)
-                if len(right) == 2:
-                    found.links.append((self._name(text, run[i:i + n] + right), self._name(text, right), f"title '{title}'"))
+                if len(right) == 2:   # (and "Pope Tawadros", the number left out)
+                    full = self._name(text, run[i:i + n] + right)
+                    found.links.append((full, self._name(text, right), f"title '{title}'"))
+                    found.links.append((full, self._name(text, run[i:i + n] + right[:1]), f"title '{title}'"))
                 right = run[i:i + n] + right
             elif right and title in self._honorifics and right[0] is run[i + n]:
                 # "Mullah Mohammad Omar": a cleric's full name is told with his honorific as often as without

@@ -29,6 +29,10 @@ _SAME_WORD = {"governorate": "province", "governorates": "provinces",   # Iraq's
               # British and American spellings the vowel folding does not join (Armoured/Armored it does)
               "defence": "defense", "offence": "offense", "centre": "center", "centres": "centers",
               "theatre": "theater", "programme": "program", "kilometre": "kilometer", "kilometres": "kilometers",
+              # names the vowel folding would join that are two names: Hussein is not Hassan (a capital Y
+              # is kept apart from the vowels that fold)
+              **{v: "husaYn" for v in "hussein husein hussain husain husayn hussayn hossein hosein".split()},
+              **{v: "husaYni" for v in "husseini huseini hussaini husaini husayni".split()},
               "un": "united nations",   # (the UN's agencies and forces are named either way: "UN Disengagement Observer Force")
               # ordinals in words and in figures: "Ninth Armored Division", "9th Armoured Division"
               **dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
@@ -100,10 +104,15 @@ def is_article(token: str, after: str) -> bool:
     return low in _HYPHEN_ARTICLES and after[:1] == "-"
 
 
+_MINISTRY_OF = re.compile(r"^(?:[Tt]he\s+)?Ministry\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)$")
+
+
 @lru_cache(maxsize=1 << 18)   # names repeat across a corpus too: a hub's name in every article
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal ('' when nothing is left)."""
     text = name.strip()
+    if text.startswith(("Ministry of ", "the Ministry of ", "The Ministry of ")):
+        text = _MINISTRY_OF.sub(r"\1 Ministry", text)   # "the Ministry of Interior" is the Interior Ministry
     if "ir" in text or "IR" in text:   # (most names have no air base: skip the search)
         text = _AIRBASE.sub("airbase", text)
     parts = []
