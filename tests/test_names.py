@@ -8,7 +8,7 @@ from briefing.names import is_acronym, name_key, slugify
     ("Raqqa", "Raqqah"), ("Raqqa", "Raqaa"), ("Tal Abyad", "Tel Abyad"), ("Deir az-Zour", "Deir Ezzor"),
     ("Deir ez-Zor", "Deir az-Zour"), ("Kobane", "Kobani"), ("Al Nusrah Front", "al-Nusra Front"),
     ("Ain Issa", "Ayn Isa"), ("the Islamic State", "Islamic State’s"), ("al-Tabqa", "Tabqa"),
-    ("Qaraqosh", "Qaraqush"), ("Dillon", "Dillion"), ("Shaddadi", "al-Shaddadah"),
+    ("Qaraqosh", "Qaraqush"), ("Dillon", "Dillion"), ("Shaddadeh", "al-Shaddadah"),
     ("Popular Mobilisation Forces", "Popular Mobilization Forces"), ("Badr Organisation", "Badr Organization"),
     ("Anbar governorate", "Anbar province"),
     # British and American spellings, ordinals in words or figures, a prefix apart or joined
@@ -60,3 +60,12 @@ def test_hussein_and_hassan_are_two_names_though_their_vowels_fold_alike():
     assert name_key("Abu al-Hussein") != name_key("Abu al-Hasan")
     assert name_key("Hussein") == name_key("Husayn") == name_key("Hussain")
     assert name_key("Hassan") == name_key("Hasan")
+
+
+def test_a_last_i_is_not_a_last_a_though_vowels_fold():
+    """A surname's -i ("al-Qaidi", "al-Rawi") is not a place's or a group's -a ("al-Qaeda", "Rawa"); Kobane is
+    still Kobani, and an ending "eh" is still "ah" (Hasakeh, Hasakah). (A town spelled both ways, al-Shaddadi and
+    al-Shaddadah, is joined by the dictionary's aliases.)"""
+    assert name_key("al-Qaidi") != name_key("al-Qaeda") and name_key("al-Rawi") != name_key("Rawa")
+    assert name_key("Kobane") == name_key("Kobani") and name_key("Hasakeh") == name_key("Hasakah")
+    assert name_key("al-Qaida") == name_key("al-Qaeda")

@@ -24,6 +24,7 @@ KUNYA = ("Abu", "Umm")   # "Abu Khaled al-Suri": a name that opens with "father 
 PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)   # "Salah al-Din governorate", "the Hama province"
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad -> zor, sad
 _VOWELS = re.compile(r"[aeiouy]+")
+_FINAL_I = re.compile(r"(?<=[^aeiouy])[eiy]+$")
 _ISATION = re.compile(r"is(ations?|ers?)$")   # British -isation spellings, as American -ization
 _SAME_WORD = {"governorate": "province", "governorates": "provinces",   # Iraq's and Syria's provinces, either way
               # British and American spellings the vowel folding does not join (Armoured/Armored it does)
@@ -74,15 +75,18 @@ def token_key(token: str) -> str:
     word = _FUSED_ARTICLE.sub("", word)
     word = re.sub(r"(.)\1+", r"\1", word)       # Raqqa -> Raqa, Issa -> Isa
     word = word.replace("q", "k").replace("x", "kh")   # (Kurdish x is kh: Xelil, Khalil)
-    if len(word) > 3 and word.endswith("h") and word[-2] in "aeiou":
-        word = word[:-1]                        # Raqqah -> Raqqa, Nusrah -> Nusra
+    ending_h = len(word) > 3 and word.endswith("h") and word[-2] in "aeiou"
+    if ending_h:
+        word = word[:-1]                        # Raqqah -> Raqqa, Nusrah -> Nusra, Qatraneh -> Qatrana
     word = re.sub(r"(?<=.)y(?=[aeiou])", "Y", word)   # consonantal y (Qayyarah) is not a vowel
     head, tail = word[0], word[1:]
-    tail = _VOWELS.sub("a", tail)               # Kobane/Kobani, Tal/Tel, Zour/Zor
     if head in "aeiouy":
         head_run = re.match(r"[aeiouy]+", word)
-        head = word[0]
-        tail = _VOWELS.sub("a", word[head_run.end():]) if head_run else tail
+        tail = word[head_run.end():] if head_run else tail
+    # Kobane/Kobani, Tal/Tel, Zour/Zor; but a last vowel i or e is not a: "al-Qaidi" is a man, not al-Qaeda
+    # (an ending "eh" is one "ah" is too: Hasakeh, Hasakah)
+    end = None if ending_h else _FINAL_I.search(tail)
+    tail = _VOWELS.sub("a", tail[:end.start()]) + "i" if end else _VOWELS.sub("a", tail)
     return (head + tail).lower()
 
 
