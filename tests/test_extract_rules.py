@@ -2420,3 +2420,13 @@ def test_the_ministry_of_x_is_the_x_ministry(tmp_path):
 def test_a_sovereigns_name_without_its_number_is_still_his(tmp_path):
     actors = names(run(tmp_path, "Pope Velok II cut short a visit to Brennick. Pope Velok had been there before."), "actors")
     assert [n for n in actors if n.startswith("Pope Velok")] == ["Pope Velok II"], sorted(actors)
+
+
+def test_may_beside_a_day_or_a_year_is_the_month(tmp_path):
+    actors = names(run(tmp_path, "On 31 May 2015 the Brennick Liberation Forces crossed the river at Tarsin."), "actors")
+    assert "Brennick Liberation Forces" in actors and not [n for n in actors if "May" in n], sorted(actors)
+
+
+def test_a_man_of_a_known_body_is_a_man_and_the_body(tmp_path):
+    actors = names(run(tmp_path, "\"The town is free,\" Velok Haran of the Manbij Military Council told reporters."), "actors")
+    assert "Manbij Military Council" in actors and not [n for n in actors if "Haran of" in n], sorted(actors)

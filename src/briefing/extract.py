@@ -27,6 +27,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")   # "the 104th Brigade"
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
 # "Mar Elian", "Jan Kubis": before another capitalised word these are names, not months
+_NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and", "said", "by", "from", "of", "to",
                    "that", "which", "who", "when", "as", "with", "says", "told"}
@@ -323,7 +325,9 @@ class Discoverer:
                 gap.strip() == "." and not pending and self._abbreviation(run[-1].text)
                 and word.text not in self.lex.stopwords)
             # ("May" alone may be the verb; "May-December" is a span of months)
-            if word.text in _CALENDAR or ("-" in word.text and all(p in _CALENDAR or p == "May" for p in word.text.split("-"))):
+            # ("May" is a month beside a day or a year: "31 May 2016 the Syrian Democratic Forces")
+            if word.text in _CALENDAR or ("-" in word.text and all(p in _CALENDAR or p == "May" for p in word.text.split("-"))) \
+                    or (word.text == "May" and (_NUMBER_AFTER.match(text, word.end) or _DAY_BEFORE.search(text, 0, word.start))):
                 if run:
                     yield run
                 run, pending = [], []
@@ -473,8 +477,8 @@ class Discoverer:
                 and not (run[0].text.isdigit() and len(run) > 1 and run[-1].bare in _UNIT_HEADS
                          and re.search(r"\bthe\s+$", text[:run[0].start], re.I)):
             run.pop(0)   # "132 Islamic State fighters", "10,000 square kilometres" (not "the 157 Task Force Battalion")
-        while len(run) > 1 and run[0].text in ("The", "A", "An"):
-            run.pop(0)   # ("04 May, 2014 The IS group": the year went, its article goes too)
+        while len(run) > 1 and run[0].text in ("The", "A", "An", "the"):
+            run.pop(0)   # ("04 May, 2014 The IS group", "31 May 2016 the SDF": the year went, its article goes too)
         while run and run[-1].text in self.lex.connectors:
             run.pop()
         if len(run) > 2 and run[0].bare in self._roles and run[1].text in ("for", "at", "with", "of"):
@@ -542,9 +546,11 @@ class Discoverer:
                     and name_key(run[0].bare) not in self.known:
                 # "Statement of the General Command of the Peshmerga Forces": the organisation is what follows
                 return self._classify(source, sentence, after_of, found)
-            if of_at in (2, 3) and (run[0].bare in self.lex.given_names or run[0].bare in self.lex.name_prefixes):
+            if of_at in (2, 3) and (run[0].bare in self.lex.given_names or run[0].bare in self.lex.name_prefixes or (
+                    self.known.get(name_key(self._name(text, after_of)), ("",))[0] == "actors"
+                    and not self._org_kind(run[:of_at]) and not self._known_name(self._name(text, run[:of_at])))):
                 # "Nadim Hourani of the Levant Policy Forum", "Abu Layla of the Northern Sun Battalion" (a
-                # kunya): a man, and where he works
+                # kunya), "Sharfan Darwish of the Manbij Military Council" (a known body): a man, and where he works
                 self._classify(source, sentence, run[:of_at], found)
                 return self._classify(source, sentence, after_of, found)
         if len(run) >= 3 and run[0].bare in self.lex.given_names and title_at is None \
