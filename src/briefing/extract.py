@@ -26,9 +26,9 @@ _NAME_PARTICLES = frozenset({"du", "de", "des", "les", "la", "le", "sur", "sous"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")   # "the 104th Brigade"
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
-# "Mar Elian", "Jan Kubis": before another capitalised word these are names, not months
-_NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")
+_NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")   # ("May 2016", "May 12": the month, not the verb nor Theresa May)
 _DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
+# "Mar Elian", "Jan Kubis": before another capitalised word these are names, not months
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _FUNCTION_WORDS = {"where", "their", "its", "his", "her", "the", "a", "an", "and", "said", "by", "from", "of", "to",
                    "that", "which", "who", "when", "as", "with", "says", "told"}

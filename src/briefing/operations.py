@@ -330,12 +330,12 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          _striker(lex, text[:strike.start()])))
             a = c.after_re.match(text[m.end:])
             # ("the Inates and Chinagodrar attacks", "the Paris, Brussels and Nice attacks": each place listed has one)
-            listed_before = _listed_before(places, m, text) if a else []
-            if a and _is_noun_after(text, (listed_before or [m])[0].start):
-                for p in [*listed_before, m]:
+            named = [*_listed_before(places, m, text), m] if a else []
+            if a and _is_noun_after(text, named[0].start):
+                year = _year_before(text, named[0].start) or years.get(index)
+                for p in named:
                     hits.append(OperationHit(p.entity_id, c.cues["after_place"][a.group(1).lower()], index,
-                                             text[p.start:m.end + a.end()],
-                                             _year_before(text, (listed_before or [m])[0].start) or years.get(index)))
+                                             text[p.start:m.end + a.end()], year))
         for m in matches if not hypothetical else ():
             cue = c.intervened.search(text[:m.start]) if kinds.get(m.entity_id) == "country" else None
             by = _intervener(lex, text[:cue.start()], m.surface) if cue else None
