@@ -946,3 +946,12 @@ def test_a_labelled_list_between_bars_and_a_thousand_comments_stay_out_of_the_bo
     article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
     body = "\n".join(article.paragraphs)
     assert body == "Fighters said on Tuesday they had taken the last districts of Harbel after a month of fighting.", body
+
+
+def test_a_share_bar_of_other_networks_is_a_share_line(tmp_path: Path) -> None:
+    page = ("Militia says rebels driven out of Harbel city\n\nTuesday 28 July 2015\n\n"
+            "Share: VK | Facebook | Odnoklassniki | Telegram\n\n"
+            "Fighters said on Tuesday they had taken the last districts of Harbel.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["Fighters said on Tuesday they had taken the last districts of Harbel."]
+    assert any(e.text.startswith("Share: VK") and e.reason == "share line" for e in article.excluded), article.excluded
