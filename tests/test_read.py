@@ -955,3 +955,12 @@ def test_a_share_bar_of_other_networks_is_a_share_line(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
     assert article.paragraphs == ["Fighters said on Tuesday they had taken the last districts of Harbel."]
     assert any(e.text.startswith("Share: VK") and e.reason == "share line" for e in article.excluded), article.excluded
+
+
+def test_a_comment_count_with_its_sort_order_opens_the_comments(tmp_path: Path) -> None:
+    page = ("Militia says rebels driven out of Harbel city\n\nTuesday 28 July 2015\n\n"
+            "Fighters said on Tuesday they had taken the last districts of Harbel.\n\n"
+            "212 comments, sorted by oldest\n\n"
+            "Nobody should believe a word from the Velmar.\n")
+    article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
+    assert article.paragraphs == ["Fighters said on Tuesday they had taken the last districts of Harbel."]
