@@ -29,7 +29,6 @@ class _Alias:
     spelled: bool = False   # matched only as spelled (a person's surname: Abedi is not Abadi)
 
 
-
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 

@@ -609,15 +609,12 @@ def _taken_year(text: str, end: int, lead: str) -> int | None:
     return _year_after(text, end) or (int(found[-1]) if found else None)
 
 
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
-
-
 def _listed_before(places: list[Match], m: Match, text: str) -> list[Match]:
-    """The places listed right before `m`, each joined to the next by a comma or "and", first first."""
+    """The places listed right before `m`, each joined to the next as `_LISTED` joins them, first first."""
     out: list[Match] = []
     first = m
     for p in sorted((p for p in places if p.end <= m.start), key=lambda p: p.start, reverse=True):
-        if not _LIST_GAP.fullmatch(text, p.end, first.start):
+        if not _LISTED.fullmatch(text, p.end, first.start):
             break
         out.insert(0, p)
         first = p
