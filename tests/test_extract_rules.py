@@ -2371,6 +2371,14 @@ def test_what_was_struck_may_stand_between_a_place_and_its_attack(tmp_path):
     assert [n for n in ops if n.startswith("Brennick")] and not [n for n in ops if "Velokhan" in n], sorted(ops)
 
 
+def test_an_unknown_name_before_what_was_struck_and_a_siege_or_clash_is_a_place(tmp_path):
+    sheets = run(tmp_path, "Officials recalled the Dravosk school siege in 2004. Police still speak of the Tarsin "
+                           "clash of January 2015, when 44 commandos were killed.")
+    ops = names(sheets, "operations")
+    assert {"Dravosk", "Tarsin"} <= set(names(sheets, "locations")), sorted(names(sheets, "locations"))
+    assert [n for n in ops if "Dravosk" in n] and [n for n in ops if "Tarsin" in n], sorted(ops)
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

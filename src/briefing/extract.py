@@ -234,8 +234,10 @@ class Discoverer:
             fought.get("one_word") or ["(?!)"]) + r"))\s+(?:of|for)|(?:" + "|".join(fought.get("attacked_on") or ["(?!)"])
                                      + r")\s+on)\s+(?:the\s+)?$", re.I)
         # "the Karrada bombing", "the 2005 Amman bombings": an attack is named after where it happened
+        # ("the Beslan school siege": what was struck may stand between)
         events = "|".join(map(re.escape, lex.operation_cues.get("named_after_place") or ["(?!)"]))
-        self._event_after = re.compile(rf"^\s+(?:{events})\b")
+        modifiers = "|".join(map(re.escape, lex.operation_cues.get("attack_modifiers") or ["(?!)"]))
+        self._event_after = re.compile(rf"^\s+(?:(?:{modifiers})\s+){{0,2}}?(?:{events})\b")
         self._the_before = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?$", re.I)
         self._occasions = set(lex.raw.get("occasions") or ())
         self._folded_titles = {fold_title(t): t for t in lex.titles}   # "COL." is Col.
