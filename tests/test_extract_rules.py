@@ -2379,6 +2379,15 @@ def test_an_unknown_name_before_what_was_struck_and_a_siege_or_clash_is_a_place(
     assert [n for n in ops if "Dravosk" in n] and [n for n in ops if "Tarsin" in n], sorted(ops)
 
 
+def test_armed_men_who_kill_many_soldiers_at_a_post_or_overrun_it_attack_the_place(tmp_path):
+    ops = names(run(tmp_path, "Families fled the village of Dravosk. In June, gunmen killed 11 gendarmes at the gendarmerie post in Dravosk. "
+                              "In July, militants overran an army post at the village of Tarsin, killing 49 soldiers. "
+                              "Aid reached the town of Velokhan. A car bomb exploded in the heart of Velokhan on "
+                              "Tuesday."), "operations")
+    for place in ("Dravosk", "Tarsin", "Velokhan"):
+        assert [n for n in ops if n.startswith(place)], (place, sorted(ops))
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

@@ -128,7 +128,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
                              r"(?:in|at|outside)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
                              r"(?:(?:central|downtown|historic|old|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+(?:historic\s+|old\s+)?)?"   # "in Baghdad's Sadr City district": the district
-                             r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market)\s+of\s+)?$", re.I)
+                             r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market|cent(?:er|re)|heart)\s+of\s+)?$", re.I)
     # "coalition aircraft struck the village of Tokhar", "jets hit its fighters near X", "aircraft hit positions on
     # X", "a strike on a school sheltering displaced families in X", "an air strike that killed 20 people in X":
     # a strike named after where it fell
@@ -141,6 +141,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
     massacred = re.compile(r"\b(?:" + "|".join(cues.get("massacre_verbs") or ["(?!)"]) + r")\b", re.I)
     killed_many = re.compile(r"\b(?:" + "|".join(cues.get("mass_killing_verbs") or ["(?!)"]) + r")\b", re.I)
     kidnapped = re.compile(r"\b(?:" + "|".join(cues.get("mass_abduction_verbs") or ["(?!)"]) + r")\b", re.I)
+    garrison_attacked = re.compile(r"\b(?:" + "|".join(cues.get("garrison_attack_verbs") or ["(?!)"]) + r")\b", re.I)
     destroyed = re.compile(r"\b(?:" + _words(cues.get("destroy_verbs")) + r")\s+(?:the\s+)?$", re.I)
     # "the shrine of Nabi Yunus, which the militants blew up in July 2014"
     # ("whose Al Askari shrine was blown up by al-Qaeda in 2006": told in the passive)
@@ -216,7 +217,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
         taken_before=taken_before, taken_dated=taken_dated, taken_anaphor=taken_anaphor,
         taken_dated_anaphor=taken_dated_anaphor, taken_after=taken_after, taken_which=taken_which,
         headline_taken=headline_taken, fought_before=fought_before, fighting=fighting, bomb_before=bomb_before,
-        struck=struck, massacred=massacred, killed_many=killed_many, kidnapped=kidnapped, destroyed=destroyed,
+        struck=struck, massacred=massacred, killed_many=killed_many, kidnapped=kidnapped, garrison_attacked=garrison_attacked, destroyed=destroyed,
         destroyed_after=destroyed_after, monument=monument, razed_site=razed_site, killed_before=killed_before,
         killed_after=killed_after, abducted_before=abducted_before, abducted_after=abducted_after,
         whose_killing=whose_killing, province_taken=province_taken, intervened=intervened, attempt=attempt,
@@ -360,9 +361,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
                                          years.get(index)))
-        # "the militants killed 52 young men in the village of X", "kidnapped 276 schoolgirls from the town of X":
-        # a massacre or a kidnapping where the words right after the cue say (a town's, not a country's)
-        for cue_re, kind in ((c.killed_many, "massacre"), (c.kidnapped, "kidnapping")) if not hypothetical else ():
+        # "the militants killed 52 young men in the village of X", "kidnapped 276 schoolgirls from the town of X",
+        # "gunmen killed 11 gendarmes at the post in X": a massacre, a kidnapping or an attack where the words right
+        # after the cue say (a town's, not a country's)
+        for cue_re, kind in ((c.killed_many, "massacre"), (c.kidnapped, "kidnapping"),
+                             (c.garrison_attacked, "attack")) if not hypothetical else ():
             for cue in cue_re.finditer(text):
                 where = next((m for m in places if m.start >= cue.end() and _WHERE_FROM.fullmatch(text, cue.end(), m.start)), None)
                 if where and kinds.get(where.entity_id) not in ("country", "province", "region") \
