@@ -928,6 +928,8 @@ class Discoverer:
             return f"{name} District", "district", f"'{name} district' of a known town", None   # Sinjar District
         # (the words before "district" describe it: "the Karrada shopping district" is Karrada; those before
         # "area" may name it: "the Edkhar military housing area")
+        if noun == "valley" and run[-1].bare == "River":
+            name = name.rsplit(" ", 1)[0]   # ("the Euphrates River valley" is the Euphrates valley)
         full = " ".join(p for p in (name, "" if noun.startswith("district") else middle, noun if spec.get("keep") is True else "") if p)
         return full, spec["kind"], f"'{name} {noun}'", f"{full} {noun}" if spec.get("keep") == "alias" else None
 
