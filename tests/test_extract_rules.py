@@ -2388,6 +2388,15 @@ def test_a_valley_is_a_region_of_its_own_even_when_a_river_names_it(tmp_path):
     assert places["Dravosk valley"]["kind"] == "region" and places["Velokhan River"]["kind"] == "river"
 
 
+def test_a_congregational_mosque_and_a_bazaar_are_places_and_a_bomber_inside_one_bombed_it(tmp_path):
+    sheets = run(tmp_path, "At least 56 people were killed when the attacker blew himself up inside the Jamia Masjid "
+                           "Dravosk Tarsin, near the historic Velokhan Bazaar, as worshippers gathered.")
+    places = names(sheets, "locations")
+    assert places.get("Jamia Masjid Dravosk Tarsin", {}).get("kind") == "landmark", sorted(places)
+    assert places.get("Velokhan Bazaar", {}).get("kind") == "landmark", sorted(places)
+    assert [n for n in names(sheets, "operations") if n.startswith("Jamia Masjid Dravosk Tarsin bombing")]
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

@@ -125,7 +125,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
                              + _words(cues.get("bomb_nouns")) + r")\s+(?:" + verb + r")?|(?P<blew>"
                              + _words(cues.get("suicide_verbs")) + r")\s+)"
                              r"(?:(?:at|on|outside|of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
-                             r"(?:in|at|outside)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
+                             r"(?:in|at|outside|inside)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
                              r"(?:(?:central|downtown|historic|old|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+(?:historic\s+|old\s+)?)?"   # "in Baghdad's Sadr City district": the district
                              r"(?:(?:[\w-]+\s+){0,2}(?:city|town|district|neighbou?rhood|market|cent(?:er|re)|heart)\s+of\s+)?$", re.I)
