@@ -1095,9 +1095,10 @@ def test_villages_named_after_among_them_and_reporters_from_south_of_a_city(tmp_
 
 def test_a_language_after_in_is_no_place(tmp_path):
     sheets = run(tmp_path, "The fighters of the Velo Brigade are known in English as the Harbel Guards. Residents "
-                           "of the town of Kessel speak in Kurdish.")
+                           "of the town of Kessel speak in Kurdish. The speaker said, in Hausa and Arabic, that "
+                           "he remained. It broadcast sermons in Pashto on an FM station.")
     places = names(sheets, "locations")
-    assert "Kessel" in places and not {"English", "Kurdish"} & set(places)
+    assert "Kessel" in places and not {"English", "Kurdish", "Hausa", "Pashto"} & set(places), sorted(places)
 
 
 def test_an_organisation_named_with_its_countrys_adjective_and_without_is_one(tmp_path):
@@ -2376,8 +2377,9 @@ def test_armed_men_who_kill_many_soldiers_at_a_post_or_overrun_it_attack_the_pla
     ops = names(run(tmp_path, "Families fled the village of Dravosk. In June, gunmen killed 11 gendarmes at the gendarmerie post in Dravosk. "
                               "In July, militants overran an army post at the village of Tarsin, killing 49 soldiers. "
                               "Aid reached the town of Velokhan. A car bomb exploded in the heart of Velokhan on "
-                              "Tuesday."), "operations")
-    for place in ("Dravosk", "Tarsin", "Velokhan"):
+                              "Tuesday. Families fled the village of Kessel. In May the fighters overran a base at "
+                              "Kessel."), "operations")
+    for place in ("Dravosk", "Tarsin", "Velokhan", "Kessel"):
         assert [n for n in ops if n.startswith(place)], (place, sorted(ops))
 
 
