@@ -1375,8 +1375,9 @@ def test_a_nightclub_a_station_or_a_concert_hall_is_a_place_but_a_restaurant_in_
                            "hall and Harbel metro station. Later a bomb hit a Manbij restaurant. The claim was read by "
                            "Marun Tellani, a French jihadist from Toulouse.")
     places = names(sheets, "locations")
-    assert {"Kessab nightclub", "Velo", "Harbel metro station", "Manbij"} <= set(places)
-    assert "Manbij restaurant" not in places
+    assert {"Kessab", "Velo", "Harbel metro station", "Manbij"} <= set(places)
+    assert "Kessab nightclub" in places["Kessab"]["aliases"]
+    assert "Manbij restaurant" not in places and "Manbij restaurant" not in places["Manbij"]["aliases"]
     assert names(sheets, "actors")["Marun Tellani"]["kind"] == "person"
 
 
@@ -1387,7 +1388,7 @@ def test_a_shooting_a_target_owned_by_a_city_and_a_bombing_in_its_historic_squar
                            "killed 12 tourists in Istanbul's historic Marun square. The battle for Raqqa's Old City went "
                            "on in 2017.")
     assert sorted(names(sheets, "operations")) == ["Battle of Raqqa (2017)", "Harbel airport attacks (2016)",
-                                                   "Kessab nightclub shooting (2016)", "Marun square bombing (2016)"]
+                                                   "Kessab shooting (2016)", "Marun square bombing (2016)"]
 
 
 def test_tribes_listed_after_their_plural_are_each_a_tribe(tmp_path):
@@ -2397,6 +2398,16 @@ def test_a_congregational_mosque_and_a_bazaar_are_places_and_a_bomber_inside_one
     assert places.get("Jamia Masjid Dravosk Tarsin", {}).get("kind") == "landmark", sorted(places)
     assert places.get("Velokhan Bazaar", {}).get("kind") == "landmark", sorted(places)
     assert [n for n in names(sheets, "operations") if n.startswith("Jamia Masjid Dravosk Tarsin bombing")]
+
+
+def test_a_club_stadium_or_hotel_is_named_with_and_without_its_noun_but_a_citys_hotel_is_the_citys(tmp_path):
+    places = names(run(tmp_path, "Gunmen attacked the Tarsin nightclub. Twin bombs went off outside the Velokhan "
+                                 "football stadium. Fans left the Stade de Kessel and walked down the Rue de la Harbel. "
+                                 "She was jailed for the 2005 Amman hotel bombings."), "locations")
+    assert "Tarsin nightclub" in places["Tarsin"]["aliases"], sorted(places)
+    assert "Velokhan football stadium" in places["Velokhan"]["aliases"], sorted(places)
+    assert {"Stade de Kessel", "Rue de la Harbel"} <= set(places), sorted(places)
+    assert "Amman hotel" not in places.get("Amman", {}).get("aliases", []) and "Amman hotel" not in places
 
 
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):

@@ -162,6 +162,9 @@ _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " befor
 _PLACE_HEAD = re.compile(r"^\s*[A-Z][a-z][\w .'’-]*,\s*$")   # "Raqqa, " before "Syria – Forensic teams ..." 
 
 
+_CITY_SIZE = 50_000   # people: a place this large before "hotel" or "stadium" says where the building is
+
+
 class Discoverer:
     """Finds candidate names in sentences. One instance per run; it holds the lexicon view."""
 
@@ -726,7 +729,7 @@ class Discoverer:
         if first_place and len(run) > 1 and key not in self.known:
             return add("locations", first_place, f"place word '{head.text}'", 2)
         place = self._place_by_noun(name, run, after)
-        if place and place[0] != name and re.search(r"\b(?:a|an)\s+$", before, re.I) \
+        if place and (place[0] != name or place[3]) and re.search(r"\b(?:a|an)\s+$", before, re.I) \
                 and (self.known.get(key, ("", ""))[1] in ("city", "town", "country") or gazetteer.find(name)):
             place = None   # "a Manbij restaurant", "an Amman hotel": somewhere in a known town, no place's name
         if place:
@@ -930,8 +933,14 @@ class Discoverer:
         # "area" may name it: "the Edkhar military housing area")
         if noun == "valley" and run[-1].bare == "River":
             name = name.rsplit(" ", 1)[0]   # ("the Euphrates River valley" is the Euphrates valley)
-        full = " ".join(p for p in (name, "" if noun.startswith("district") else middle, noun if spec.get("keep") is True else "") if p)
-        return full, spec["kind"], f"'{name} {noun}'", f"{full} {noun}" if spec.get("keep") == "alias" else None
+        described = "" if noun.startswith("district") else middle
+        if spec.get("keep") == "alias" and spec["kind"] == "landmark" and (town or _CITY_SIZE <= getattr(
+                gazetteer.find(name), "population", 0)):
+            return None   # ("the 2005 Amman hotel bombings": hotels in the city, not the city; but "the Reina nightclub")
+        if spec.get("keep") == "alias":   # ("the Beşiktaş football stadium" is also Beşiktaş)
+            return name, spec["kind"], f"'{name} {noun}'", " ".join(p for p in (name, described, noun) if p)
+        full = " ".join(p for p in (name, described, noun if spec.get("keep") is True else "") if p)
+        return full, spec["kind"], f"'{name} {noun}'", None
 
     _person_cue = ""
 
