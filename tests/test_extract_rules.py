@@ -1588,14 +1588,23 @@ def test_a_far_capital_named_alone_is_its_government_and_a_city_only_where_the_t
     assert "Ankara" in places and "Turkey" not in actors     # each time a place or an attribute
 
 
-def test_a_first_name_alone_with_its_role_is_no_place_and_a_holy_month_is_no_place(tmp_path):
-    # the gazetteer knows towns named Layla and Hamid; a first name alone makes no sheet either
+def test_a_first_name_alone_with_its_role_or_kin_is_a_person_and_a_holy_month_is_no_place(tmp_path):
+    # the gazetteer knows towns named Layla and Hamid: the text says they are people
     sheets = run(tmp_path, "\"They hate us,\" said Layla, a teacher in one of the camp's schools in Harran. "
                            "I walked with a teacher named Hamid, who came back in 2018. Attacks rose during "
-                           "the holy month of Ramadan.")
+                           "the holy month of Ramadan. Velko Darran, 27, blew himself up in the metro. His brother "
+                           "Brakim died at the airport, and their mother said her son Velko had changed.")
     places, actors = names(sheets, "locations"), names(sheets, "actors")
-    assert not {"Layla", "Hamid", "Ramadan"} & (set(places) | set(actors)), (set(places), set(actors))
-    assert "Harran" in places
+    assert not {"Layla", "Hamid", "Ramadan", "Brakim"} & set(places), sorted(places)
+    assert "Harran" in places and "Ramadan" not in actors
+    assert all(actors.get(n, {}).get("kind") == "person" for n in ("Layla", "Hamid", "Brakim")), sorted(actors)
+    assert "Velko" not in actors and "Velko" in actors["Velko Darran"]["aliases"], sorted(actors)
+
+
+def test_a_title_is_no_part_of_the_name_a_person_is_also_known_by(tmp_path):
+    actors = names(run(tmp_path, "Police named a retired army officer, Major Jahidul Tarsin, known as Murad, who was "
+                                 "accused of training the attackers."), "actors")
+    assert "Murad" in actors["Jahidul Tarsin"]["aliases"] and "Major Jahidul Tarsin" not in actors, sorted(actors)
 
 
 def test_towns_taken_in_a_list_and_a_city_occupied_on_a_date_are_battles(tmp_path):

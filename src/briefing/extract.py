@@ -162,6 +162,7 @@ _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " befor
 _PLACE_HEAD = re.compile(r"^\s*[A-Z][a-z][\w .'’-]*,\s*$")   # "Raqqa, " before "Syria – Forensic teams ..." 
 
 
+_NOT_ONES_KIN = {"parents", "family", "relatives", "lawyer", "lawyers", "attorney", "attorneys"}   # (no one person)
 _CITY_SIZE = 50_000   # people: a place this large before "hotel" or "stadium" says where the building is
 
 
@@ -197,6 +198,10 @@ class Discoverer:
         self._role_next = re.compile(rf"^\s+(?-i:{role})s?\b")   # ("the deputy Middle East director": the role's region)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
         self._kin_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("kin_nouns") or ["(?!)"])) + r")\b")
+        # "his brother Brahim", "Salah's older brother, Brahim,": someone's kin, named by a first name
+        kin = [n for n in lex.raw.get("kin_nouns") or () if n not in _NOT_ONES_KIN]
+        self._kin_before = re.compile(r"(?:\b(?:his|her|their|my|our|whose)|['’]s)\s+(?:[\w-]+\s+){0,2}?(?:"
+                                      + "|".join(map(re.escape, kin)) + r"),?\s+$", re.I) if kin else None
         self._role_comma_before = re.compile(rf"\b({role})s?\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
         self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to|from)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
@@ -818,12 +823,12 @@ class Discoverer:
             return add("locations", place_hit.kind if place_hit else head or "other", "a preposition of place", 1)
         if self._is_person(run, before, after):
             return self._person(source, sentence, run, found, cue=self._person_cue, strength=2)
-        if len(run) == 1 and run[0].bare in self.lex.given_names and (
-                self._role_after.match(after) or re.search(r"\b(?:named|called)\s+$", before)):
+        if len(run) == 1 and not run[0].possessive and (self._kin_before and self._kin_before.search(before) or (
+                run[0].bare in self.lex.given_names and (self._role_after.match(after)
+                                                         or re.search(r"\b(?:named|called)\s+$", before)))):
             # a first name alone, where the text says who it is ("said Layla, a teacher in the camp", "a teacher
-            # named Hamid"): no place, though the gazetteer knows towns so named; and no sheet, since a first
-            # name alone names a different person in every story
-            return
+            # named Hamid", "his brother Brahim"): a person, though the gazetteer knows towns so named
+            return self._person(source, sentence, run, found, cue=_GIVEN_AS, strength=2)
         org = self._org_kind(run) or ((self.lex.raw.get("org_first_words") or {}).get(run[0].bare)
                                        if len(run) > 1 else None)
         if org:
@@ -1046,10 +1051,12 @@ class Discoverer:
                 cand.folder, cand.kind, cand.strength = "actors", "person", 2
                 cand.cue = f"its last word '{words[-1]}' is told of as someone"
         people = [c for c in found.candidates if c.kind == "person" and not c.short_form]
-        by_last = {}
+        by_last: dict[str, set[str]] = {}
+        by_first: dict[str, set[str]] = {}
         for person in people:
             if " " in person.name:
                 by_last.setdefault(name_key(person.name.split()[-1]), set()).add(person.name)
+                by_first.setdefault(name_key(person.name.split()[0]), set()).add(person.name)
         for cand in found.candidates:
             # (a name given alone, "identified only as Emwazi", is still the surname of a man named in full here)
             if len(cand.name.split()) != 1 or (cand.kind == "person" and not cand.short_form and cand.cue != _GIVEN_AS) \
@@ -1058,11 +1065,15 @@ class Discoverer:
             if cand.folder == "locations" and cand.cue != "gazetteer":
                 continue  # "arrived from Afrin": the text says it is a place  # a one-word name; the person named in full here beats the gazetteer
             full = {p for p in by_last.get(name_key(cand.name), ()) if surname_form(p) == surname_form(cand.name)}
+            first = by_first.get(name_key(cand.name), set()) if cand.cue == _GIVEN_AS else set()
             if len(full) == 1:
                 (person,) = full
                 found.links.append((person, cand.name, "surname of a person named in the article"))
                 cand.folder, cand.kind, cand.strength, cand.short_form = "actors", "person", 2, True
                 cand.cue = f"surname of {person}"
+            elif len(first) == 1:   # ("Khalid el-Bakraoui ... his brother Khalid"; "said Tara, a reporter")
+                found.links.append((first.pop(), cand.name, "first name of a person named in the article"))
+                cand.short_form = True
         # "Najm al-Jubouri" after "Najm Abdullah al-Jubouri", "Abu Khawla" after "Ahmed Abu Khawla":
         # a two-word name inside the one longer name of a person here is that person
         longer = [p.name for p in people if len(p.name.split()) >= 3]
@@ -1214,8 +1225,16 @@ class Discoverer:
                 left = _POSSESSIVE.sub("", left).strip()
                 if pattern is self._AKA and text[m.end(1):m.end(1) + 1] != "," and re.search(r"\bof\s+$", text[:m.start(1)]):
                     continue   # "the commander of Liwa al-Tawhid known to everyone as 'Hajji Marea'": the commander is so known
+                if pattern is self._AKA:
+                    left = self._without_title(left)   # ("Major Jahidul Islam, known as Murad": the man, not his rank)
                 if left and right and right[0].isupper() and left != right:
                     found.links.append((left, right, reason))
+
+    def _without_title(self, name: str) -> str:
+        for title in self.lex.titles:   # (longest first)
+            if name.startswith(title + " ") and len(name.split()) - len(title.split()) >= 2:
+                return name[len(title) + 1:]
+        return name
 
     def _trim_expansion(self, text: str, keep_possessive: bool = False) -> str:
         """The name in front of a bracket: without the words before it (the, a demonym, US-led) and,
