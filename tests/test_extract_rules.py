@@ -2419,6 +2419,14 @@ def test_a_club_stadium_or_hotel_is_named_with_and_without_its_noun_but_a_citys_
     assert "Amman hotel" not in places.get("Amman", {}).get("aliases", []) and "Amman hotel" not in places
 
 
+def test_a_country_opened_by_a_compass_word_and_a_city_with_a_lowercase_particle_are_named_whole(tmp_path):
+    sheets = run(tmp_path, "She had worked in South Sudan and Libya. They never left the airport in Dar es Salaam. "
+                           "The transfer was delayed for a year by a legal battle in London.")
+    places = names(sheets, "locations")
+    assert {"South Sudan", "Dar es Salaam"} <= set(places) and not {"Sudan", "Dar"} & set(places), sorted(places)
+    assert not names(sheets, "operations"), sorted(names(sheets, "operations"))
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

@@ -404,6 +404,12 @@ class Discoverer:
         known = self.known.get(name_key(name))
         return (known[0] == "locations") if known else gazetteer.find(name) is not None
 
+    @staticmethod
+    def _gazetteer_whole(run: list[_Word]) -> bool:
+        hit = gazetteer.find(" ".join(w.text for w in run))
+        # (not a province: the gazetteer's "New York" is the state, and a list after it would be of provinces)
+        return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 1_000_000)
+
     def _known_name(self, name: str) -> bool:
         return name_key(name) in self.known or gazetteer.find(name) is not None
 
@@ -466,6 +472,8 @@ class Discoverer:
                 # "Human Rights Watch": a known name keeps its first word (not "the YPG" its "the"; and
                 # "the Islamic State of Iraq and the Levant" is no "Islamic State of Iraq")
                 break
+            if len(run) > 1 and run[0].text in openers and self._gazetteer_whole(run):
+                break   # "South Sudan", "North America": a country, region or great city named whole
             if len(run) > 1 and self._title_in(run[:2]) is not None:
                 break   # "Mr Jean-Yves Le Drian": an honorific is a stopword alone, a title before a name
             if len(run) > 1 and run[0].text in self._place_first_words:

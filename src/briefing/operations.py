@@ -92,6 +92,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
     before = "|".join(sorted(map(re.escape, cues["before_place"]), key=len, reverse=True))
     after = "|".join(sorted(map(re.escape, cues["after_place"]), key=len, reverse=True))
     before_re = re.compile(rf"\b({before})\b{_BRIDGE}$", re.I)
+    figurative = re.compile(rf"\b(?:{_words(cues.get('figurative_modifiers'))})\s+$", re.I)
     modifiers = _words(cues.get("attack_modifiers"))
     after_re = re.compile(rf"^['’]?s?\s+(?:(?:{modifiers})\s+){{0,2}}?({after})\b", re.I)
     before_anaphor = re.compile(
@@ -213,7 +214,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
     left_it = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the|that|this)\s+(?:besieged\s+)?(city|town)\b(?!\s+of)",
                          re.I)
     return SimpleNamespace(
-        cues=cues, before_re=before_re, after_re=after_re, before_anaphor=before_anaphor, besiege=besiege,
+        cues=cues, before_re=before_re, figurative=figurative, after_re=after_re, before_anaphor=before_anaphor, besiege=besiege,
         taken_before=taken_before, taken_dated=taken_dated, taken_anaphor=taken_anaphor,
         taken_dated_anaphor=taken_dated_anaphor, taken_after=taken_after, taken_which=taken_which,
         headline_taken=headline_taken, fought_before=fought_before, fighting=fighting, bomb_before=bomb_before,
@@ -245,6 +246,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
         for m in places + purposed:
             lead = text[:m.start]
             b = c.before_re.search(lead)
+            if b and c.figurative.search(text, 0, b.start(1)):
+                b = None   # ("a legal battle in London")
             if listed and not b and (also := _LISTED.fullmatch(text, listed[2], m.start)) and (
                     also.group("of") or listed[0] in _TERRITORIAL):
                 # "the liberation of the countryside of Kobani, of Sarrin, and of Tal Abyad": each place listed
