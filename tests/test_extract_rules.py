@@ -2427,6 +2427,15 @@ def test_a_country_opened_by_a_compass_word_and_a_city_with_a_lowercase_particle
     assert not names(sheets, "operations"), sorted(names(sheets, "operations"))
 
 
+def test_people_listed_together_share_what_was_done_to_them_but_an_apposition_does_not(tmp_path):
+    ops = names(run(tmp_path, "The cell is accused of beheading the journalists James Darran and Steven Tarsin. The "
+                              "hostages Peter Kessel and David Velokhan were killed in January. The killing of Abu "
+                              "Khalid al-Harbeli, Marun Dessa's envoy, was blamed on the group."), "operations")
+    killed = {n.split(" (")[0].removeprefix("Killing of ") for n in ops}
+    assert {"James Darran", "Steven Tarsin", "Peter Kessel", "David Velokhan", "Abu Khalid al-Harbeli"} <= killed, sorted(ops)
+    assert "Marun Dessa" not in killed, sorted(ops)
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

@@ -399,6 +399,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                     hits = [h for h in hits if not (h.sentence == index and h.kind == "bombing" and text.find(h.phrase) >= m.end)]
                 hits.append(OperationHit(m.entity_id, kind, index, text[kill.start() if kill else m.start:end],
                                          _taken_year(text, end, "") or years.get(index)))
+        _listed_share(hits, index, [m for m in matches if kinds.get(m.entity_id) == "person"], text)
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in c.before_anaphor.finditer(text):
             # the city named last before the cue, in this sentence or an earlier one
@@ -613,6 +614,30 @@ def _taken_year(text: str, end: int, lead: str) -> int | None:
     and the summer of 2014, when IS drove them out of Mosul")."""
     found = _YEAR.findall(lead)
     return _year_after(text, end) or (int(found[-1]) if found else None)
+
+
+_PEOPLE_LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _listed_share(hits: list[OperationHit], index: int, people: list[Match], text: str) -> None:
+    """People named in one list share what the sentence says was done to one of them: "beheading the journalists
+    James Foley and Steven Sotloff", "Kenji Goto and Haruna Yukawa were killed" (each a killing of their own)."""
+    groups: list[list[Match]] = []
+    for m in people:
+        if groups and _PEOPLE_LISTED.fullmatch(text, groups[-1][-1].end, m.start):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        # (a list ends with "and": "Abu Khalid al-Suri, Ayman al-Zawahiri's envoy" is one man and whose he was)
+        if len(group) < 2 or "and" not in text[group[-2].end:group[-1].start] or _POSSESSIVE_AFTER.match(text, group[-1].end):
+            continue
+        done = {h.place: h for h in hits if h.sentence == index and h.kind in ("killing", "abduction")}
+        told = next((done[m.entity_id] for m in group if m.entity_id in done), None)
+        for m in group if told else ():
+            if m.entity_id not in done:
+                hits.append(OperationHit(m.entity_id, told.kind, index, told.phrase, told.year))
 
 
 def _listed_before(places: list[Match], m: Match, text: str) -> list[Match]:
