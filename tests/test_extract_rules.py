@@ -2056,6 +2056,15 @@ def test_a_byline_names_the_person_without_title_or_role(tmp_path):
     assert people == {"Ossandi Velosi"}, people
 
 
+def test_a_byline_role_after_the_name_and_a_label_line_under_a_tag_line_are_no_names(tmp_path):
+    sheets = run_page(tmp_path, "Commandos tried to free the hostages\n\nBy Gretchen Alvaro, SBN Pentagon Producer\n\n"
+                                "9 December 2019\n\nThe raid on Kessel failed, officials said.\n\n"
+                                "Topics: Syria, Islamic State, Drones, UK security and counter-terrorism, David Cameron\n"
+                                "Related: Who was Junaid Hussain? | Profile: Reyaad Khan\n")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert people == {"Gretchen Alvaro"}, people
+
+
 def test_a_military_body_keeps_its_first_word(tmp_path):
     actors = names(run(tmp_path, "He worked at the regime's Military Industrialisation Authority in Kessel."), "actors")
     assert "Military Industrialisation Authority" in actors, sorted(actors)

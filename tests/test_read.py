@@ -948,3 +948,9 @@ def test_page_furniture_after_the_story_stays_out_of_the_body(tmp_path: Path, cl
     article = read_article(write(tmp_path, "page.txt", page.encode()), tmp_path)
     assert article.paragraphs == ["Fighters said on Tuesday they had taken the last districts of Harbel."]
     assert reason in {e.reason for e in article.excluded}, [(e.reason, e.text) for e in article.excluded]
+
+
+def test_a_line_opened_by_a_label_is_no_wrapped_continuation_of_the_line_above() -> None:
+    topics = "Topics: Syria, Islamic State, Drones, UK security and counter-terrorism, David Cameron"
+    related = "Related: Who was Junaid Hussain? | Profile: Reyaad Khan | Timeline: the group's British recruits"
+    assert read.split_blocks(f"{topics}\n{related}") == [topics, related]

@@ -248,6 +248,9 @@ def _columns(line: str) -> str:
     return _COLUMN_GAP.sub(" | ", line)
 
 
+_LABEL_OPENS = re.compile(r"[A-Z][a-z]+(?: [A-Z]?[a-z]+)?: ")   # ("Topics: ..." then "Related: ...": two lines, no wrap)
+
+
 def split_blocks(text: str, unwrap: bool = True) -> list[str]:
     """Paragraphs: blank-line separated; inside a block each line stands alone unless the
     block is hard-wrapped prose (every line but the last 50-100 characters, a wrap width, and
@@ -262,6 +265,7 @@ def split_blocks(text: str, unwrap: bool = True) -> list[str]:
         # (nor are a byline and a date line above the text: "Jane Doe, Middle East correspondent" / "Mon 15 Jan 2018")
         if unwrap and len(lines) > 1 and all(50 <= len(line) <= 100 for line in lines[:-1]) \
                 and not any(line.isupper() or _BULLET.match(line) for line in lines) and ended * 3 <= len(lines) - 1 \
+                and not any(_LABEL_OPENS.match(line) for line in lines[1:]) \
                 and not any(dates.MAYBE_DATE.search(line) and dates.dateline(line) for line in lines):
             blocks.append(" ".join(lines))
         else:
