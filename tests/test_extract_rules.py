@@ -2445,6 +2445,14 @@ def test_people_listed_together_share_what_was_done_to_them_but_an_apposition_do
     assert "Marun Dessa" not in killed, sorted(ops)
 
 
+def test_police_ranks_are_titles_and_an_age_may_end_a_sentence(tmp_path):
+    sheets = run(tmp_path, "Besides Harbel, those killed were Aysha Tarsin, 43. Assistant Commissioner Neil Velokhan "
+                           "said Superintendent Russ Dravosk had left. Kurt Kessel, 54, a tourist, died.")
+    actors = names(sheets, "actors")
+    assert {"Aysha Tarsin", "Neil Velokhan", "Russ Dravosk", "Kurt Kessel"} <= set(actors), sorted(actors)
+    assert not [n for n in actors if n.startswith(("Besides", "Assistant", "Superintendent"))], sorted(actors)
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

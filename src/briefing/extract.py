@@ -58,7 +58,7 @@ _WHEREABOUTS = re.compile(r"^(?:,\s+(?:near|outside|in|just\s+(?:north|south|eas
 _NUMBER_WORD = re.compile(r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Some|Many|Several)$")
 _PLACE_BODY = re.compile(r"^\s+((?:provincial|city|municipal|local|civil|town|governorate)\s+council)\b")
 _REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})")   # "Tawadros II", "Benedict XVI"
-_AGE_AFTER = re.compile(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*,")
+_AGE_AFTER = re.compile(r"^\s*,\s+(?:aged\s+)?\d{1,3}\s*(?:[,;)]|\.(?!\d))")   # ("Aysha Frade, 43, a teacher"; "... Aysha Frade, 43.")
 # a word that tells whose a thing is before its name: "the al-Qaeda-linked Nusra Front", "Iran-backed militias"
 _AFFILIATION = re.compile(r"\w-(?:linked|backed|affiliated|aligned|allied|led|inspired|funded|sponsored|supported|trained|"
                           r"controlled|run|held|based)$", re.I)
