@@ -2397,7 +2397,7 @@ def test_armed_men_who_kill_many_soldiers_at_a_post_or_overrun_it_attack_the_pla
                               "In July, militants overran an army post at the village of Tarsin, killing 49 soldiers. "
                               "Aid reached the town of Velokhan. A car bomb exploded in the heart of Velokhan on "
                               "Tuesday. Families fled the village of Kessel. In May the fighters overran a base at "
-                              "Kessel. Aid reached the village of Marun. In March the militants attacked a PDF base at "
+                              "Kessel. Aid reached the village of Marun. In March the rebels attacked a PDF base at "
                               "Marun."), "operations")
     for place in ("Dravosk", "Tarsin", "Velokhan", "Kessel", "Marun"):
         assert [n for n in ops if n.startswith(place)], (place, sorted(ops))
