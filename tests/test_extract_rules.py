@@ -2454,6 +2454,12 @@ def test_police_ranks_are_titles_and_an_age_may_end_a_sentence(tmp_path):
     assert not [n for n in actors if n.startswith(("Besides", "Assistant", "Superintendent"))], sorted(actors)
 
 
+def test_a_verb_of_speech_between_a_name_and_a_place_noun_is_no_part_of_a_place(tmp_path):
+    places = names(run(tmp_path, "Engineers say dams are hard to destroy with bombs. Officials fear dam failure."),
+                   "locations")
+    assert not places, sorted(places)
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")
