@@ -2460,6 +2460,12 @@ def test_a_verb_of_speech_between_a_name_and_a_place_noun_is_no_part_of_a_place(
     assert not places, sorted(places)
 
 
+def test_britains_emergency_committee_and_security_service_are_bodies_not_places(tmp_path):
+    sheets = run(tmp_path, "The prime minister spoke after chairing a meeting of Cobra, the government's emergency "
+                           "committee. MI5 had known the attacker.")
+    assert {"COBRA", "MI5"} <= set(names(sheets, "actors")) and not names(sheets, "locations")
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")
