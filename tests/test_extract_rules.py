@@ -2466,6 +2466,13 @@ def test_britains_emergency_committee_and_security_service_are_bodies_not_places
     assert {"COBRA", "MI5"} <= set(names(sheets, "actors")) and not names(sheets, "locations")
 
 
+def test_the_middle_east_is_too_loose_for_a_sheet_but_europe_is_where_attacks_were_plotted(tmp_path):
+    sheets = run(tmp_path, "Fighters came from across the Middle East to plot attacks in Europe, the Middle East "
+                           "Security Programme said.")
+    assert "Middle East" not in names(sheets, "locations") and "Europe" in names(sheets, "locations")
+    assert "Middle East Security Programme" in names(sheets, "actors")
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

@@ -250,6 +250,7 @@ class Discoverer:
         self._event_after = re.compile(rf"^\s+(?:(?:{modifiers})\s+){{0,2}}?(?:{events})\b")
         self._the_before = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?$", re.I)
         self._occasions = set(lex.raw.get("occasions") or ())
+        self._vague_places = {name_key(n) for n in lex.raw.get("vague_places") or ()}
         self._folded_titles = {fold_title(t): t for t in lex.titles}   # "COL." is Col.
         self._place_first_words = lex.raw.get("place_first_words") or {}
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
@@ -681,6 +682,8 @@ class Discoverer:
             if folder == "locations":
                 self._last_place = (source, sentence.index, end, kind)
 
+        if key in self._vague_places and not re.match(r"^\s+[A-Z]", after):
+            return   # ("in the Middle East": no place a briefing has a sheet for)
         shared = _SHARED_SURNAME.match(after) if len(run) == 1 else None
         if shared and run[0].bare in self.lex.given_names and shared.group(2) not in self.lex.given_names \
                 and shared.group(2) not in self.lex.place_heads \
