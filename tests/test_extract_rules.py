@@ -2473,6 +2473,13 @@ def test_the_middle_east_is_too_loose_for_a_sheet_but_europe_is_where_attacks_we
     assert "Middle East Security Programme" in names(sheets, "actors")
 
 
+def test_a_bomb_in_a_citys_district_went_off_in_the_district_whichever_is_named_first(tmp_path):
+    ops = names(run(tmp_path, "A truck bomb in the Mosul shopping district of Tarsin killed 250 people. A bomb in the "
+                              "Marun district of Mosul killed 30."), "operations")
+    assert [n for n in ops if n.startswith("Tarsin")] and [n for n in ops if n.startswith("Marun")], sorted(ops)
+    assert not [n for n in ops if n.startswith("Mosul")], sorted(ops)
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

@@ -947,6 +947,8 @@ class Discoverer:
             return None   # "hundreds of Baghdad checkpoints": the city's, not a place of that name
         if noun == "district" and not middle and town:
             return f"{name} District", "district", f"'{name} district' of a known town", None   # Sinjar District
+        if middle and spec["kind"] == "district" and (town or _CITY_SIZE <= getattr(gazetteer.find(name), "population", 0)):
+            return None   # ("the Baghdad shopping district of Karrada": a district of the city, not the city)
         # (the words before "district" describe it: "the Karrada shopping district" is Karrada; those before
         # "area" may name it: "the Edkhar military housing area")
         if noun == "valley" and run[-1].bare == "River":

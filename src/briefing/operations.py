@@ -298,7 +298,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          _taken_year(text, m.end + (fell.end() if fell else 0), lead)
                                          or years.get(index)))
             # ("a bomb in the Sadr City district of Baghdad" went off in Sadr City: the city only holds the district)
-            holder = any(p.end <= m.start and _PART_OF.fullmatch(text, p.end, m.start) for p in places)
+            # ("a truck bomb in the Baghdad shopping district of Karrada" went off in Karrada)
+            holder = any(p.end <= m.start and _PART_OF.fullmatch(text, p.end, m.start) for p in places) \
+                or kinds.get(m.entity_id) in ("city", "town") and any(
+                    p.start >= m.end and _HOLDS.fullmatch(text, m.end, p.start)
+                    and kinds.get(p.entity_id) not in ("city", "town", "province", "country") for p in places)
             bomb = None if b or hypothetical or possessor or holder else c.bomb_before.search(lead)
             # ("an attack on police stations in X": an attack on something there, named after the place; not on
             # the Yazidi community, nor on a place named before it: "the attack on the Reina nightclub in Istanbul")
@@ -479,6 +483,7 @@ _TERRITORIAL = {"battle", "siege"}
 _CLASHED = re.compile(r"\b(?:clashed|fought)\s+(?:with\s+[^,.;]{1,90}?\s+)?(?:near|in|at|outside|around)\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 # what stands between a town's part and the town: "the Sadr City district of Baghdad"
+_HOLDS = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?")
 _PART_OF = re.compile(r"\s+(?:city|town|district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
 
 
