@@ -186,7 +186,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout94", FIXTURES / "heldout94" / "gold", 0.74, False),
     (FIXTURES / "heldout95", FIXTURES / "heldout95" / "gold", 0.84, False),
     (FIXTURES / "heldout96", FIXTURES / "heldout96" / "gold", 0.79, False),
-    (FIXTURES / "heldout97", FIXTURES / "heldout97" / "gold", 0.76, False),
+    (FIXTURES / "heldout97", FIXTURES / "heldout97" / "gold", 0.75, False),
     (FIXTURES / "heldout98", FIXTURES / "heldout98" / "gold", 0.78, False),
     (FIXTURES / "heldout99", FIXTURES / "heldout99" / "gold", 0.86, False),
     (FIXTURES / "heldout100", FIXTURES / "heldout100" / "gold", 0.82, False),
