@@ -947,15 +947,15 @@ class Discoverer:
             return None   # "hundreds of Baghdad checkpoints": the city's, not a place of that name
         if noun == "district" and not middle and town:
             return f"{name} District", "district", f"'{name} district' of a known town", None   # Sinjar District
-        if middle and spec["kind"] == "district" and (town or _CITY_SIZE <= getattr(gazetteer.find(name), "population", 0)):
+        city = town or _CITY_SIZE <= getattr(gazetteer.find(name), "population", 0)
+        if middle and spec["kind"] == "district" and city:
             return None   # ("the Baghdad shopping district of Karrada": a district of the city, not the city)
         # (the words before "district" describe it: "the Karrada shopping district" is Karrada; those before
         # "area" may name it: "the Edkhar military housing area")
         if noun == "valley" and run[-1].bare == "River":
             name = name.rsplit(" ", 1)[0]   # ("the Euphrates River valley" is the Euphrates valley)
         described = "" if noun.startswith("district") else middle
-        if spec.get("keep") == "alias" and spec["kind"] == "landmark" and (town or _CITY_SIZE <= getattr(
-                gazetteer.find(name), "population", 0)):
+        if spec.get("keep") == "alias" and spec["kind"] == "landmark" and city:
             return None   # ("the 2005 Amman hotel bombings": hotels in the city, not the city; but "the Reina nightclub")
         if spec.get("keep") == "alias":   # ("the Beşiktaş football stadium" is also Beşiktaş)
             return name, spec["kind"], f"'{name} {noun}'", " ".join(p for p in (name, described, noun) if p)
