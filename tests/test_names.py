@@ -69,3 +69,8 @@ def test_a_last_i_is_not_a_last_a_though_vowels_fold():
     assert name_key("al-Qaidi") != name_key("al-Qaeda") and name_key("al-Rawi") != name_key("Rawa")
     assert name_key("Kobane") == name_key("Kobani") and name_key("Hasakeh") == name_key("Hasakah")
     assert name_key("al-Qaida") == name_key("al-Qaeda")
+
+
+def test_st_is_saint():
+    assert name_key("St Denis") == name_key("Saint-Denis") == name_key("St. Denis")
+    assert name_key("Ste Marie") == name_key("Sainte-Marie") != name_key("Saint-Marie")

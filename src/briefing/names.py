@@ -35,6 +35,7 @@ _SAME_WORD = {"governorate": "province", "governorates": "provinces",   # Iraq's
               **{v: "husaYn" for v in "hussein husein hussain husain husayn hussayn hossein hosein".split()},
               **{v: "husaYni" for v in "husseini huseini hussaini husaini husayni".split()},
               "un": "united nations",   # (the UN's agencies and forces are named either way: "UN Disengagement Observer Force")
+              "st": "saint", "ste": "sainte",   # (St Denis is Saint-Denis)
               # ordinals in words and in figures: "Ninth Armored Division", "9th Armoured Division"
               **dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
                          "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th".split()))}
