@@ -2480,6 +2480,14 @@ def test_a_bomb_in_a_citys_district_went_off_in_the_district_whichever_is_named_
     assert not [n for n in ops if n.startswith("Mosul")], sorted(ops)
 
 
+def test_bombers_who_struck_places_listed_with_and_bombed_each_but_not_a_towns_province(tmp_path):
+    ops = names(run(tmp_path, "Families fled the towns of Dravosk and Tarsin. In October, suicide bombers attacked "
+                              "mosques in Dravosk and Tarsin during Friday prayers. Two men blew themselves up at an "
+                              "army camp in Velokhan, Harbel province, in June."), "operations")
+    assert [n for n in ops if n.startswith("Dravosk")] and [n for n in ops if n.startswith("Tarsin")], sorted(ops)
+    assert not [n for n in ops if n.startswith("Harbel")], sorted(ops)
+
+
 def test_a_region_after_a_place_is_in_its_alias(tmp_path):
     places = names(run(tmp_path, "The car was stopped near the village of Tarsin in Brennick region, on the border."),
                    "locations")

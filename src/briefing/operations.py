@@ -249,7 +249,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if b and c.figurative.search(text, 0, b.start(1)):
                 b = None   # ("a legal battle in London")
             if listed and not b and (also := _LISTED.fullmatch(text, listed[2], m.start)) and (
-                    also.group("of") or listed[0] in _TERRITORIAL):
+                    also.group("of") or listed[0] in _TERRITORIAL or listed[0] in _STRUCK and "and" in also.group(0)
+                    and kinds.get(m.entity_id) not in ("province", "region", "country")):
                 # "the liberation of the countryside of Kobani, of Sarrin, and of Tal Abyad": each place listed
                 year = _year_after(text, m.end) or listed[3]
                 hits.append(OperationHit(m.entity_id, listed[0], index, text[listed[1]:m.end], year))
@@ -311,8 +312,9 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 hits.append(OperationHit(m.entity_id, "attack", index, text[on.start():m.end], years.get(index)))
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
-                hits.append(OperationHit(m.entity_id, "shooting" if bomb.group("gun") else "bombing", index,
-                                         text[bomb.start():m.end], _year_before(text, bomb.start()) or years.get(index)))
+                kind, year = "shooting" if bomb.group("gun") else "bombing", _year_before(text, bomb.start()) or years.get(index)
+                hits.append(OperationHit(m.entity_id, kind, index, text[bomb.start():m.end], year))
+                listed = (kind, bomb.start(), m.end, year)
             razed = c.destroyed.search(lead) or c.destroyed_after.match(text[m.end:])
             if kinds.get(m.entity_id) == "landmark" and not hypothetical and razed \
                     and c.monument.search(m.surface) and not any(h.kind == "destruction" and h.sentence == index for h in hits):
@@ -479,6 +481,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
 # time ("the fall of Manbij and Dabiq", "the battles for Mosul and Raqqa")
 _LISTED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<of>(?:of|for)\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _TERRITORIAL = {"battle", "siege"}
+# ("bombers attacked mosques in Kunduz and Kandahar": one in each; not "in Indanan, Sulu", the town's province)
+_STRUCK = {"bombing", "shooting"}
 # "clashed with the YBS near the town of Khanasor", "fought at Khanasor": a battle there
 _CLASHED = re.compile(r"\b(?:clashed|fought)\s+(?:with\s+[^,.;]{1,90}?\s+)?(?:near|in|at|outside|around)\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(?:(?:town|village|city)\s+of\s+)?$", re.I)
