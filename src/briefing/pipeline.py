@@ -256,8 +256,7 @@ def _authors(article: Article) -> list[Candidate]:
     names = [_title_prefix().sub("", n) for n in re.split(r"\s*(?:[,;]|\band\b|&)\s*", article.author or "")]
     return [Candidate(n, "actors", "person", article.source_id, -1, "byline", 2, role="author")
             for n in names if _PERSON_NAME.match(n) and not NEWSROOM.search(n)
-            and n.split()[-1].lower() not in lexicon().role_nouns
-            and n.split()[-1] not in (lexicon().raw.get("roles_at") or ())]   # ("SBN Pentagon Producer")
+            and n.split()[-1].lower() not in lexicon().role_nouns]
 
 
 @lru_cache(maxsize=1)
