@@ -2547,3 +2547,10 @@ def test_may_beside_a_day_or_a_year_is_the_month(tmp_path):
 def test_a_man_of_a_known_body_is_a_man_and_the_body(tmp_path):
     actors = names(run(tmp_path, "\"The town is free,\" Velok Haran of the Manbij Military Council told reporters."), "actors")
     assert "Manbij Military Council" in actors and not [n for n in actors if "Haran of" in n], sorted(actors)
+
+
+def test_new_york_is_the_city_and_a_great_city_opened_by_new_is_named_whole(tmp_path):
+    sheets = run(tmp_path, "The suspect was arrested in New York on Monday. He had flown there from New Delhi.")
+    places = names(sheets, "locations")
+    assert {"New York", "New Delhi"} <= set(places) and not {"York", "Delhi"} & set(places), sorted(places)
+    assert places["New York"]["kind"] == "city", places["New York"]

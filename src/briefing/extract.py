@@ -411,7 +411,8 @@ class Discoverer:
     def _gazetteer_whole(run: list[_Word]) -> bool:
         hit = gazetteer.find(" ".join(w.text for w in run))
         # (not a province: the gazetteer's "New York" is the state, and a list after it would be of provinces)
-        return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 1_000_000)
+        # (a city outside the briefing's countries is in the gazetteer only from 250,000 people up: "New Delhi")
+        return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000)
 
     def _known_name(self, name: str) -> bool:
         return name_key(name) in self.known or gazetteer.find(name) is not None
