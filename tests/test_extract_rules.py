@@ -2554,3 +2554,13 @@ def test_new_york_is_the_city_and_a_great_city_opened_by_new_is_named_whole(tmp_
     places = names(sheets, "locations")
     assert {"New York", "New Delhi"} <= set(places) and not {"York", "Delhi"} & set(places), sorted(places)
     assert places["New York"]["kind"] == "city", places["New York"]
+
+
+def test_a_states_formal_name_is_its_country_but_an_armed_groups_is_not(tmp_path):
+    sheets = run(tmp_path, "The troops flew from the Republic of Malawi and the Democratic Republic of Congo to Pemba, "
+                           "in the Republic of Mozambique. Mozambique thanked them. The Islamic State of Iraq was named.")
+    places = names(sheets, "locations")
+    assert {"Malawi", "Democratic Republic of the Congo", "Mozambique"} <= set(places), sorted(places)
+    assert "Republic of Mozambique" in places["Mozambique"]["aliases"], places["Mozambique"]
+    assert not {p for p in places if p.startswith("Republic")}, sorted(places)
+    assert "Iraq" not in places and "Islamic State of Iraq" in names(sheets, "actors")

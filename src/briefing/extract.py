@@ -251,6 +251,9 @@ class Discoverer:
         self._the_before = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?$", re.I)
         self._occasions = set(lex.raw.get("occasions") or ())
         self._vague_places = {name_key(n) for n in lex.raw.get("vague_places") or ()}
+        self._state_form = re.compile(
+            r"^(?:(?:" + "|".join(map(re.escape, lex.raw.get("state_form_words") or ["(?!)"])) + r")\s+)*(?:"
+            + "|".join(map(re.escape, lex.raw.get("state_forms") or ["(?!)"])) + r")\s+of\s+(?:the\s+)?(?P<country>.+)$")
         self._folded_titles = {fold_title(t): t for t in lex.titles}   # "COL." is Col.
         self._place_first_words = lex.raw.get("place_first_words") or {}
         nouns = sorted(lex.place_nouns, key=len, reverse=True)
@@ -413,6 +416,20 @@ class Discoverer:
         # (not a province: the gazetteer's "New York" is the state, and a list after it would be of provinces)
         # (a city outside the briefing's countries is in the gazetteer only from 250,000 people up: "New Delhi")
         return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000)
+
+    def _formal_country(self, name: str) -> str | None:
+        """The country a state's formal name is ("Republic of Angola": Angola; "Democratic Republic of Congo": the
+        gazetteer's "Democratic Republic of the Congo"), or None."""
+        form = self._state_form.match(name)
+        if form is None:
+            return None
+        whole = gazetteer.find(name) or gazetteer.find(name[:form.start("country")] + "the " + form.group("country"))
+        if whole is not None and whole.kind == "country":
+            return whole.name
+        country = form.group("country")
+        known = self.known.get(name_key(country))
+        hit = gazetteer.find(country)
+        return country if (known and known[1] in ("country", "state")) or (hit and hit.kind == "country") else None
 
     def _known_name(self, name: str) -> bool:
         return name_key(name) in self.known or gazetteer.find(name) is not None
@@ -685,6 +702,10 @@ class Discoverer:
 
         if key in self._vague_places and not re.match(r"^\s+[A-Z]", after):
             return   # ("in the Middle East": no place a briefing has a sheet for)
+        country = self._formal_country(name) if key not in self.known else None
+        if country:   # "the Republic of Angola" is Angola
+            found.links.append((name, country, "a country's formal name"))
+            return add("locations", "country", "a country's formal name", 2, country)
         shared = _SHARED_SURNAME.match(after) if len(run) == 1 else None
         if shared and run[0].bare in self.lex.given_names and shared.group(2) not in self.lex.given_names \
                 and shared.group(2) not in self.lex.place_heads \
