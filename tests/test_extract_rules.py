@@ -2564,3 +2564,9 @@ def test_a_states_formal_name_is_its_country_but_an_armed_groups_is_not(tmp_path
     assert "Republic of Mozambique" in places["Mozambique"]["aliases"], places["Mozambique"]
     assert not {p for p in places if p.startswith("Republic")}, sorted(places)
     assert "Iraq" not in places and "Islamic State of Iraq" in names(sheets, "actors")
+
+
+def test_a_town_raided_shelled_or_stormed_as_a_district_seat_is_a_place(tmp_path):
+    sheets = run(tmp_path, "At the end of May the insurgents raided Macomia, burning the market. Two days later they "
+                           "stormed the district seat of Quissanga. Artillery shelled Nangade overnight.")
+    assert {"Macomia", "Quissanga", "Nangade"} <= set(names(sheets, "locations")), sorted(names(sheets, "locations"))

@@ -232,8 +232,12 @@ class Discoverer:
             # "troops capture Mesraba", "entered Bashiqa", "reaching al-Sukhnah": what is taken, entered or reached is a place
             r"(?<!\bwith\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"   # (not "with captured Humvees": an adjective)
             r"(?P<taking>(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retak(?:e|es|en|ing)|(?:re)?took|overr[au]n(?:s|ning)?|"
-            r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?|reach(?:es|ed|ing)?))\s+"
-            r"(?:of\s+)?(?:the\s+)?(?:(?:town|village|city|area|countryside)\s+of\s+)?$")
+            r"liberat(?:e|es|ed|ing)|storm(?:s|ed|ing)?|enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|"
+            # ("raided Macomia", "shelled Ain Issa", "besieged Deir ez-Zor"; not "occupied": "the Israeli-occupied Golan")
+            r"raid(?:s|ed|ing)|shell(?:s|ed|ing)|besieg(?:e|es|ed|ing)))\s+"
+            # ("stormed the district seat of Quissanga", "entered the provincial capital of ...")
+            r"(?:of\s+)?(?:the\s+)?(?:(?:(?:district|provincial|regional|port)\s+)?"
+            r"(?:town|village|city|area|countryside|seat|capital)\s+of\s+)?$")
         plural = "|".join(map(re.escape, (n for n in lex.place_of_cues if n.endswith("s"))))
         # "the southern towns: Arbin, ...", "eight villages covering 100 square kilometres, among them Faziliya"
         self._places_colon = re.compile(rf"\b({plural})(?:\s*:|\b[^.;:]{{0,60}}?,\s+(?:among\s+them|including)|\b[^.;:,]{{0,40}}?,?\s+such\s+as)\s*$",
