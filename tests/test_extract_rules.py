@@ -2570,3 +2570,11 @@ def test_a_town_raided_shelled_or_stormed_as_a_district_seat_is_a_place(tmp_path
     sheets = run(tmp_path, "At the end of May the insurgents raided Macomia, burning the market. Two days later they "
                            "stormed the district seat of Quissanga. Artillery shelled Nangade overnight.")
     assert {"Macomia", "Quissanga", "Nangade"} <= set(names(sheets, "locations")), sorted(names(sheets, "locations"))
+
+
+def test_a_landmark_named_by_its_noun_before_or_after_what_it_is_of_is_one_place(tmp_path):
+    sheets = run(tmp_path, "Militants blew up the Temple of Baalshamin in August. The Baal Shamin temple had stood "
+                           "since the first century. The Temple of Bel survived until later that month.")
+    places = names(sheets, "locations")
+    assert "Baal Shamin temple" in places["Temple of Baalshamin"]["aliases"], sorted(places)
+    assert not {"Baal Shamin temple", "Bel"} & set(places), sorted(places)

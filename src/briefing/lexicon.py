@@ -49,6 +49,12 @@ class Lexicon:
             self._derived[key] = build(self)
         return self._derived[key]
 
+    @property
+    def landmark_heads(self) -> frozenset[str]:
+        """The nouns a landmark is named by, before or after what it is of ("Temple of Bel", "Bel temple"), lower case."""
+        return frozenset(w.lower() for w, kind in self.place_heads.items() if kind == "landmark") | \
+            frozenset(self.raw.get("landmark_appositives") or ())
+
     def is_demonym(self, word: str) -> bool:
         return fold(word) in self.demonyms
 

@@ -67,7 +67,8 @@ def extract_corpus(seeds_dir: Path, briefings_dir: Path, root: Path | None = Non
     with progress.stage("discover"):
         candidates, links = discover(lex, seeds, texts, progress, cache)
     with progress.stage("resolve"):
-        entities = resolve(seeds, candidates, links, lex.is_demonym, tuple(lex.raw.get("parent_bodies") or ()))
+        entities = resolve(seeds, candidates, links, lex.is_demonym, tuple(lex.raw.get("parent_bodies") or ()),
+                           lex.landmark_heads)
         name_bare(lex, entities)
         by_id = {e.id: e for e in entities}
     with progress.stage("mentions"):

@@ -104,7 +104,8 @@ def _letters(name: str) -> str:
 
 
 def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[str, str, str]],
-            is_demonym: Callable[[str], bool] = lambda word: False, parents: tuple[str, ...] = ()) -> list[Entity]:
+            is_demonym: Callable[[str], bool] = lambda word: False, parents: tuple[str, ...] = (),
+            landmark_heads: frozenset[str] = frozenset()) -> list[Entity]:
     groups = _Groups()
     key_of = _keyer(seeds)
     # a one-word name spelled like a dictionary acronym ("See" and SAA, "Issa" and ISI) is a stray
@@ -139,6 +140,7 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     _join_places(groups, owner, candidates, _skeleton_key, key_of)
     _join_places(groups, owner, candidates, _first_vowel_key, key_of)
     _join_places(groups, owner, candidates, partial(_described_key, is_demonym=is_demonym), key_of)
+    _join_places(groups, owner, candidates, partial(_swapped_key, heads=landmark_heads), key_of)
     _join_places(groups, owner, candidates, _operation_key, key_of, "operations")
     _join_named_for_their_place(groups, owner, candidates, key_of)
     _join_national_names(groups, owner, candidates, key_of, is_demonym, parents)
@@ -376,6 +378,23 @@ def _described_key(name: str, key: str, is_demonym: Callable[[str], bool]) -> tu
 def _operation_key(name: str, key: str) -> str | None:
     """"Operation Glowing Symphony" and "a campaign called Glowing Symphony" are one operation."""
     return name_key(re.sub(r"^Operation\s+", "", name)) or None
+
+
+_HEAD_OF = re.compile(r"^(?:the\s+)?([A-Za-z]+)\s+of\s+(?:the\s+)?(\S.*)$", re.I)
+
+
+def _swapped_key(name: str, key: str, heads: frozenset[str]) -> tuple[str, str, str] | None:
+    """"The Temple of Bel" is "the Bel temple", "the Temple of Baalshamin" "the Baal Shamin temple": a landmark
+    named by its noun before or after what it is of (its letters compared without spaces or vowels)."""
+    of = _HEAD_OF.match(name)
+    if of and of.group(1).lower() in heads:
+        head, rest = of.group(1), of.group(2)
+    else:
+        head, _, rest = name.rpartition(" ")[::-1]
+        if not rest or head.lower() not in heads:
+            return None
+    rest_key = name_key(rest)
+    return ("swapped", head.lower(), skeleton(rest_key)) if rest_key else None
 
 
 def _skeleton_key(name: str, key: str) -> str | None:
