@@ -2578,3 +2578,12 @@ def test_a_landmark_named_by_its_noun_before_or_after_what_it_is_of_is_one_place
     places = names(sheets, "locations")
     assert "Baal Shamin temple" in places["Temple of Baalshamin"]["aliases"], sorted(places)
     assert not {"Baal Shamin temple", "Bel"} & set(places), sorted(places)
+
+
+def test_a_compass_word_opens_an_unknown_places_name_after_a_preposition_or_in_a_list_of_places(tmp_path):
+    sheets = run(tmp_path, "Police raided a house in Central Java. Arrests were made in Central Sulawesi, East Kalimantan "
+                           "and West Nusa Tenggara. The bomb went off on Jalan Arjuno near the church.")
+    places = set(names(sheets, "locations"))
+    assert {"Central Java", "Central Sulawesi", "East Kalimantan", "West Nusa Tenggara", "Jalan Arjuno"} <= places, \
+        sorted(places)
+    assert not {"Java", "Sulawesi", "Kalimantan", "Nusa Tenggara"} & places, sorted(places)

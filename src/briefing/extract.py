@@ -158,6 +158,8 @@ def found_source(found: Discovery) -> str | None:
 
 
 _FAMILY_TITLES = {"Sheikh", "Shaikh", "Sheik"}   # also family names between a given name and a surname
+_COMPASS = ("North", "South", "East", "West", "Central")
+_LIST_JOINER = re.compile(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")   # between two names of a list
 _BACKED = re.compile(r"\w-(?:backed|led|based|linked|allied|affiliated|aligned|run|held|controlled|funded|supported|"
                      r"trained|sponsored|dominated)$")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]+,\s*$")   # "KOBANI, " before a dateline's region
@@ -421,6 +423,12 @@ class Discoverer:
         # (a city outside the briefing's countries is in the gazetteer only from 250,000 people up: "New Delhi")
         return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000)
 
+    def _listed_after_place(self, source: str, sentence: Sentence, start: int) -> bool:
+        """The name at `start` follows a place of the same sentence in a list ("Aleppo, Idlib and ...")."""
+        last = self._last_place
+        return bool(last and last[:2] == (source, sentence.index) and last[2] <= start
+                    and _LIST_JOINER.fullmatch(sentence.text, last[2], start))
+
     def _formal_country(self, name: str) -> str | None:
         """The country a state's formal name is ("Republic of Angola": Angola; "Democratic Republic of Congo": the
         gazetteer's "Democratic Republic of the Congo"), or None."""
@@ -480,10 +488,13 @@ class Discoverer:
                 break   # "the Northern Storm brigade"
             if run[0].text == "Operation" and len(run) > 1:
                 break   # "Under Operation Odyssey Lightning": the stopword goes, the operation stays
-            if len(run) == 2 and run[0].text in ("North", "South", "East", "West") and not self._known_name(run[1].text) \
+            if 2 <= len(run) <= 3 and run[0].text in _COMPASS and not self._known_name(" ".join(w.text for w in run[1:])) \
                     and not self.lex.is_demonym(run[1].bare) and not self.lex.is_demonym(run[1].bare + "s") \
-                    and self._place_preposition.search(text[:run[0].start]):
-                break   # "in North Waziristan": a compass word is the name's where the rest is no place known alone
+                    and (self._place_preposition.search(text[:run[0].start])
+                         or self._listed_after_place(source, sentence, run[0].start)):
+                # "in North Waziristan", "in Central Sulawesi, East Kalimantan and West Nusa Tenggara": a compass
+                # word is the name's where the rest is no place known alone
+                break
             if len(run) > 3 and self.lex.is_demonym(run[0].bare) and self.lex.org_heads.get(run[1].bare) and run[2].text == "of" \
                     and run[1].text != "State":   # (the Islamic State is known by its own names)
                 break   # "the Islamic Movement of Uzbekistan": a faith's or people's word opens a body's name "of" somewhere
@@ -788,7 +799,7 @@ class Discoverer:
                 and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
                 and not (len(run) == 1 and run[0].bare in self.lex.given_names and not gazetteer.find(name))   # ("Egypt and Jordan, Abdullah in Jordan")
                 and not re.match(rf"^\s+{_SPEECH}\b", after)   # ("in Bahrain, Carter said")
-                and re.fullmatch(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", text[last[2]:start])):
+                and _LIST_JOINER.fullmatch(text, last[2], start)):
             # ("the provinces of Aleppo, Idlib and Hama": each is a province, named as one)
             province = last[3] == "province" and not PROVINCE_WORD.search(name)
             kind = last[3]
