@@ -2587,3 +2587,11 @@ def test_a_compass_word_opens_an_unknown_places_name_after_a_preposition_or_in_a
     assert {"Central Java", "Central Sulawesi", "East Kalimantan", "West Nusa Tenggara", "Jalan Arjuno"} <= places, \
         sorted(places)
     assert not {"Java", "Sulawesi", "Kalimantan", "Nusa Tenggara"} & places, sorted(places)
+
+
+def test_the_capital_of_a_place_names_its_province_but_a_provincial_capital_is_a_city(tmp_path):
+    sheets = run(tmp_path, "Ahvaz is the capital of Khuzestan, a province on the border with Iraq. Arabs in Khuzestan "
+                           "province protested. Troops entered the provincial capital of Ramadi.")
+    places = names(sheets, "locations")
+    assert "Khuzestan province" not in places and "Khuzestan province" in places["Khuzestan"]["aliases"], sorted(places)
+    assert places["Ramadi"]["kind"] == "city", places["Ramadi"]
