@@ -2595,3 +2595,12 @@ def test_the_capital_of_a_place_names_its_province_but_a_provincial_capital_is_a
     places = names(sheets, "locations")
     assert "Khuzestan province" not in places and "Khuzestan province" in places["Khuzestan"]["aliases"], sorted(places)
     assert places["Ramadi"]["kind"] == "city", places["Ramadi"]
+
+
+def test_the_districts_of_a_place_make_it_no_district_but_the_towns_of_a_list_are_towns(tmp_path):
+    sheets = run(tmp_path, "Insurgents have attacked the northern districts of Cabo Delgado since 2017. Thousands in "
+                           "Cabo Delgado fled. Cabo Delgado province is poor. They took the towns of Quissanga and Macomia.")
+    places = names(sheets, "locations")
+    held = [p for p in places.values() if {"Cabo Delgado", "Cabo Delgado province"} <= {p["name"], *p["aliases"]}]
+    assert len(held) == 1 and held[0]["kind"] == "province", sorted(places)
+    assert places["Quissanga"]["kind"] == places["Macomia"]["kind"] == "town", sorted(places)

@@ -829,8 +829,9 @@ class Discoverer:
             of_cue = None   # "the Sadr City district of Baghdad": the city that holds the district (not "the Aleppo district of Furqan")
         if of_cue and len(run) <= 4:
             kind = self.lex.place_of_cues.get(of_cue.group(1).lower())
-            # ("the three provinces of the Kurdistan Region": a plural before one name is what holds them)
-            if kind == "province" and of_cue.group(1).lower().endswith("s") and not re.match(r"\s*(?:,|and\b|or\b)", after):
+            # ("the three provinces of the Kurdistan Region", "the northern districts of Cabo Delgado": a plural before
+            # one name is what holds them; before a list, what each is: "the towns of Anah, Rawa and al-Qaim")
+            if of_cue.group(1).lower().endswith("s") and not re.match(r"\s*(?:,|and\b|or\b)", after):
                 kind = None
             if kind == "province":
                 return add("locations", "province", f"'province of {name}'", 2, f"{name} province")
