@@ -2604,3 +2604,13 @@ def test_the_districts_of_a_place_make_it_no_district_but_the_towns_of_a_list_ar
     held = [p for p in places.values() if {"Cabo Delgado", "Cabo Delgado province"} <= {p["name"], *p["aliases"]}]
     assert len(held) == 1 and held[0]["kind"] == "province", sorted(places)
     assert places["Quissanga"]["kind"] == places["Macomia"]["kind"] == "town", sorted(places)
+
+
+def test_a_person_of_an_organisation_is_a_person_and_the_organisation_but_a_title_of_one_is_neither(tmp_path):
+    sheets = run(tmp_path, "\"The cell was small,\" said Rizal Hakim of the Nusantara Centre for Security Studies. "
+                           "The Secretary General of the Arab League said nothing.")
+    actors = names(sheets, "actors")
+    assert actors["Rizal Hakim"]["kind"] == "person", sorted(actors)
+    assert "Nusantara Centre for Security Studies" in actors, sorted(actors)
+    assert not [a for a in actors if " of the " in a and "Secretary" not in a and "League" not in a], sorted(actors)
+    assert "Secretary General" not in actors, sorted(actors)

@@ -423,6 +423,17 @@ class Discoverer:
         # (a city outside the briefing's countries is in the gazetteer only from 250,000 people up: "New Delhi")
         return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000)
 
+    def _named_like_a_person(self, words: list[_Word], before: str, after: str) -> bool:
+        """Two or three words that can only be a person's name: none a known name, a place, a people or an organisation's
+        word; with a given name first, or a speech verb before them or a comma or speech verb after the phrase."""
+        if any(not w.capital or is_acronym(w.bare) or w.bare in self.lex.stopwords or self.lex.org_heads.get(w.bare)
+               or self.lex.place_heads.get(w.bare) or self.lex.is_demonym(w.bare) or name_key(w.bare) in self.known
+               or w.bare.lower() in self.lex.role_nouns or w.bare in self._roles
+               for w in words) or self._title_in(words) is not None:   # (not the gazetteer's every word: "Rizal" is a town)
+            return False   # ("the Secretary General of the Arab League said")
+        return words[0].bare in self.lex.given_names or re.match(rf"^\s*(?:,|{_SPEECH}\b)", after) is not None \
+            or re.search(rf"\b{_SPEECH}\s+$", before) is not None
+
     def _listed_after_place(self, source: str, sentence: Sentence, start: int) -> bool:
         """The name at `start` follows a place of the same sentence in a list ("Aleppo, Idlib and ...")."""
         last = self._last_place
@@ -589,6 +600,11 @@ class Discoverer:
                 and not self._org_kind(after_of):
             # "the Deir ez-Zor Military Council of Ahmed Abu Khawla": a force, and the man who leads it
             self._classify(source, sentence, run[:of_at], found)
+            return self._classify(source, sentence, after_of, found)
+        if of_at and 2 <= of_at <= 3 and len(after_of) >= 2 and self._org_kind(after_of) \
+                and self._named_like_a_person(run[:of_at], text[:run[0].start], text[run[-1].end:]):
+            # "Rizal Hakim of the Nusantara Centre for Security Studies said": a person, and the body he speaks for
+            self._person(source, sentence, run[:of_at], found, cue="a person of an organisation", strength=2)
             return self._classify(source, sentence, after_of, found)
         if of_at == 1 and run[0].start == 0 and run[0].text.endswith("s") and len(after_of) >= 2 \
                 and (self._org_kind(after_of) or name_key(" ".join(w.text for w in after_of)) in self.known):
