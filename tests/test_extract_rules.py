@@ -2614,3 +2614,9 @@ def test_a_person_of_an_organisation_is_a_person_and_the_organisation_but_a_titl
     assert "Nusantara Centre for Security Studies" in actors, sorted(actors)
     assert not [a for a in actors if " of the " in a and "Secretary" not in a and "League" not in a], sorted(actors)
     assert "Secretary General" not in actors, sorted(actors)
+
+
+def test_a_prison_stormed_to_free_its_inmates_is_a_prison_break_but_a_demand_for_their_release_is_not(tmp_path):
+    sheets = run(tmp_path, "In October 2020 fighters stormed Kangbayi prison in Beni and freed more than 1,300 inmates. "
+                           "The militants were demanding the release of Islamist prisoners held in Roumieh prison.")
+    assert set(names(sheets, "operations")) == {"Kangbayi prison break (2020)"}, sorted(names(sheets, "operations"))

@@ -41,12 +41,12 @@ _ANAPHOR = re.compile(r"^(?:the|that|this)\s+(provincial\s+capital|city|town)(?:
 _FAMILY = {"attack": "attack", "bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",
            "destruction": "destruction", "razing": "destruction", "killing": "killing", "abduction": "abduction",
            "kidnapping": "attack", "intervention": "intervention", "relief": "relief",
-           "evacuation": "evacuation"}
+           "evacuation": "evacuation", "prison break": "attack"}
 SHEET_KIND = {"bombing": "attack", "raid": "attack", "shooting": "attack", "massacre": "attack", "airstrike": "attack",   # what the sheet says (the name keeps the noun)
               "destruction": "attack", "razing": "attack", "killing": "attack", "abduction": "attack", "kidnapping": "attack",
               "intervention": "campaign",
               "relief": "offensive",
-              "evacuation": "operation"}
+              "evacuation": "operation", "prison break": "attack"}
 _OWNED_KINDS = {"landmark", "base", "camp", "dam"}   # a city's airport, prison or dam is a target of its own
 _BESIEGED_KINDS = {"city", "town", "village", "base", "camp"}
 _SITE_KINDS = {"city", "town", "village", "landmark", "other"}   # (an ancient site may be known as any of them)
@@ -62,7 +62,7 @@ _TAKEN_OBJECT = (r"[\"”’']?\s+(?:(?:the|our|their|its)\s+)?(?:(?:[\w-]+\s+){
 _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?:near|of|outside|in|at|from|to|around|towards|by)\s+$",
                        re.I)
 _TAKEN_KINDS = {"city", "town", "base", "dam", "other"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
-_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
+_PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "prison break", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
              "razing", "killing", "abduction", "kidnapping", "intervention", "relief", "evacuation"]
 _ATTACK_ON_IN = re.compile(r"\b(?:an|the)\s+attacks?\s+on\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z][\w-]*\s+){1,3}?"
                            r"(?:in|at|near)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
@@ -213,7 +213,12 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
                       re.I)
     left_it = re.compile(r"\b(?:" + _words(cues.get("leave_words")) + r")\s+(?:the|that|this)\s+(?:besieged\s+)?(city|town)\b(?!\s+of)",
                          re.I)
+    # "stormed Kangbayi prison and freed 1,300 inmates", "prisoners broke out of Abu Ghraib prison": a prison break
+    prison = re.compile(r"\b(?:" + _words(cues.get("prison_nouns")) + r")\b", re.I)
+    breakout = re.compile(r"\b(?:" + _words(cues.get("breakout_words")) + r"|(?:" + _words(cues.get("freeing_verbs"))
+                          + r")\s+(?:[\w,-]+\s+){0,4}?(?:" + _words(cues.get("inmates")) + r"))\b", re.I)
     return SimpleNamespace(
+        prison=prison, breakout=breakout,
         cues=cues, before_re=before_re, figurative=figurative, after_re=after_re, before_anaphor=before_anaphor, besiege=besiege,
         taken_before=taken_before, taken_dated=taken_dated, taken_anaphor=taken_anaphor,
         taken_dated_anaphor=taken_dated_anaphor, taken_after=taken_after, taken_which=taken_which,
@@ -453,6 +458,12 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 out = earlier[-1] if earlier else last_city
             if out:
                 hits.append(OperationHit(out, "evacuation", index, leaving.group(0), years.get(index)))
+        freed = c.breakout.search(text) if not hypothetical else None
+        jail = next((m for m in places if kinds.get(m.entity_id) in _SITE_KINDS and c.prison.search(m.surface)), None) \
+            if freed else None
+        if jail:
+            hits.append(OperationHit(jail.entity_id, "prison break", index, freed.group(0),
+                                     _year_before(text, freed.start()) or years.get(index)))
         # "broke the three-year siege of Deir ez-Zor", "broke through to the besieged airport of X": the operation
         # that relieved a siege (not an attempt); an event of its own where the siege is told as years old
         for cue in c.relieved.finditer(text) if not hypothetical else ():
