@@ -2620,3 +2620,11 @@ def test_a_prison_stormed_to_free_its_inmates_is_a_prison_break_but_a_demand_for
     sheets = run(tmp_path, "In October 2020 fighters stormed Kangbayi prison in Beni and freed more than 1,300 inmates. "
                            "The militants were demanding the release of Islamist prisoners held in Roumieh prison.")
     assert set(names(sheets, "operations")) == {"Kangbayi prison break (2020)"}, sorted(names(sheets, "operations"))
+
+
+def test_an_office_named_without_its_holder_is_no_person_but_a_named_holder_is(tmp_path):
+    sheets = run(tmp_path, "The National Police Chief said the cell was small. Police Chief Tito Karnavian said so too. "
+                           "Julie Bishop said Australia would help.")
+    actors = names(sheets, "actors")
+    assert {"Tito Karnavian", "Julie Bishop"} <= set(actors), sorted(actors)
+    assert "National Police Chief" not in actors, sorted(actors)

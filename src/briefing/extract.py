@@ -257,6 +257,7 @@ class Discoverer:
         self._the_before = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?$", re.I)
         self._occasions = set(lex.raw.get("occasions") or ())
         self._vague_places = {name_key(n) for n in lex.raw.get("vague_places") or ()}
+        self._titles_alone = {t for t in lex.titles if " " not in t}   # ("Minister", "Chief", "Governor")
         self._state_form = re.compile(
             r"^(?:(?:" + "|".join(map(re.escape, lex.raw.get("state_form_words") or ["(?!)"])) + r")\s+)*(?:"
             + "|".join(map(re.escape, lex.raw.get("state_forms") or ["(?!)"])) + r")\s+of\s+(?:the\s+)?(?P<country>.+)$")
@@ -1023,6 +1024,11 @@ class Discoverer:
         if any(w.isupper() and len(w) > 1 for w in words) or any(c.isdigit() for w in words for c in w):
             return False
         if self._org_kind(run) or self.lex.place_heads.get(words[-1]):
+            return False
+        head = self._head(run)
+        if (head in self._titles_alone or head.lower() in self.lex.role_nouns) and words[0] not in self.lex.given_names:
+            # "the Interior Minister said", "the National Police Chief", "Head of Mission": an office, no name (but
+            # "Julie Bishop")
             return False
         if re.search(r"\b(?:in|across|throughout|around)\s+the\s+$", before, re.I) or self._role_next.match(after):
             # ("operations in the Middle East, said ...": no one is in the X; "the deputy Middle East director at
