@@ -2628,3 +2628,10 @@ def test_an_office_named_without_its_holder_is_no_person_but_a_named_holder_is(t
     actors = names(sheets, "actors")
     assert {"Tito Karnavian", "Julie Bishop"} <= set(actors), sorted(actors)
     assert "National Police Chief" not in actors, sorted(actors)
+
+
+def test_a_raid_on_a_building_in_a_place_is_named_after_the_place(tmp_path):
+    sheets = run(tmp_path, "US special forces killed the leader in a raid on a compound in Barisha, in Idlib province. "
+                           "Abaaoud died in a police raid on a flat in Saint-Denis in November 2015.")
+    ops = set(names(sheets, "operations"))
+    assert {"Barisha raid (2016)", "Saint-Denis raid (2015)"} <= ops, sorted(ops)

@@ -64,7 +64,9 @@ _LOCATIVE = re.compile(r"(?<!\bcity)(?<!\btown)(?<!\bvillage)(?<!\bcapital)\s+(?
 _TAKEN_KINDS = {"city", "town", "base", "dam", "other"}   # ("overran the Tabqa air base", "seized the Mosul Dam"; not villages)
 _PRIORITY = ["siege", "battle", "offensive", "campaign", "massacre", "prison break", "bombing", "shooting", "airstrike", "raid", "attack", "destruction",
              "razing", "killing", "abduction", "kidnapping", "intervention", "relief", "evacuation"]
-_ATTACK_ON_IN = re.compile(r"\b(?:an|the)\s+attacks?\s+on\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z][\w-]*\s+){1,3}?"
+# ("a police raid on a flat in Saint-Denis", "a US raid on a compound in Barisha": a raid named after the place)
+_ATTACK_ON_IN = re.compile(r"\b(?:an|the|a)\s+(?:(?:[\w.-]+\s+){0,2}?(?P<raid>raids?)|attacks?)\s+on\s+"
+                           r"(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z][\w-]*\s+){1,3}?"
                            r"(?:in|at|near)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 _WHERE_FROM = re.compile(r"\s+(?:from|in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:of|in)\s+(?:the\s+)?)?")
 # "In the village of X, south of Y, militants executed ...": Y only says where X is
@@ -314,7 +316,8 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             # the Yazidi community, nor on a place named before it: "the attack on the Reina nightclub in Istanbul")
             on = None if bomb or b or hypothetical or possessor or holder else _ATTACK_ON_IN.search(lead)
             if on and kinds.get(m.entity_id) in _SITE_KINDS and not any(on.start() < p.start < m.start for p in places):
-                hits.append(OperationHit(m.entity_id, "attack", index, text[on.start():m.end], years.get(index)))
+                hits.append(OperationHit(m.entity_id, "raid" if on.group("raid") else "attack", index,
+                                         text[on.start():m.end], years.get(index)))
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
                 kind, year = "shooting" if bomb.group("gun") else "bombing", _year_before(text, bomb.start()) or years.get(index)
