@@ -2635,3 +2635,12 @@ def test_a_raid_on_a_building_in_a_place_is_named_after_the_place(tmp_path):
                            "Abaaoud died in a police raid on a flat in Saint-Denis in November 2015.")
     ops = set(names(sheets, "operations"))
     assert {"Barisha raid (2016)", "Saint-Denis raid (2015)"} <= ops, sorted(ops)
+
+
+def test_two_words_joined_by_and_before_an_organisations_word_are_one_name(tmp_path):
+    sheets = run(tmp_path, "Erdogan's Justice and Development Party (AKP) won the vote. The Justice and Equality "
+                           "Movement fought on. Russia and Iran agreed.")
+    actors = names(sheets, "actors")
+    assert "AKP" in actors["Justice and Development Party"]["aliases"], sorted(actors)
+    assert "Justice and Equality Movement" in actors, sorted(actors)
+    assert not {"Development Party", "Equality Movement", "Justice"} & set(actors), sorted(actors)

@@ -159,6 +159,7 @@ def found_source(found: Discovery) -> str | None:
 
 _FAMILY_TITLES = {"Sheikh", "Shaikh", "Sheik"}   # also family names between a given name and a surname
 _COMPASS = ("North", "South", "East", "West", "Central")
+_PAIRED = re.compile(r"\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")   # ("Justice and| Development Party")
 _LIST_JOINER = re.compile(r"['’]?s?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")   # between two names of a list
 _BACKED = re.compile(r"\w-(?:backed|led|based|linked|allied|affiliated|aligned|run|held|controlled|funded|supported|"
                      r"trained|sponsored|dominated)$")
@@ -377,7 +378,7 @@ class Discoverer:
             if run and joined and word.text == "and" and not pending and (self._longer_known(text, run) or (
                     self.lex.org_heads.get(run[-1].bare) != "armed group" and
                     any(w.text in ("of", "for") and run[k - 1].text not in self.lex.stopwords
-                        for k, w in enumerate(run[1:], 1)))):
+                        for k, w in enumerate(run[1:], 1))) or self._paired_body(text, run, word.end)):
                 pending.append(word)
                 continue
             if run:
@@ -386,6 +387,17 @@ class Discoverer:
             run, pending = ([word], []) if word.capital else ([], [word] if word.text in ("al", "el") else [])
         if run:
             yield run
+
+    def _paired_body(self, text: str, run: list[_Word], at: int) -> bool:
+        """"Justice and Development Party", "Justice and Equality Movement": two words no list knows, joined by "and",
+        then an organisation's word, are one name."""
+        pair = _PAIRED.match(text, at)
+        return bool(pair and (len(run) == 1 or (len(run) == 2 and run[0].text in ("The", "the")))
+                    and self._pair_named(run[-1].bare, pair.group(1), pair.group(2)))
+
+    def _pair_named(self, first: str, second: str, head: str) -> bool:
+        return bool(self.lex.org_heads.get(head)) and not any(
+            self._known_name(w) or self.lex.is_demonym(w) or w in self.lex.stopwords for w in (first, second))
 
     def _without_connectors(self, words: list[_Word]) -> list[_Word]:
         """`words` without the connectors in front ("the", "of"): "of the Levant Policy Forum"."""
@@ -1280,7 +1292,9 @@ class Discoverer:
             expansion, acronym = self._trim_expansion(m.group(1)), m.group(2)
             if not re.search(r"[–-]", acronym):   # "KOBANI, Rojava – Kurdish People's Protection Units (YPG)"
                 expansion = self._trim_expansion(re.split(r"\s+[–-]\s+", expansion)[-1])
-            if " and " in expansion and not self._initials_fit(expansion, acronym):
+            paired = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)", expansion)
+            if " and " in expansion and not self._initials_fit(expansion, acronym) \
+                    and not (paired and self._pair_named(*paired.groups())):   # ("Justice and Development Party (AKP)")
                 # "the al-Sanadid Forces and the Syriac Military Council (MFS)": the last name only
                 expansion = self._trim_expansion(re.split(r"\s+and\s+", expansion)[-1])
             owned = re.split(r"\S+['’]s\s+", expansion)[-1]
