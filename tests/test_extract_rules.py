@@ -2644,3 +2644,11 @@ def test_two_words_joined_by_and_before_an_organisations_word_are_one_name(tmp_p
     assert "AKP" in actors["Justice and Development Party"]["aliases"], sorted(actors)
     assert "Justice and Equality Movement" in actors, sorted(actors)
     assert not {"Development Party", "Equality Movement", "Justice"} & set(actors), sorted(actors)
+
+
+def test_a_premier_is_a_title_a_street_a_place_and_abu_dhabi_and_new_jersey_are_places(tmp_path):
+    sheets = run(tmp_path, "Premier Daniel Andrews said the attacker was known to police. Police closed Phillip Street. "
+                           "He flew to Abu Dhabi. He was arrested in New Jersey.")
+    assert "Daniel Andrews" in names(sheets, "actors"), sorted(names(sheets, "actors"))
+    places = set(names(sheets, "locations"))
+    assert {"Phillip Street", "Abu Dhabi", "New Jersey"} <= places and "Jersey" not in places, sorted(places)

@@ -434,7 +434,8 @@ class Discoverer:
         hit = gazetteer.find(" ".join(w.text for w in run))
         # (not a province: the gazetteer's "New York" is the state, and a list after it would be of provinces)
         # (a city outside the briefing's countries is in the gazetteer only from 250,000 people up: "New Delhi")
-        return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000)
+        return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000
+                                    or hit.kind == "province" and run[0].text == "New")   # ("New Jersey", "New Mexico")
 
     def _named_like_a_person(self, words: list[_Word], before: str, after: str) -> bool:
         """Two or three words that can only be a person's name: none a known name, a place, a people or an organisation's
@@ -1046,7 +1047,7 @@ class Discoverer:
             # ("operations in the Middle East, said ...": no one is in the X; "the deputy Middle East director at
             # Human Rights Watch": the words before a role say what it covers)
             return False
-        if words[0] in self.lex.name_prefixes and len(words) > 1:
+        if words[0] in self.lex.name_prefixes and len(words) > 1 and gazetteer.find(" ".join(words)) is None:   # (Abu Dhabi)
             self._person_cue = f"name prefix '{words[0]}'"
             return True
         # "who gave his name as Heval Zagros", "identified only as Jihan"; a word alone only where the text says
