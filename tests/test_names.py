@@ -74,3 +74,9 @@ def test_a_last_i_is_not_a_last_a_though_vowels_fold():
 def test_st_is_saint():
     assert name_key("St Denis") == name_key("Saint-Denis") == name_key("St. Denis")
     assert name_key("Ste Marie") == name_key("Sainte-Marie") != name_key("Saint-Marie")
+
+
+def test_a_generational_suffix_closes_a_persons_name_without_changing_its_key():
+    assert name_key("Kenneth F. McKenzie Jr.") == name_key("Kenneth F. McKenzie")
+    assert name_key("Martin Luther King Sr") == name_key("Martin Luther King")
+    assert name_key("Jr") == "jr" and name_key("Smith Jr") != name_key("Smith")   # (too short to tell)

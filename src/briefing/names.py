@@ -24,6 +24,7 @@ KUNYA = ("Abu", "Umm")   # "Abu Khaled al-Suri": a name that opens with "father 
 PROVINCE_WORD = re.compile(r"\b(?:province|governorate)s?$", re.I)   # "Salah al-Din governorate", "the Hama province"
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")  # Ezzor, Assad -> zor, sad
 _VOWELS = re.compile(r"[aeiouy]+")
+_GENERATION = {"jr", "sr"}   # the keys of a generational suffix closing a person's name
 _FINAL_I = re.compile(r"(?<=[^aeiouy])[eiy]+$")
 _ISATION = re.compile(r"is(ations?|ers?)$")   # British -isation spellings, as American -ization
 _SAME_WORD = {"governorate": "province", "governorates": "provinces",   # Iraq's and Syria's provinces, either way
@@ -136,6 +137,8 @@ def name_key(name: str) -> str:
         key = token_key(tok)
         if key:
             parts.append(key)
+    if len(parts) > 2 and parts[-1] in _GENERATION:
+        parts.pop()   # "Kenneth F. McKenzie Jr." is Kenneth F. McKenzie
     return " ".join(parts)
 
 
