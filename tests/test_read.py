@@ -956,14 +956,15 @@ def test_a_line_opened_by_a_label_is_no_wrapped_continuation_of_the_line_above()
     assert read.split_blocks(f"{topics}\n{related}") == [topics, related]
 
 
-def test_a_count_of_reactions_opens_the_comments_but_a_reactions_heading_is_reporting(tmp_path: Path) -> None:
+@pytest.mark.parametrize("opening", ["17 REACTIONS", "READERS' REACTIONS (17)"])
+def test_a_count_of_reactions_opens_the_comments_but_a_reactions_heading_is_reporting(tmp_path: Path, opening: str) -> None:
     page = ("Harbel court jails preacher\n"
             "By Jane Doe\n"
             "March 3, 2017\n\n"
             "A court in Qarabel jailed the preacher for twelve years on Wednesday.\n\n"
             "Reactions\n\n"
             "The city's mayor called the verdict a signal.\n\n"
-            "17 REACTIONS\n\n"
+            f"{opening}\n\n"
             "KoenV | 11/02/2015 16:47\n"
             "Meanwhile the Harbel Party warned about this in 2011.\n")
     article = read_article(write(tmp_path, "a.txt", page.encode()))
