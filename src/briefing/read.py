@@ -432,7 +432,12 @@ class Rules:
     masthead: dict[str, int]
 
     def line_reason(self, line: str) -> str | None:
-        return next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
+        reason = next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
+        if reason is None and re.search(r"\]\s*\[", line):
+            # a row of buttons copied in brackets: "[Share on Facebook] [Share on Twitter] [Email]"
+            buttons = re.sub(r"\s*\]\s*\[\s*", " | ", line).replace("[", "").replace("]", "").strip()
+            reason = next((reason for rx, reason in self.lines if rx.fullmatch(buttons)), None)
+        return reason
 
     def opens_links(self, line: str) -> bool:
         """'Read more:', or a line of fields ending in one ('Archive | Catalogue no. 12 | Related documents:')."""
