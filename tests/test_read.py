@@ -972,9 +972,11 @@ def test_a_count_of_reactions_opens_the_comments_but_a_reactions_heading_is_repo
     assert not any("Harbel Party" in p for p in article.paragraphs), article.paragraphs
 
 
-def test_a_row_of_share_buttons_in_brackets_is_a_share_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bar", ["[Share on Facebook] [Share on Twitter] [Share via Email] 142 comments",
+                                 "Auto-refresh ON | Share: Facebook | Twitter | WhatsApp"])
+def test_a_row_of_share_buttons_in_brackets_or_after_other_furniture_is_a_share_line(tmp_path: Path, bar: str) -> None:
     page = ("Harbel court jails preacher\nBy Jane Doe\nMarch 3, 2017\n"
-            "[Share on Facebook] [Share on Twitter] [Share via Email] 142 comments\n\n"
+            f"{bar}\n\n"
             "A court in Qarabel jailed the preacher.\n")
     article = read_article(write(tmp_path, "a.txt", page.encode()))
     assert article.paragraphs == ["A court in Qarabel jailed the preacher."], article.paragraphs

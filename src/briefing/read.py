@@ -437,6 +437,10 @@ class Rules:
             # a row of buttons copied in brackets: "[Share on Facebook] [Share on Twitter] [Email]"
             buttons = re.sub(r"\s*\]\s*\[\s*", " | ", line).replace("[", "").replace("]", "").strip()
             reason = next((reason for rx, reason in self.lines if rx.fullmatch(buttons)), None)
+        tail = re.search(r"(?:\||\s{2,})\s*(share\b.*)$", line, re.I) if reason is None else None
+        if tail and tail.start() <= 40:
+            # a share bar after other furniture on its line: "Auto-refresh ON | Share: Facebook | Twitter"
+            reason = next((reason for rx, reason in self.lines if rx.fullmatch(tail.group(1))), None)
         return reason
 
     def opens_links(self, line: str) -> bool:
