@@ -52,8 +52,12 @@ mainland Egypt and Sinai, and Mosul after the battle: 0.80, 0.73, 0.75 and 0.67;
 Manbij, the Yazidi captives, the battle of Fallujah and Jordan's war with the Islamic State: 0.88, 0.78, 0.78 and 0.86;
 heldout94 to heldout97, the Islamic State in Afghanistan and Pakistan, ISWAP around Lake Chad, the Paris and Brussels
 attacks and the Western hostages: 0.72, 0.81, 0.78 and 0.73; heldout98 to heldout101, Tabqa and its dam, the Ramadi
-campaign, the Islamic State in Somalia and the attacks in Britain in 2017: 0.80, 0.88, 0.82 and 0.75). Runs must also
-be stable: a second extract changes nothing.
+campaign, the Islamic State in Somalia and the attacks in Britain in 2017: 0.80, 0.88, 0.82 and 0.75; heldout102 to
+heldout105, Palmyra, Operation Euphrates Shield, Operation Peace Spring and Cabo Delgado: 0.68, 0.86, 0.79 and 0.64;
+heldout106 to heldout109, Indonesia, the attacks inside Iran, the ADF in Uganda and Congo, and Algeria and Morocco:
+0.72, 0.86, 0.73 and 0.71; heldout110 to heldout113, the attacks in Australia and in the United States, the leaders
+killed in north-west Syria and Belgium's networks: 0.77, 0.77, 0.86 and 0.79). Runs must also be stable: a second
+extract changes nothing.
 """
 from __future__ import annotations
 
@@ -191,6 +195,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout99", FIXTURES / "heldout99" / "gold", 0.86, False),
     (FIXTURES / "heldout100", FIXTURES / "heldout100" / "gold", 0.82, False),
     (FIXTURES / "heldout101", FIXTURES / "heldout101" / "gold", 0.76, False),
+    (FIXTURES / "heldout102", FIXTURES / "heldout102" / "gold", 0.67, False),
+    (FIXTURES / "heldout103", FIXTURES / "heldout103" / "gold", 0.84, False),
+    (FIXTURES / "heldout104", FIXTURES / "heldout104" / "gold", 0.77, False),
+    (FIXTURES / "heldout105", FIXTURES / "heldout105" / "gold", 0.62, False),
+    (FIXTURES / "heldout106", FIXTURES / "heldout106" / "gold", 0.75, False),
+    (FIXTURES / "heldout107", FIXTURES / "heldout107" / "gold", 0.84, False),
+    (FIXTURES / "heldout108", FIXTURES / "heldout108" / "gold", 0.74, False),
+    (FIXTURES / "heldout109", FIXTURES / "heldout109" / "gold", 0.70, False),
+    (FIXTURES / "heldout110", FIXTURES / "heldout110" / "gold", 0.78, False),
+    (FIXTURES / "heldout111", FIXTURES / "heldout111" / "gold", 0.75, False),
+    (FIXTURES / "heldout112", FIXTURES / "heldout112" / "gold", 0.84, False),
+    (FIXTURES / "heldout113", FIXTURES / "heldout113" / "gold", 0.79, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
