@@ -2652,3 +2652,9 @@ def test_a_premier_is_a_title_a_street_a_place_and_abu_dhabi_and_new_jersey_are_
     assert "Daniel Andrews" in names(sheets, "actors"), sorted(names(sheets, "actors"))
     places = set(names(sheets, "locations"))
     assert {"Phillip Street", "Abu Dhabi", "New Jersey"} <= places and "Jersey" not in places, sorted(places)
+
+
+def test_his_excellency_is_a_title_and_tell_abiad_is_tal_abyad(tmp_path):
+    sheets = run(tmp_path, "His Excellency Filipe Jacinto Nyusi opened the summit. Fighting went on in Tell Abiad.")
+    assert "Filipe Jacinto Nyusi" in names(sheets, "actors"), sorted(names(sheets, "actors"))
+    assert "Tell Abiad" in names(sheets, "locations")["Tal Abyad"]["aliases"], sorted(names(sheets, "locations"))
