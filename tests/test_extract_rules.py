@@ -2658,3 +2658,8 @@ def test_his_excellency_is_a_title_and_tell_abiad_is_tal_abyad(tmp_path):
     sheets = run(tmp_path, "His Excellency Filipe Jacinto Nyusi opened the summit. Fighting went on in Tell Abiad.")
     assert "Filipe Jacinto Nyusi" in names(sheets, "actors"), sorted(names(sheets, "actors"))
     assert "Tell Abiad" in names(sheets, "locations")["Tal Abyad"]["aliases"], sorted(names(sheets, "locations"))
+
+
+def test_a_town_raided_is_a_raid_named_after_it(tmp_path):
+    sheets = run(tmp_path, "In May 2020 the insurgents raided Macomia, burning the market.")
+    assert "Macomia raid (2020)" in names(sheets, "operations"), sorted(names(sheets, "operations"))

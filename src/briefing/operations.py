@@ -806,9 +806,11 @@ _RAIDED = re.compile(rf"\b(?:{_INSURGENTS}(?:\s+(?:fighters|militants|gunmen|cel
                      r"(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+\s+){0,5}?(?:(?:near|in|at|outside|around)\s+)?"
                      r"(?:the\s+)?(?:(?:village|commune)\s+of\s+)?$")
 # anyone who raided a place, or people and buildings in it ("special forces raided a compound at al-Amr"), and a raid
-# told near a place ("a joint US-Iraqi raid near Tikrit"): a raid named after the place (not a province or country)
+# told near a place ("a joint US-Iraqi raid near Tikrit"), or the place raided itself: a raid named after the place (not a
+# province or country)
 _RAIDED_ANY = re.compile(r"\b(?:raided\s+(?:(?!(?:and|but|while|after|before)\b)[\w'’-]+,?\s+){0,8}?(?:near|in|at|outside|around)"
-                         r"|\braids?\s+(?:(?:took\s+place|happened|was\s+carried\s+out)\s+(?:\w+\s+)?)?(?:near|outside))"
+                         r"|\braids?\s+(?:(?:took\s+place|happened|was\s+carried\s+out)\s+(?:\w+\s+)?)?(?:near|outside)"
+                         r"|\braided)"   # ("the insurgents raided Macomia")
                          r"\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
 _RAID_KINDS = {"city", "town", "village", "other", "landmark", "camp", "base", "district"}
 _LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
