@@ -2663,3 +2663,8 @@ def test_his_excellency_is_a_title_and_tell_abiad_is_tal_abyad(tmp_path):
 def test_a_town_raided_is_a_raid_named_after_it(tmp_path):
     sheets = run(tmp_path, "In May 2020 the insurgents raided Macomia, burning the market.")
     assert "Macomia raid (2020)" in names(sheets, "operations"), sorted(names(sheets, "operations"))
+
+
+def test_a_gunman_who_opened_fire_on_sites_in_a_town_is_its_shooting(tmp_path):
+    sheets = run(tmp_path, "In July 2015 a gunman opened fire on two military sites in Chattanooga, killing five.")
+    assert "Chattanooga shooting (2015)" in names(sheets, "operations"), sorted(names(sheets, "operations"))

@@ -127,7 +127,8 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
                              + _words(cues.get("bomber_nouns")) + r")\s+" + verb + "|(?:"
                              + _words(cues.get("bomb_nouns")) + r")\s+(?:" + verb + r")?|(?P<blew>"
                              + _words(cues.get("suicide_verbs")) + r")\s+)"
-                             r"(?:(?:at|on|outside|of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?"   # "bombings at a peace rally in"
+                             # "bombings at a peace rally in", "opened fire on two military sites in"
+                             r"(?:(?:at|on|outside|of)\s+(?:a|an|two|three|several)\s+(?:[\w-]+\s+){0,3}?)?"
                              r"(?:in|at|outside|inside)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled|run)\s+)?"
                              r"(?:(?:central|downtown|historic|old|(?:south|north)?(?:east|west)ern|northern|southern)\s+)?"   # "in central Baghdad"
                              r"(?:[A-Z][\w-]+['’]s\s+(?:historic\s+|old\s+)?)?"   # "in Baghdad's Sadr City district": the district
