@@ -432,10 +432,11 @@ class Discoverer:
     @staticmethod
     def _gazetteer_whole(run: list[_Word]) -> bool:
         hit = gazetteer.find(" ".join(w.text for w in run))
-        # (not a province: the gazetteer's "New York" is the state, and a list after it would be of provinces)
-        # (a city outside the briefing's countries is in the gazetteer only from 250,000 people up: "New Delhi")
-        return hit is not None and (hit.kind in ("country", "region") or hit.kind == "city" and hit.population >= 250_000
-                                    or hit.kind == "province" and run[0].text == "New")   # ("New Jersey", "New Mexico")
+        # (a city as large as any the gazetteer lists beyond the briefing's countries: "New Delhi"; a province only after
+        # "New": "New Jersey", not "North Carolina" before a list, which would make provinces of the names after it)
+        return hit is not None and (hit.kind in ("country", "region")
+                                    or hit.kind == "city" and hit.population >= gazetteer.MIN_POPULATION_ELSEWHERE
+                                    or hit.kind == "province" and run[0].text == "New")
 
     def _named_like_a_person(self, words: list[_Word], before: str, after: str) -> bool:
         """Two or three words that can only be a person's name: none a known name, a place, a people or an organisation's

@@ -416,6 +416,10 @@ def _from_html(text: str, path: Path) -> _Draft:
 
 
 # --- boilerplate rules (data) -----------------------------------------------------------------
+_BUTTON_GAP = re.compile(r"\s*\]\s*\[\s*")   # between two bracketed buttons: "[Facebook] [Twitter]"
+_SHARE_TAIL = re.compile(r"(?:\||\s{2,})\s*(share\b.*)$", re.I)
+
+
 @dataclass(frozen=True)
 class Rules:
     """The patterns of data/boilerplate.yaml, compiled."""
@@ -432,16 +436,18 @@ class Rules:
     masthead: dict[str, int]
 
     def line_reason(self, line: str) -> str | None:
-        reason = next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
-        if reason is None and re.search(r"\]\s*\[", line):
+        reason = self._reason(line)
+        if reason is None and _BUTTON_GAP.search(line):
             # a row of buttons copied in brackets: "[Share on Facebook] [Share on Twitter] [Email]"
-            buttons = re.sub(r"\s*\]\s*\[\s*", " | ", line).replace("[", "").replace("]", "").strip()
-            reason = next((reason for rx, reason in self.lines if rx.fullmatch(buttons)), None)
-        tail = re.search(r"(?:\||\s{2,})\s*(share\b.*)$", line, re.I) if reason is None else None
+            reason = self._reason(_BUTTON_GAP.sub(" | ", line).replace("[", "").replace("]", "").strip())
+        tail = _SHARE_TAIL.search(line) if reason is None else None
         if tail and tail.start() <= 40:
             # a share bar after other furniture on its line: "Auto-refresh ON | Share: Facebook | Twitter"
-            reason = next((reason for rx, reason in self.lines if rx.fullmatch(tail.group(1))), None)
+            reason = self._reason(tail.group(1))
         return reason
+
+    def _reason(self, line: str) -> str | None:
+        return next((reason for rx, reason in self.lines if rx.fullmatch(line)), None)
 
     def opens_links(self, line: str) -> bool:
         """'Read more:', or a line of fields ending in one ('Archive | Catalogue no. 12 | Related documents:')."""

@@ -390,7 +390,7 @@ def _swapped_key(name: str, key: str, heads: frozenset[str]) -> tuple[str, str, 
     if of and of.group(1).lower() in heads:
         head, rest = of.group(1), of.group(2)
     else:
-        head, _, rest = name.rpartition(" ")[::-1]
+        rest, _, head = name.rpartition(" ")
         if not rest or head.lower() not in heads:
             return None
     rest_key = name_key(rest)
