@@ -292,7 +292,10 @@ def test_every_word_list_of_the_lexicon_holds_only_strings():
     import yaml
     from importlib import resources
     data = yaml.safe_load(resources.files("briefing").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
-    lists = {key: value for key, value in data.items() if isinstance(value, list) and key != "entities"}
+    # (not the lists of records: the dictionary's entities, the campaigns told by who wages them)
+    lists = {key: value for key, value in data.items()
+             if isinstance(value, list) and not all(isinstance(v, dict) for v in value)}
+    assert "stopwords" in lists and "entities" not in lists
     assert {key: [w for w in words if not isinstance(w, str)] for key, words in lists.items()} == \
         {key: [] for key in lists}
 
@@ -2668,3 +2671,31 @@ def test_a_town_raided_is_a_raid_named_after_it(tmp_path):
 def test_a_gunman_who_opened_fire_on_sites_in_a_town_is_its_shooting(tmp_path):
     sheets = run(tmp_path, "In July 2015 a gunman opened fire on two military sites in Chattanooga, killing five.")
     assert "Chattanooga shooting (2015)" in names(sheets, "operations"), sorted(names(sheets, "operations"))
+
+
+def test_an_air_campaign_told_by_who_wages_it_is_that_campaign_where_and_when_it_was_fought(tmp_path):
+    sheets = run(tmp_path, "The US-led coalition, which has been bombing the militants in Syria since 2014, said its "
+                           "jets hit a depot near Qadimah. Moscow began its air campaign a year later, and Russian "
+                           "warplanes struck the hills east of the town on Sunday.")
+    operations = names(sheets, "operations")
+    assert {"Operation Inherent Resolve", "Russian military intervention in Syria"} <= set(operations), sorted(operations)
+    # another coalition's war, and jets only made in Russia, are neither
+    (tmp_path / "yemen").mkdir()
+    other = run(tmp_path / "yemen", "The Saudi-led coalition has been bombing the rebels in Yemen since March. "
+                                    "Russian-made jets of the Yemeni air force struck the port of Hudaydah.")
+    assert not {"Operation Inherent Resolve", "Russian military intervention in Syria"} & set(names(other, "operations"))
+
+
+def test_an_air_campaign_is_not_told_in_an_article_from_before_it_began(tmp_path):
+    sheets = run_page(tmp_path, "Rebels hold the northern towns\n\nMarch 3, 2013\n\nRussian warplanes have not flown "
+                                "over Syria, but US jets patrol the border with Iraq, officials in Aleppo said.\n")
+    assert not {"Operation Inherent Resolve", "Russian military intervention in Syria"} & set(names(sheets, "operations"))
+
+
+def test_forces_fighting_to_retake_a_town_or_battling_for_it_are_in_its_battle(tmp_path):
+    sheets = run(tmp_path, "Government troops have been fighting to retake the city of Qadimah since October. Rebel units are "
+                           "now battling for the town of Tarso, officials said. Residents of Kefrin are fighting "
+                           "for their lives, and the exiles fought for Syria.")
+    assert {"Battle of Qadimah (2016)", "Battle of Tarso (2016)"} <= set(names(sheets, "operations")), \
+        sorted(names(sheets, "operations"))
+    assert not any("Kefrin" in name or "Syria" in name for name in names(sheets, "operations"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from . import assemble
 from .cache import ArticleCache
+from .campaigns import told_campaigns
 from .dates import When, find_dates, parse_when
 from .errors import InputError, Problem
 from .extract import Candidate, Discoverer, Discovery, Sentence, sentences_of
@@ -577,7 +579,29 @@ def discover_operations(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str
             for m in found:
                 if index >= 0 and m.entity_id not in per_sentence[(n, index)]:
                     per_sentence[(n, index)].append(m.entity_id)
+    tell_campaigns(lex, texts, by_id, per_sentence)
     return per_sentence
+
+
+def tell_campaigns(lex: Lexicon, texts: list[_ArticleText], by_id: dict[str, Entity],
+                   per_sentence: dict[tuple[int, int], list[str]]) -> None:
+    """"The US-led coalition, which has been bombing IS in Syria": the campaign it wages (`campaigns.py`)."""
+    ids = {name_key(name): e.id for e in by_id.values() if e.folder == "operations" and e.kind == "campaign"
+           for name in e.names()}
+    country_ids = {i for i, e in by_id.items()
+                   if e.kind == "country" or is_twin(e.folder, i, {"name": e.name, "kind": e.kind})}
+
+    def keys(matches: Iterable[Match]) -> set[str]:
+        return {name_key(by_id[m.entity_id].name) for m in matches if m.entity_id in country_ids}
+
+    for n, text in enumerate(texts):
+        for index, campaign in told_campaigns(
+                lex, ((s.index, s.text) for s in text.sentences if s.index >= 0),
+                text.anchor.date.year if text.anchor else None, keys(m for ms in text.matches.values() for m in ms),
+                lambda index, matches=text.matches: keys(matches.get(index, ()))):
+            op_id = ids.get(name_key(campaign))
+            if op_id and op_id not in per_sentence[(n, index)]:
+                per_sentence[(n, index)].append(op_id)
 
 
 def given_names(lex: Lexicon, texts: list[_ArticleText], entities: list[Entity],
