@@ -2699,3 +2699,10 @@ def test_forces_fighting_to_retake_a_town_or_battling_for_it_are_in_its_battle(t
     assert {"Battle of Qadimah (2016)", "Battle of Tarso (2016)"} <= set(names(sheets, "operations")), \
         sorted(names(sheets, "operations"))
     assert not any("Kefrin" in name or "Syria" in name for name in names(sheets, "operations"))
+
+
+def test_south_asian_west_african_and_indonesian_given_names_open_a_persons_name(tmp_path):
+    sheets = run(tmp_path, "Syed Tariq Mirzapuri called a general strike across the valley. Amadou Keita Ouologuem "
+                           "left the town the next day, and Budi Santikarno Wirayuda stayed.")
+    people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
+    assert {"Syed Tariq Mirzapuri", "Amadou Keita Ouologuem", "Budi Santikarno Wirayuda"} <= people, sorted(people)
