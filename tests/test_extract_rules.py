@@ -2706,3 +2706,22 @@ def test_south_asian_west_african_and_indonesian_given_names_open_a_persons_name
                            "left the town the next day, and Budi Santikarno Wirayuda stayed.")
     people = {n for n, s in names(sheets, "actors").items() if s.get("kind") == "person"}
     assert {"Syed Tariq Mirzapuri", "Amadou Keita Ouologuem", "Budi Santikarno Wirayuda"} <= people, sorted(people)
+
+
+def test_an_emirate_is_an_armed_group_and_a_district_keeps_its_noun_as_an_alias(tmp_path):
+    sheets = run(tmp_path, "The Velian Emirate, which wants to carve a state out of the mountains, has lost its "
+                           "founder. Police sealed off Tarsovsky district for a month. A car bomb ripped through a "
+                           "market in the Hassaniya district of Velgrad, killing 20 people.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Velian Emirate"]["kind"] == "armed group"
+    assert "Tarsovsky district" in places["Tarsovsky"]["aliases"]
+    # (the district's own name ending in its noun still says the city only holds it)
+    assert "Hassaniya bombing (2016)" in names(sheets, "operations") and \
+        not [n for n in names(sheets, "operations") if "Velgrad" in n], sorted(names(sheets, "operations"))
+
+
+def test_a_name_after_killed_in_another_clause_is_no_killing(tmp_path):
+    sheets = run_page(tmp_path, "Gunmen storm the capital, 19 killed as Farid Haddad addresses the nation\n\n"
+                                "March 3, 2016\n\nFarid Haddad, the president, spoke on television while gunmen "
+                                "held the press house.\n")
+    assert not [n for n in names(sheets, "operations") if "Haddad" in n]

@@ -162,7 +162,8 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
     # "the home town of executed former leader Saddam Hussein" tells who he was, not what happened)
     killed_before = re.compile(r"\b(?:(" + killing_verbs + r"|killed)|(?:" + _words(cues.get("killing_gerunds")) + r")"
                                r"|(?:the\s+)?(" + _words(cues.get("killing_nouns"))
-                               + r")\s+of)\s+(?:[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)
+                               + r")\s+of)\s+(?:(?!(?:as|when|while|after|before|and|but|because|since|until|if|then)\b)"
+                               r"[^\s,.;:]+\s+){0,5}?(?:,\s+)?$", re.I)   # (not past a new clause: "19 killed as Putin spoke")
     # "Omar Alloush, a council member, was shot dead", "al-Adnani ... was killed in a US airstrike"
     # ("Its founder, Wahid al-Balous, was killed by a car bomb": the name may be the apposition; "was killed by
     # Iraqi forces in Mosul", "was killed in August 2014": by whom or when, a killing, not a death in battle)
@@ -503,7 +504,8 @@ _CLASHED = re.compile(r"\b(?:clashed|fought)\s+(?:with\s+[^,.;]{1,90}?\s+)?(?:ne
                       r"(?:[\w-]+\s+){0,2}?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 # what stands between a town's part and the town: "the Sadr City district of Baghdad"
 _HOLDS = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?")
-_PART_OF = re.compile(r"\s+(?:city|town|district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
+# (the noun may end the district's own name: "the Sadr City district of Baghdad", its alias "Sadr City district")
+_PART_OF = re.compile(r"(?:(?<=district)|\s+(?:city|town|district|neighbou?rhood|quarter|suburb|area))\s+of\s+(?:the\s+)?", re.I)
 
 
 def _word_start(text: str, at: int) -> int:
