@@ -2725,3 +2725,10 @@ def test_a_name_after_killed_in_another_clause_is_no_killing(tmp_path):
                                 "March 3, 2016\n\nFarid Haddad, the president, spoke on television while gunmen "
                                 "held the press house.\n")
     assert not [n for n in names(sheets, "operations") if "Haddad" in n]
+
+
+def test_a_body_named_after_a_lake_is_no_place_and_a_demonym_in_a_list_is_no_town(tmp_path):
+    sheets = run(tmp_path, "The Lake Velia Basin Commission met in the capital. Nigerian, Chadian and Cameroonian "
+                           "troops retook the town of Qadimah, and Senegalese officers flew in.")
+    assert names(sheets, "actors")["Lake Velia Basin Commission"]["kind"] == "government body"
+    assert not {"Lake Velia Basin Commission", "Cameroonian", "Senegalese"} & set(names(sheets, "locations"))
