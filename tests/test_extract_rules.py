@@ -2732,3 +2732,11 @@ def test_a_body_named_after_a_lake_is_no_place_and_a_demonym_in_a_list_is_no_tow
                            "troops retook the town of Qadimah, and Senegalese officers flew in.")
     assert names(sheets, "actors")["Lake Velia Basin Commission"]["kind"] == "government body"
     assert not {"Lake Velia Basin Commission", "Cameroonian", "Senegalese"} & set(names(sheets, "locations"))
+
+
+def test_the_kremlin_and_the_white_house_that_speak_are_government_bodies(tmp_path):
+    sheets = run(tmp_path, "The Kremlin denied that its jets had struck the market in Qadimah. The White House "
+                           "sought to soften the warning.")
+    actors = names(sheets, "actors")
+    assert actors["Kremlin"]["kind"] == actors["White House"]["kind"] == "government body"
+    assert not {"Kremlin", "White House"} & set(names(sheets, "locations"))
