@@ -2734,9 +2734,10 @@ def test_a_body_named_after_a_lake_is_no_place_and_a_demonym_in_a_list_is_no_tow
     assert not {"Lake Velia Basin Commission", "Cameroonian", "Senegalese"} & set(names(sheets, "locations"))
 
 
-def test_the_kremlin_and_the_white_house_that_speak_are_government_bodies(tmp_path):
+def test_the_kremlin_the_white_house_and_congress_are_government_bodies(tmp_path):
     sheets = run(tmp_path, "The Kremlin denied that its jets had struck the market in Qadimah. The White House "
-                           "sought to soften the warning.")
+                           "sought to soften the warning, and some members of Congress demanded a vote.")
     actors = names(sheets, "actors")
     assert actors["Kremlin"]["kind"] == actors["White House"]["kind"] == "government body"
+    assert "Congress" in actors["United States Congress"]["aliases"]
     assert not {"Kremlin", "White House"} & set(names(sheets, "locations"))
