@@ -2741,3 +2741,11 @@ def test_the_kremlin_the_white_house_and_congress_are_government_bodies(tmp_path
     assert actors["Kremlin"]["kind"] == actors["White House"]["kind"] == "government body"
     assert "Congress" in actors["United States Congress"]["aliases"]
     assert not {"Kremlin", "White House"} & set(names(sheets, "locations"))
+
+
+def test_where_a_writers_or_a_scholars_role_is_held_is_an_organisation(tmp_path):
+    sheets = run(tmp_path, "Nora Haldane is a contributing editor at Parallax. Karim Nasser, a researcher at Velian "
+                           "House, said the strikes were lawful. Yusuf Darwish is a research analyst at the Institute.")
+    assert {"Parallax", "Velian House"} <= set(names(sheets, "actors"))
+    assert not {"Parallax", "Velian House", "Institute"} & set(names(sheets, "locations"))
+    assert "Institute" not in names(sheets, "actors")

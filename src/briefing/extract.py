@@ -202,6 +202,8 @@ class Discoverer:
         self._role_is = re.compile(rf"^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)(?:[\w.’'\-]+\s+){{0,4}}?({role})\b", re.I)
         self._role_next = re.compile(rf"^\s+(?-i:{role})s?\b")   # ("the deputy Middle East director": the role's region)
         self._role_before = re.compile(rf"\b({role})\s+$", re.I)
+        self._role_at_before = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.raw.get("roles_at") or ["(?!)"]))
+                                          + r")\s+(?:at|with)\s+(?:the\s+)?$", re.I)   # (not "reporters at Camp X": where they were)
         self._kin_after = re.compile(r"^\s+(?:" + "|".join(map(re.escape, lex.raw.get("kin_nouns") or ["(?!)"])) + r")\b")
         # "his brother Brahim", "Salah's older brother, Brahim,": someone's kin, named by a first name
         kin = [n for n in lex.raw.get("kin_nouns") or () if n not in _NOT_ONES_KIN]
@@ -748,6 +750,11 @@ class Discoverer:
 
         if key in self._vague_places and not re.match(r"^\s+[A-Z]", after):
             return   # ("in the Middle East": no place a briefing has a sheet for)
+        if key not in self.known and self._role_at_before.search(before) and not gazetteer.find(name) \
+                and not (len(run) == 1 and run[0].bare in self.lex.org_heads):   # ("an analyst at the Institute")
+            # "a researcher at Chatham House", "a contributing editor at Parallax": where a writer's or a scholar's
+            # role is held, no place (a commander's or a doctor's may be: "a commander at al-Asad")
+            return add("actors", self._org_kind(run) or "other", "a role held at it", 2)
         country = self._formal_country(name) if key not in self.known else None
         if country:   # "the Republic of Angola" is Angola
             found.links.append((name, country, "a country's formal name"))
