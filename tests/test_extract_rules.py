@@ -478,7 +478,7 @@ def test_a_district_named_with_and_without_its_city_is_one_district(tmp_path):
                            "al-Sharqi, residents said.")
     districts = [s for n, s in names(sheets, "locations").items() if "Sharqi" in n]
     assert len(districts) == 1
-    assert {"al-Sharqi", "Qarabel al-Sharqi"} == {districts[0]["name"], *districts[0]["aliases"]}
+    assert {"al-Sharqi", "Qarabel al-Sharqi", "al-Sharqi district"} == {districts[0]["name"], *districts[0]["aliases"]}
 
 
 def test_a_place_spelled_like_a_persons_name_stays_a_place(tmp_path):
@@ -2749,3 +2749,9 @@ def test_where_a_writers_or_a_scholars_role_is_held_is_an_organisation(tmp_path)
     assert {"Parallax", "Velian House"} <= set(names(sheets, "actors"))
     assert not {"Parallax", "Velian House", "Institute"} & set(names(sheets, "locations"))
     assert "Institute" not in names(sheets, "actors")
+
+
+def test_a_compass_word_opens_a_regions_own_name(tmp_path):
+    sheets = run(tmp_path, "The group's affiliates are active across West Africa, and it recruited in Southeast Asia.")
+    places = names(sheets, "locations")
+    assert {"West Africa", "Southeast Asia"} <= set(places) and "Africa" not in places and "Asia" not in places

@@ -819,8 +819,10 @@ class Discoverer:
         # (the place word may follow an opener: "Great Mosque of Raqqa")
         head = run[1] if len(run) > 2 and run[0].text in self._openers and run[1].text in self._place_first_words else run[0]
         first_place = self._place_first_words.get(head.text)
-        # (not a body named after its place: "the Lake Chad Basin Commission")
-        if first_place and len(run) > 1 and key not in self.known and not (len(run) > 2 and run[-1].bare in self.lex.org_heads):
+        # (not a body named after its place: "the Lake Chad Basin Commission"; "the Church of the Holy Cross" is
+        # the church's, whatever ends it)
+        named_body = len(run) > 2 and run[-1].bare in self.lex.org_heads and not any(w.text == "of" for w in run)
+        if first_place and len(run) > 1 and key not in self.known and not named_body:
             return add("locations", first_place, f"place word '{head.text}'", 2)
         place = self._place_by_noun(name, run, after)
         if place and (place[0] != name or place[3]) and re.search(r"\b(?:a|an)\s+$", before, re.I) \
