@@ -56,7 +56,10 @@ campaign, the Islamic State in Somalia and the attacks in Britain in 2017: 0.80,
 heldout105, Palmyra, Operation Euphrates Shield, Operation Peace Spring and Cabo Delgado: 0.68, 0.86, 0.79 and 0.64;
 heldout106 to heldout109, Indonesia, the attacks inside Iran, the ADF in Uganda and Congo, and Algeria and Morocco:
 0.72, 0.86, 0.73 and 0.71; heldout110 to heldout113, the attacks in Australia and in the United States, the leaders
-killed in north-west Syria and Belgium's networks: 0.77, 0.77, 0.86 and 0.79). Runs must also be stable: a second
+killed in north-west Syria and Belgium's networks: 0.77, 0.77, 0.86 and 0.79; heldout114 to heldout117, Kashmir,
+the fall of Assad's government, the attacks in Bangladesh and Pakistan and the North Caucasus: 0.74, 0.87, 0.71 and
+0.76; heldout118 to heldout121, the chemical attacks of 2017-2018 and the strikes that answered them, northern Mali,
+Boko Haram around Lake Chad and the war for Tripoli: 0.77, 0.72, 0.79 and 0.82). Runs must also be stable: a second
 extract changes nothing.
 """
 from __future__ import annotations
@@ -207,6 +210,14 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout111", FIXTURES / "heldout111" / "gold", 0.75, False),
     (FIXTURES / "heldout112", FIXTURES / "heldout112" / "gold", 0.84, False),
     (FIXTURES / "heldout113", FIXTURES / "heldout113" / "gold", 0.79, False),
+    (FIXTURES / "heldout114", FIXTURES / "heldout114" / "gold", 0.75, False),
+    (FIXTURES / "heldout115", FIXTURES / "heldout115" / "gold", 0.86, False),
+    (FIXTURES / "heldout116", FIXTURES / "heldout116" / "gold", 0.70, False),
+    (FIXTURES / "heldout117", FIXTURES / "heldout117" / "gold", 0.77, False),
+    (FIXTURES / "heldout118", FIXTURES / "heldout118" / "gold", 0.76, False),
+    (FIXTURES / "heldout119", FIXTURES / "heldout119" / "gold", 0.71, False),
+    (FIXTURES / "heldout120", FIXTURES / "heldout120" / "gold", 0.79, False),
+    (FIXTURES / "heldout121", FIXTURES / "heldout121" / "gold", 0.80, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
