@@ -2755,3 +2755,10 @@ def test_a_compass_word_opens_a_regions_own_name(tmp_path):
     sheets = run(tmp_path, "The group's affiliates are active across West Africa, and it recruited in Southeast Asia.")
     places = names(sheets, "locations")
     assert {"West Africa", "Southeast Asia"} <= set(places) and "Africa" not in places and "Asia" not in places
+
+
+def test_missiles_fired_at_or_striking_a_base_are_a_strike_named_after_it(tmp_path):
+    sheets = run(tmp_path, "The president ordered 59 cruise missiles fired at the Qadimah air base. A week later "
+                           "missiles struck the Tarso air base in the desert, killing 14 people.")
+    operations = set(names(sheets, "operations"))
+    assert {"Qadimah air base airstrike (2016)", "Tarso air base airstrike (2016)"} <= operations, sorted(operations)
