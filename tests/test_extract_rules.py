@@ -2762,3 +2762,11 @@ def test_missiles_fired_at_or_striking_a_base_are_a_strike_named_after_it(tmp_pa
                            "missiles struck the Tarso air base in the desert, killing 14 people.")
     operations = set(names(sheets, "operations"))
     assert {"Qadimah air base airstrike (2016)", "Tarso air base airstrike (2016)"} <= operations, sorted(operations)
+
+
+def test_an_office_named_without_its_holder_is_no_body(tmp_path):
+    sheets = run(tmp_path, "The Chief of the Defence Staff said the army would hold Qadimah. Chief of Army Staff "
+                           "General Tarek Haddad visited the front.")
+    actors = names(sheets, "actors")
+    assert not [n for n in actors if n.startswith("Chief of")], sorted(actors)
+    assert actors["Tarek Haddad"]["kind"] == "person"

@@ -192,6 +192,7 @@ class Discoverer:
         self._acronym_only = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if is_acronym(n)} - worded
         self._titles_by_first: dict[str, list[tuple[str, list[str]]]] = {}
         self._abbreviated_titles = {w for title in lex.titles for w in title.split() if w.endswith(".")}
+        self._office_titles = frozenset(t for t in lex.titles if " of " in t)
         for title in lex.titles:   # longest first, as the lexicon sorts them
             clean = [p.rstrip(".") for p in title.split()]
             self._titles_by_first.setdefault(clean[0], []).append((title, clean))
@@ -750,6 +751,8 @@ class Discoverer:
 
         if key in self._vague_places and not re.match(r"^\s+[A-Z]", after):
             return   # ("in the Middle East": no place a briefing has a sheet for)
+        if name in self._office_titles:
+            return   # ("the Chief of the Defence Staff said": an office, its holder unnamed; no body)
         if key not in self.known and self._role_at_before.search(before) and not gazetteer.find(name) \
                 and not (len(run) == 1 and run[0].bare in self.lex.org_heads):   # ("an analyst at the Institute")
             # "a researcher at Chatham House", "a contributing editor at Parallax": where a writer's or a scholar's
