@@ -2770,3 +2770,10 @@ def test_an_office_named_without_its_holder_is_no_body(tmp_path):
     actors = names(sheets, "actors")
     assert not [n for n in actors if n.startswith("Chief of")], sorted(actors)
     assert actors["Tarek Haddad"]["kind"] == "person"
+
+
+def test_a_ship_named_after_its_kind_is_no_person(tmp_path):
+    sheets = run(tmp_path, "French jets took off from the aircraft carrier Marcel Dassault off the coast. The frigate "
+                           "Louis Renard escorted it, and Marcel Haddad, a pilot, flew the first sortie.")
+    actors = names(sheets, "actors")
+    assert "Marcel Dassault" not in actors and "Louis Renard" not in actors and "Marcel Haddad" in actors

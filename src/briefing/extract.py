@@ -193,6 +193,8 @@ class Discoverer:
         self._titles_by_first: dict[str, list[tuple[str, list[str]]]] = {}
         self._abbreviated_titles = {w for title in lex.titles for w in title.split() if w.endswith(".")}
         self._office_titles = frozenset(t for t in lex.titles if " of " in t)
+        self._vessel_before = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.raw.get("vessel_nouns") or ["(?!)"]))
+                                         + r")\s+$", re.I)
         for title in lex.titles:   # longest first, as the lexicon sorts them
             clean = [p.rstrip(".") for p in title.split()]
             self._titles_by_first.setdefault(clean[0], []).append((title, clean))
@@ -753,6 +755,8 @@ class Discoverer:
             return   # ("in the Middle East": no place a briefing has a sheet for)
         if name in self._office_titles:
             return   # ("the Chief of the Defence Staff said": an office, its holder unnamed; no body)
+        if self._vessel_before.search(before):
+            return   # ("the aircraft carrier Charles de Gaulle": a ship, no person)
         if key not in self.known and self._role_at_before.search(before) and not gazetteer.find(name) \
                 and not (len(run) == 1 and run[0].bare in self.lex.org_heads):   # ("an analyst at the Institute")
             # "a researcher at Chatham House", "a contributing editor at Parallax": where a writer's or a scholar's
