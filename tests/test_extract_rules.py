@@ -2777,3 +2777,11 @@ def test_a_ship_named_after_its_kind_is_no_person(tmp_path):
                            "Louis Renard escorted it, and Marcel Haddad, a pilot, flew the first sortie.")
     actors = names(sheets, "actors")
     assert "Marcel Dassault" not in actors and "Louis Renard" not in actors and "Marcel Haddad" in actors
+
+
+def test_a_church_told_only_by_its_faith_is_no_place_of_its_own(tmp_path):
+    sheets = run(tmp_path, "Gunmen attacked a Catholic church in Qadimah, and the Pentecostal church in Tarso was "
+                           "hit a week later.")
+    places = names(sheets, "locations")
+    assert {"Qadimah", "Tarso"} <= set(places)
+    assert not [n for n in places if "church" in n.lower()], sorted(places)
