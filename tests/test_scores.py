@@ -59,8 +59,9 @@ heldout106 to heldout109, Indonesia, the attacks inside Iran, the ADF in Uganda 
 killed in north-west Syria and Belgium's networks: 0.77, 0.77, 0.86 and 0.79; heldout114 to heldout117, Kashmir,
 the fall of Assad's government, the attacks in Bangladesh and Pakistan and the North Caucasus: 0.74, 0.87, 0.71 and
 0.76; heldout118 to heldout121, the chemical attacks of 2017-2018 and the strikes that answered them, northern Mali,
-Boko Haram around Lake Chad and the war for Tripoli: 0.77, 0.72, 0.79 and 0.82). Runs must also be stable: a second
-extract changes nothing.
+Boko Haram around Lake Chad and the war for Tripoli: 0.77, 0.72, 0.79 and 0.82; heldout122 to heldout125, Raqqa after its
+capture, Yemen in 2015, al-Shabaab in Somalia and Kenya and the government's offensive in south-west Syria in 2018: 0.76,
+0.80, 0.76 and 0.73). Runs must also be stable: a second extract changes nothing.
 """
 from __future__ import annotations
 
@@ -218,6 +219,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
     (FIXTURES / "heldout119", FIXTURES / "heldout119" / "gold", 0.71, False),
     (FIXTURES / "heldout120", FIXTURES / "heldout120" / "gold", 0.79, False),
     (FIXTURES / "heldout121", FIXTURES / "heldout121" / "gold", 0.80, False),
+    (FIXTURES / "heldout122", FIXTURES / "heldout122" / "gold", 0.74, False),
+    (FIXTURES / "heldout123", FIXTURES / "heldout123" / "gold", 0.78, False),
+    (FIXTURES / "heldout124", FIXTURES / "heldout124" / "gold", 0.74, False),
+    (FIXTURES / "heldout125", FIXTURES / "heldout125" / "gold", 0.72, False),
 ])
 def test_cold_extraction_scores(tmp_path, seeds, gold, floor, clean):
     score = _scorer()
