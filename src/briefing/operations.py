@@ -174,7 +174,7 @@ def _cue_patterns(lex: Lexicon) -> SimpleNamespace:
                               r"(?:(?:captured|seized|kidnapped|abducted|taken\s+hostage)\b[^;.]{0,100}?\band\s+)?"
                               r"(?:(?:later|reportedly|allegedly|publicly|also|then|found)\s+)?"
                               r"|,\s+(?:[^;.,]{1,80}?\s+who\s+was\s+)?(?=killed\b))(?:(?:" + killing_verbs
-                              + r")\b|killed\s+(?:in|by|when)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:" + means + r")\b"
+                              + r")\b|killed\s+(?:in|by|when)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:" + means + r")\b"
                               r"|killed\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:" + _words(cues.get("killing_agents")) + r")\b"
                               r"|killed\s+(?:by\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,2}?(?:shelling|shellfire|mortar\s+shell|mortar\s+fire|rocket\s+fire)\s+)?"
                               r"(?:(?:near|in|at|outside|around)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+)?"
