@@ -2797,3 +2797,10 @@ def test_where_a_body_is_based_is_no_mention_of_the_place(tmp_path):
 def test_a_killing_by_a_strike_written_with_dotted_initials_is_a_killing(tmp_path):
     sheets = run(tmp_path, "Farid Haddad was killed by a U.S. drone strike in Qadimah in August 2015.")
     assert "Killing of Farid Haddad (2015)" in names(sheets, "operations"), sorted(names(sheets, "operations"))
+
+
+def test_the_name_a_strike_killed_is_a_persons(tmp_path):
+    sheets = run(tmp_path, "An American drone killed Boulos Ferhani near Qadimah. Jets killed Islamic State "
+                           "fighters near Tarso.")
+    assert names(sheets, "actors")["Boulos Ferhani"]["kind"] == "person"
+    assert "Killing of Boulos Ferhani (2016)" in names(sheets, "operations"), sorted(names(sheets, "operations"))

@@ -51,6 +51,8 @@ _STAFF_OF = re.compile(r"(?:Deputy\s+|Vice\s+)?Chiefs?\s+of\s+(?:the\s+)?(?:[A-Z
 # what befalls a person, not a place: "X was killed", "X had been arrested"
 _HARMED_AFTER = re.compile(r"^\s+(?:was|had\s+been|has\s+been|is\s+believed\s+to\s+have\s+been)\s+(?:killed|assassinated|executed|"
                            r"arrested|detained|wounded|injured|kidnapped|abducted|beheaded|sentenced|jailed|hanged|shot)\b")
+# ("an American drone killed Boubaker el-Hakim", "gunmen assassinated Naji Jerf")
+_HARMED_BEFORE = re.compile(r"\b(?:killed|assassinated|executed|beheaded|murdered|kidnapped|abducted)\s+$")
 # a unit's number is its name's ("the 157 Task Force Battalion", "the 81 Division Forward Brigade")
 _UNIT_HEADS = frozenset({"Battalion", "Brigade", "Division", "Regiment", "Corps", "Squadron"})
 LISTED_WITH_A_PLACE = "listed with a place"   # (the cue resolve tells a list's guess of a kind by)
@@ -1111,9 +1113,11 @@ class Discoverer:
         if re.search(rf"\b{_SPEECH}\s+$", before) or re.match(rf"^\s*,?\s+{_SPEECH}\b", after):
             self._person_cue = "speech verb"
             return True
-        if _HARMED_AFTER.match(after) and not any(self.lex.is_demonym(w) or w in self.lex.stopwords for w in words) \
+        harmed = "'was killed' after the name" if _HARMED_AFTER.match(after) else \
+            "'killed' before the name" if _HARMED_BEFORE.search(before) else None
+        if harmed and not any(self.lex.is_demonym(w) or w in self.lex.stopwords for w in words) \
                 and not _NUMBER_WORD.match(words[0]):
-            self._person_cue = "'was killed' after the name"   # "after Hakimullah Mehsud was killed in a drone strike"
+            self._person_cue = harmed   # "after Hakimullah Mehsud was killed in a drone strike"
             return True
         if self._given_name(run):
             self._person_cue = f"given name '{words[0]}'"   # "Dalia Mansour in Beirut"
