@@ -6,13 +6,10 @@ number of aliases: ten thousand sheets cost a dictionary, not a slower scan.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .names import fold, is_acronym, is_article, surname_form, token_key, tokens
-
-_BASED = re.compile(r"[-\u2010\u2011]based\b")   # ("the UK-based Syrian Observatory")
 
 
 @dataclass(frozen=True, order=True)
@@ -121,11 +118,11 @@ class Matcher:
                 if alias:
                     hit = (n, Match(start, end, alias.entity_id, surface))
                     break
-            if hit and not _BASED.match(text, hit[1].end):
+            if hit:
                 found.append(hit[1])
                 i += hit[0]
             else:
-                i += 1   # ("the UK-based Syrian Observatory": where a body sits is no mention of the place)
+                i += 1
         return found
 
     @staticmethod
