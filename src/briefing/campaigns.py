@@ -3,9 +3,10 @@ Syria since September", "Russian warplanes", "Moscow began its air campaign on 3
 
 The press names a long air campaign far less often than it describes it. Which campaign belongs to
 which air force, in which countries and from which year, is data (`told_campaigns` in
-`data/lexicon.yaml`), as are the words that tell a campaign (`campaign_cues`): an air noun right
-after who wages it ("coalition air strikes", "Russia's air campaign"), or a verb of bombing in the
-same clause ("Moscow, which had been bombing Syria for a month").
+`data/lexicon.yaml`), as are the words that tell a campaign (`campaign_cues`, and the verbs that open
+an intervention, `operation_cues.intervention_verbs`): an air noun right after who wages it ("coalition
+air strikes", "Russia's air campaign"), or a verb of bombing in the same clause ("Moscow, which had been
+bombing Syria for a month").
 """
 from __future__ import annotations
 
@@ -38,8 +39,10 @@ def _build(lex: Lexicon) -> list[Told]:
         return _alternatives([*(cues.get(key) or ()), *(extra or ())])
 
     # a verb of bombing later in the same clause, commas allowed (a relative clause): "began (its) air
-    # strikes", "has been bombing", "has carried out more than 2,500 air strikes"
-    verbs = (rf"(?:{words('starts')})\s+(?:(?:its|their|first|own)\s+)*(?:{words('started')})"
+    # strikes" (the verbs that open a country's intervention), "has been bombing", "has carried out more
+    # than 2,500 air strikes"
+    starts = _alternatives(lex.operation_cues.get("intervention_verbs") or ["(?!)"])
+    verbs = (rf"(?:{starts})\s+(?:(?:its|their|first|own)\s+)*(?:{words('started')})"
              rf"|(?:has|have|had)\s+been\s+(?:{words('ongoing')})|(?:is|are|was|were)\s+(?:{words('ongoing')})"
              rf"|(?:{words('carried')})\s+(?:[\w,.-]+\s+){{0,4}}?(?:{words('carried_out')})")
     out = []
