@@ -2797,3 +2797,22 @@ def test_the_name_a_strike_killed_is_a_persons(tmp_path):
                            "fighters near Tarso.")
     assert names(sheets, "actors")["Boulos Ferhani"]["kind"] == "person"
     assert "Killing of Boulos Ferhani (2016)" in names(sheets, "operations"), sorted(names(sheets, "operations"))
+
+
+def test_a_date_in_an_aside_dates_only_what_the_aside_tells(tmp_path):
+    # (the article is of March 2016: "last September" in the aside is 2015, and not the battle's year)
+    sheets = run(tmp_path, "The Kremlin, which began its air campaign last September, has presented the battle for "
+                           "Velo as proof of its aims. Militants, which overran Kessel in June 2014, have lost ground "
+                           "since. In the town of Marun, which the SDF took from the jihadists in October 2015 after four months of "
+                           "street fighting, shops reopened.")
+    ops = names(sheets, "operations")
+    assert "Battle of Velo (2016)" in ops, ops
+    assert "Fall of Kessel (2014)" in ops and any(n.startswith("Battle of Marun (2015)") for n in ops), ops
+
+
+def test_the_insurgents_seizure_of_a_town_is_its_fall_and_the_recapture_a_battle_of_its_own(tmp_path):
+    sheets = run(tmp_path, "Soldiers recaptured Velo on Sunday, state television said. The Islamic State's seizure "
+                           "of Velo in August 2015 had emptied it of its Christians. Analysts called the battle for "
+                           "Velo a test of the army.")
+    ops = names(sheets, "operations")
+    assert "Fall of Velo (2015)" in ops and "Recapture of Velo (2016)" in ops, ops

@@ -247,6 +247,15 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
     latest: dict[str, int] = {}
     last_province: str | None = None
     for index, text, matches in sentences:
+        # (a place told in an aside, or told by one, is of the year the aside writes: "Isis, which seized Mosul
+        # in June 2014, has", "In Raqqa, which the SDF took in October 2017, that battle is visible")
+        # (not a year it tells a state began: "which it had made its capital since January 2014")
+        asides = [(a.start(), a.end(), int(y.group())) for a in ASIDE.finditer(text)
+                  if (y := next((y for y in _YEAR.finditer(a.group()) if not _SINCE.search(a.group(), 0, y.start())), None))]
+
+        def at(start: int, end: int, index: int = index, asides: list[tuple[int, int, int]] = asides) -> int | None:
+            return next((y for a, b, y in asides if a < start < b or end == a), None) or years.get(index)
+
         places = [m for m in matches if kinds.get(m.entity_id) in PLACE_KINDS]
         hypothetical = bool(_HYPOTHETICAL.search(text))
         purposed = [m for m in matches if kinds.get(m.entity_id) in ("province", "region")
@@ -282,9 +291,11 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if b and not _clause_hypothetical(text, b.start(), len(text)) and (_is_noun(text, b.start(1)) or (
                     b.group(1).lower().endswith("s") and re.match(r"\s+(?:by|against)\b", text[b.end(1):]))):
                 # ("the battles for Mosul and Raqqa in 2017", "the 2016 attack on X" told in 2019)
-                year = _year_before(text, b.start(1)) or _year_after(text, m.end) or years.get(index)
+                year = _year_before(text, b.start(1)) or _year_after(text, m.end) or at(m.start, m.end)
+                # (with the insurgents who own it: "the Islamic State's seizure of X" is a fall, see `_LOST`)
+                owner = _INSURGENT_OWNER.search(text, 0, b.start())
                 hits.append(OperationHit(m.entity_id, c.cues["before_place"][b.group(1).lower()], index,
-                                         text[b.start():m.end], year))
+                                         text[owner.start() if owner else b.start():m.end], year))
                 listed = (c.cues["before_place"][b.group(1).lower()], b.start(), m.end, year)
             # (the phrase runs to its verb: "Fall of X" if it only fell; "the base near X fell" is the base's fall)
             # ("the fight at X, a village ..., which the SDF took": a relative clause tells of the place it follows)
@@ -306,7 +317,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 start = min(m.start - 40, taker.start()) if taker else m.start - 40   # (from its verb: "drove ... out of")
                 hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, start):end].strip(),
                                          _taken_year(text, m.end + (fell.end() if fell else 0), lead)
-                                         or years.get(index)))
+                                         or at(m.start, m.end)))
             # ("a bomb in the Sadr City district of Baghdad" went off in Sadr City: the city only holds the district)
             # ("a truck bomb in the Baghdad shopping district of Karrada" went off in Karrada)
             holder = any(p.end <= m.start and _PART_OF.fullmatch(text, p.end, m.start) for p in places) \
@@ -319,10 +330,10 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             on = None if bomb or b or hypothetical or possessor or holder else _ATTACK_ON_IN.search(lead)
             if on and kinds.get(m.entity_id) in _SITE_KINDS and not any(on.start() < p.start < m.start for p in places):
                 hits.append(OperationHit(m.entity_id, "raid" if on.group("raid") else "attack", index,
-                                         text[on.start():m.end], years.get(index)))
+                                         text[on.start():m.end], at(m.start, m.end)))
             # ("Truck bomb kills dozens in X", "Twin suicide bombings kill ...": a headline has no article)
             if bomb and (bomb.group("blew") or _is_noun(text, bomb.start()) or re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[:bomb.start()])):
-                kind, year = "shooting" if bomb.group("gun") else "bombing", _year_before(text, bomb.start()) or years.get(index)
+                kind, year = "shooting" if bomb.group("gun") else "bombing", _year_before(text, bomb.start()) or at(m.start, m.end)
                 hits.append(OperationHit(m.entity_id, kind, index, text[bomb.start():m.end], year))
                 listed = (kind, bomb.start(), m.end, year)
             razed = c.destroyed.search(lead) or c.destroyed_after.match(text[m.end:])
@@ -332,27 +343,27 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 # (told after the monument, its year follows: "was blown up ... in February 2006")
                 year = _taken_year(text, m.end + razed.end(), "") if razed.re is c.destroyed_after else None
                 hits.append(OperationHit(m.entity_id, "destruction", index, text[min(razed.start(), m.start):m.end],
-                                         year or years.get(index)))
+                                         year or at(m.start, m.end)))
             site = c.razed_site.search(lead) if not hypothetical and kinds.get(m.entity_id) in _SITE_KINDS else None
             if site and not any(h.family == "destruction" and h.sentence == index for h in hits):
-                hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], years.get(index)))
+                hits.append(OperationHit(m.entity_id, "razing", index, text[site.start():m.end], at(m.start, m.end)))
             clash = None if b or hypothetical or bomb or kinds.get(m.entity_id) not in _RAID_KINDS else _CLASHED.search(lead)
             if clash:   # "forces loyal to the KDP clashed with the YBS near the town of Khanasor"
-                hits.append(OperationHit(m.entity_id, "battle", index, text[clash.start():m.end], years.get(index)))
+                hits.append(OperationHit(m.entity_id, "battle", index, text[clash.start():m.end], at(m.start, m.end)))
             raid = None if b or hypothetical or bomb else (
                 (_RAIDED.search(lead) if kinds.get(m.entity_id) == "village" else None)
                 or (_RAIDED_ANY.search(lead) if kinds.get(m.entity_id) in _RAID_KINDS else None))
             if raid:   # "Islamic State militants attacked their positions near the village of Mekeeshefa"
-                hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], years.get(index)))
+                hits.append(OperationHit(m.entity_id, "raid", index, text[raid.start():m.end], at(m.start, m.end)))
             strike = None if b or hypothetical or possessor or bomb or holder else c.struck.search(lead)
             if strike:   # "coalition aircraft struck the village of Tokhar"
-                hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], years.get(index),
+                hits.append(OperationHit(m.entity_id, "airstrike", index, text[strike.start():m.end], at(m.start, m.end),
                                          _striker(lex, text[:strike.start()])))
             a = c.after_re.match(text[m.end:])
             # ("the Inates and Chinagodrar attacks", "the Paris, Brussels and Nice attacks": each place listed has one)
             named = [*_listed_before(places, m, text), m] if a else []
             if a and _is_noun_after(text, named[0].start):
-                year = _year_before(text, named[0].start) or years.get(index)
+                year = _year_before(text, named[0].start) or at(m.start, m.end)
                 for p in named:
                     hits.append(OperationHit(p.entity_id, c.cues["after_place"][a.group(1).lower()], index,
                                              text[p.start:m.end + a.end()], year))
@@ -360,13 +371,13 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             cue = c.intervened.search(text[:m.start]) if kinds.get(m.entity_id) == "country" else None
             by = _intervener(lex, text[:cue.start()], m.surface) if cue else None
             if by:   # "Russia began its air campaign in Syria"
-                hits.append(OperationHit(m.entity_id, "intervention", index, text[cue.start():m.end], years.get(index), by))
+                hits.append(OperationHit(m.entity_id, "intervention", index, text[cue.start():m.end], at(m.start, m.end), by))
         # "Islamic State seized most of Deir al-Zor province in 2014": the province's fall (on a date told)
         for m in matches if not hypothetical and _DATED.search(text) else ():
             taken = c.province_taken.search(text[:m.start]) if kinds.get(m.entity_id) == "province" else None
             if taken and (_LOST.search(text) or re.search(rf"\b{_INSURGENTS}\b", text[:m.start])):
                 hits.append(OperationHit(m.entity_id, "battle", index, text[_word_start(text, taken.start() - 40):m.end],
-                                         _taken_year(text, m.end, text[:m.start]) or years.get(index)))
+                                         _taken_year(text, m.end, text[:m.start]) or at(m.start, m.end)))
         # "militants massacred hundreds of men in X", "executed cadets as they fled X", "X, the village where IS
         # executed hundreds": a massacre where it was done, or where the sentence set it before the verb (not a
         # place that only says where)
@@ -379,7 +390,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             where = after or (before[-1] if before else None)
             if where and not any(h.place == where.entity_id and h.sentence == index for h in hits):
                 hits.append(OperationHit(where.entity_id, "massacre", index, text[min(where.start, cue.start()):cue.end()],
-                                         years.get(index)))
+                                         at(cue.start(), cue.end())))
         # "the militants killed 52 young men in the village of X", "kidnapped 276 schoolgirls from the town of X",
         # "gunmen killed 11 gendarmes at the post in X": a massacre, a kidnapping or an attack where the words right
         # after the cue say (a town's, not a country's)
@@ -389,7 +400,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 where = next((m for m in places if m.start >= cue.end() and _WHERE_FROM.fullmatch(text, cue.end(), m.start)), None)
                 if where and kinds.get(where.entity_id) not in ("country", "province", "region") \
                         and not any(h.place == where.entity_id and h.sentence == index for h in hits):
-                    hits.append(OperationHit(where.entity_id, kind, index, text[cue.start():where.end], years.get(index)))
+                    hits.append(OperationHit(where.entity_id, kind, index, text[cue.start():where.end], at(where.start, where.end)))
         for m in matches:
             if kinds.get(m.entity_id) != "person":
                 continue
@@ -414,7 +425,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 if kind == "killing" and after:   # ("X was killed when a car bomb struck his convoy in Y": his killing)
                     hits = [h for h in hits if not (h.sentence == index and h.kind == "bombing" and text.find(h.phrase) >= m.end)]
                 hits.append(OperationHit(m.entity_id, kind, index, text[kill.start() if kill else m.start:end],
-                                         _taken_year(text, end, "") or years.get(index)))
+                                         _taken_year(text, end, "") or at(m.start, m.end)))
         _listed_share(hits, index, [m for m in matches if kinds.get(m.entity_id) == "person"], text)
         # "the offensive to retake the city", "the battle for the western half of the city"
         for cue in c.before_anaphor.finditer(text):
@@ -429,7 +440,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if target and not hypothetical and _is_noun(text, cue.start(1)) and \
                     not any(h.place == target and h.sentence == index for h in hits):
                 hits.append(OperationHit(target, c.cues["before_place"][cue.group(1).lower()], index,
-                                         cue.group(0), years.get(index)))
+                                         cue.group(0), at(cue.start(), cue.end())))
         # "Islamic State overran the town in August 2014": the town named last, taken
         taken_it = c.taken_anaphor.search(text) or (c.taken_dated_anaphor.search(text) if _DATED.search(text) else None)
         if taken_it and not hypothetical:
@@ -438,7 +449,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             target = earlier[-1] if earlier else last_city if kinds.get(last_city or "") in fits else None
             if target and not any(h.place == target and h.sentence == index for h in hits):
                 hits.append(OperationHit(target, "battle", index, text[taken_it.start():taken_it.end() + 30].strip(),
-                                         _taken_year(text, taken_it.end(), "") or years.get(index)))
+                                         _taken_year(text, taken_it.end(), "") or at(taken_it.start(), taken_it.end())))
         # "besieging ... in the provincial capital", "an IS siege on that city"
         for cue in list(c.besiege.finditer(text)) + list(re.finditer(r"\b(siege|assault|battle)\s+(?:on|of|for)\s+", text, re.I)):
             rest = text[cue.end():]
@@ -452,7 +463,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             place = target or (in_place.entity_id if in_place else None)
             if place and not any(h.place == place and h.sentence == index for h in hits):
                 kind = "siege" if cue.group(1).lower().startswith(("besieg", "siege", "encircl")) else "battle"
-                hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), years.get(index)))
+                hits.append(OperationHit(place, kind, index, text[cue.start():cue.end() + 30].strip(), at(cue.start(), cue.end())))
         leaving = c.convoy.search(text)
         if leaving and c.evacuees.search(text) and not hypothetical and not c.strike_words.search(text):
             out = next((m.entity_id for m in places if kinds.get(m.entity_id) in ("city", "town")
@@ -462,13 +473,13 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 earlier = [m.entity_id for m in places if m.end <= it.start() and kinds.get(m.entity_id) in ("city", "town")]
                 out = earlier[-1] if earlier else last_city
             if out:
-                hits.append(OperationHit(out, "evacuation", index, leaving.group(0), years.get(index)))
+                hits.append(OperationHit(out, "evacuation", index, leaving.group(0), at(leaving.start(), leaving.end())))
         freed = c.breakout.search(text) if not hypothetical else None
         jail = next((m for m in places if kinds.get(m.entity_id) in _SITE_KINDS and c.prison.search(m.surface)), None) \
             if freed else None
         if jail:
             hits.append(OperationHit(jail.entity_id, "prison break", index, freed.group(0),
-                                     _year_before(text, freed.start()) or years.get(index)))
+                                     _year_before(text, freed.start()) or at(freed.start(), freed.end())))
         # "broke the three-year siege of Deir ez-Zor", "broke through to the besieged airport of X": the operation
         # that relieved a siege (not an attempt); an event of its own where the siege is told as years old
         for cue in c.relieved.finditer(text) if not hypothetical else ():
@@ -476,7 +487,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                 r"[\w\s'’-]{0,50}", text[cue.end():m.start])), None)
             if where and not c.attempt.search(text, 0, cue.start()):
                 reliefs.append((OperationHit(where.entity_id, "relief", index, text[cue.start():where.end],
-                                             years.get(index)),
+                                             at(cue.start(), cue.end())),
                                 bool(_YEARS_LONG.search(cue.group(0)) or _SIEGE_OF_YEARS.search(text))))
         # "the city" of the next sentence: the last city this one named, else the story's (named most so far, the
         # latest of those named as often: "a message aimed at Damascus and Ankara. How long did it take? The SDF
@@ -717,9 +728,9 @@ def group_operations(hits: list[tuple[str, OperationHit]], lex: Lexicon, place_n
             kind = min(kinds, key=lambda k: (-kinds[k] if k != "siege" else -kinds[k] - 0.5, _PRIORITY.index(k)))
             if kind == "siege" and kinds.get("siege", 0) < max(kinds.values()):
                 kind = next(k for k in _PRIORITY if k in kinds and k != "siege")
+            phase = era[1] if isinstance(era, tuple) else None   # (a town lost, then retaken: `_phases`)
             years = Counter(h.year for _, h in members if h.year)
             year = min(y for y, n in years.items() if n == max(years.values())) if years else None
-            phase = era[1] if isinstance(era, tuple) else None   # (a town lost, then retaken: `_phases`)
             by = next((h.by for _, h in members if h.by), None)
             template = _template(templates, kind, phase, " ".join(h.phrase for _, h in members), by)
             name = template.format(place=place_names[place], year=year or "undated", by=by)
@@ -815,9 +826,15 @@ _RAIDED_ANY = re.compile(r"\b(?:raided\s+(?:(?!(?:and|but|while|after|before)\b)
                          r"|\braids?\s+(?:(?:took\s+place|happened|was\s+carried\s+out)\s+(?:\w+\s+)?)?(?:near|outside)"
                          r"|\braided)"   # ("the insurgents raided Macomia")
                          r"\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
+# a relative clause set off by commas: it tells of the name it follows ("The Kremlin, which began its air
+# campaign last September, has presented the battle for X as proof"), and its dates are of that name
+ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;:()]*,")
+_SINCE = re.compile(r"\bsince\s+(?:[\w-]+\s+){0,3}$", re.I)
+_INSURGENT_OWNER = re.compile(rf"\b(?:the\s+)?{_INSURGENTS}['’]s?\s+$", re.I)
 _RAID_KINDS = {"city", "town", "village", "other", "landmark", "camp", "base", "district"}
 _LOST = re.compile(rf"\b(?:(?:fell|falls|fall)\s+to|(?:captured|seized|taken|occupied)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
-                   rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
+                   rf"{_INSURGENTS}\b|\boverr(?:an|un)\b|^(?:the\s+)?{_INSURGENTS}['’]s?\s+(?:seizure|capture|takeover|conquest)\b"
+                   rf"|\b{_INSURGENTS}\W+(?:[\w-]+\s+){{0,3}}?"
                    r"(?:seized|seizes|captured|captures|took|takes|stormed|storms|occupied|swept\s+into|sweeps\s+into)\b"
                    # ("drove the last Iraqi troops out of Ramadi": whoever drove the town's defenders out took it)
                    rf"|\bdr[io]ve\s+(?:the\s+)?(?:last\s+)?(?:(?!{_INSURGENTS}\b)[\w-]+\s+){{0,2}}?"

@@ -22,7 +22,7 @@ from .facts import Context, Fact, role_fact, sentence_facts
 from .lexicon import Lexicon, lexicon
 from .mentions import Match, Matcher
 from .names import name_key, one_word_names, token_key
-from .operations import SHEET_KIND, OperationHit, find_operations, group_operations, named_as
+from .operations import ASIDE, SHEET_KIND, OperationHit, find_operations, group_operations, named_as
 from .parallel import STATE, pmap, workers_for
 from .progress import QUIET, Progress
 from .read import NEWSROOM, Article, article_paths, read_or_problem
@@ -689,7 +689,10 @@ def _sentence_years(text: _ArticleText) -> dict[int, int | None]:
     for sentence in text.sentences:
         # (a date after "since" tells when a state began, not when the sentence's event was: "press an
         # offensive on Hawija, which IS has held since June 2014")
-        found = [d for d in find_dates(sentence.text, text.anchor) if not _SINCE.search(sentence.text, 0, d[0])]
+        # (nor does a date in an aside: that is when the name before it did something)
+        asides = [m.span() for m in ASIDE.finditer(sentence.text)]
+        found = [d for d in find_dates(sentence.text, text.anchor) if not _SINCE.search(sentence.text, 0, d[0])
+                 and not any(start < d[0] < end for start, end in asides)]
         start, end, when = found[0] if found else (0, 0, None)
         # (a year the sentence writes wins; "a week later" is of the date above, not of the article)
         stated = when.date.year if when and _YEAR.search(sentence.text[start:end]) else None
