@@ -57,6 +57,17 @@ def test_bracketed_gloss_and_also_known_as(tmp_path):
     assert qadim and "Qadim Army" in [qadim[0]["name"], *qadim[0]["aliases"]]
 
 
+def test_a_name_also_spelt_otherwise_is_one_entity(tmp_path):
+    sheets = run(tmp_path, "Police blamed the National Velo Thowheeth (NVT) for the blasts. The National Velo Thowheeth, "
+                           "also spelt National Velo Tawheed, split from a larger group. Its leader, Harun Kessel, also "
+                           "spelled Aaron Kessel, was killed.")
+    actors = names(sheets, "actors")
+    group = [s for s in actors.values() if "National Velo Tawheed" in [s["name"], *s["aliases"]]]
+    assert len(group) == 1 and "National Velo Thowheeth" in [group[0]["name"], *group[0]["aliases"]], actors
+    man = [s for s in actors.values() if "Aaron Kessel" in [s["name"], *s["aliases"]]]
+    assert len(man) == 1 and "Harun Kessel" in [man[0]["name"], *man[0]["aliases"]], actors
+
+
 def test_a_name_glossed_by_a_known_organisation_is_its_alias_but_a_place_or_title_is_not(tmp_path):
     sheets = run(tmp_path, "The Velo Mobilisation (Daesh) shelled Raqqa (Syria) at dawn. "
                            "Later the Oskar Guard (Islamic State) and Haider al-Abadi (Prime Minister) met.")

@@ -1267,7 +1267,7 @@ class Discoverer:
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
     _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
     _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
-                      r"district|airport|prison|bridge))?),?\s+(?:(?:better|best|widely|commonly|popularly|locally)\s+)?(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
+                      r"district|airport|prison|bridge))?),?\s+(?:(?:better|best|widely|commonly|popularly|locally)\s+)?(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias|(?:also\s+)?(?:spelt|spelled|written|transliterated)(?:\s+as)?)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
     _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})"
