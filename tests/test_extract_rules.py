@@ -363,6 +363,8 @@ def test_a_country_that_acts_is_its_state_and_stays_a_place_where_it_is_one(tmp_
     assert (twin["id"], twin["kind"], twin["mentions"][0]["count"]) == ("norway-state", "state", 2)
     assert places["Norway"]["kind"] == "country" and places["Norway"]["mentions"][0]["count"] == 2
     assert actors["Syrian government"]["mentions"]          # the dictionary's state for Syria's capital
+    # (and the twin is named as the press names a government: a reader searching "Norwegian government" finds it)
+    assert {"Government of Norway", "Norwegian government"} <= set(twin["aliases"])
 
 
 def _extract_state_text(tmp_path, monkeypatch):

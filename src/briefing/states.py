@@ -189,6 +189,11 @@ class States:
                 chains.append([n])
         return chains
 
+    def governments(self, country: str) -> list[str]:
+        """How the press names a country's government: "the Government of Nigeria", "the Nigerian government"."""
+        demonyms = self.countries.get(country, {}).get("demonyms") or ()
+        return [f"Government of {country}", *(f"{d} government" for d in demonyms[:1])]
+
     def state(self, country: str) -> Entity:
         """The dictionary's state actor for the country, else its twin (made on first sight)."""
         named = self.countries.get(country, {}).get("state") or country   # (or a state the dictionary lists as one)
@@ -197,7 +202,7 @@ class States:
         twin_id = slugify(country) + TWIN_SUFFIX
         entity = self.by_id.get(twin_id)
         if entity is None:
-            entity = Entity(twin_id, country, "actors", "state", {country}, "text")
+            entity = Entity(twin_id, country, "actors", "state", {country, *self.governments(country)}, "text")
             self.entities.append(entity)
             self.by_id[twin_id] = entity
         return entity
