@@ -2662,6 +2662,21 @@ def test_two_words_joined_by_and_before_an_organisations_word_are_one_name(tmp_p
     assert not {"Development Party", "Equality Movement", "Justice"} & set(actors), sorted(actors)
 
 
+def test_a_pair_joined_by_and_is_one_name_after_more_words_or_a_word_only_the_gazetteer_knows(tmp_path):
+    sheets = run(tmp_path, "Greater Velo Fire and Rescue Service crews arrived. The Foreign and Commonwealth Office "
+                           "advised against travel. Since the Orlando and Ohio State attacks, the Iraqi Army and "
+                           "Popular Mobilization Forces have advanced. The United Nations Food and Agriculture "
+                           "Organization (FAO) warned of hunger.")
+    actors = names(sheets, "actors")
+    assert {"Greater Velo Fire and Rescue Service", "Foreign and Commonwealth Office"} <= set(actors), sorted(actors)
+    assert not {"Rescue Service", "Commonwealth Office", "Orlando and Ohio State"} & set(actors), sorted(actors)
+    assert {"Iraqi Army", "Popular Mobilization Forces"} <= set(actors), sorted(actors)
+    # (the acronym's initials spell the words after "United Nations", not the words after "and")
+    fao = [s for s in actors.values() if "FAO" in s["aliases"] or s["name"] == "FAO"]
+    assert len(fao) == 1 and "Agriculture Organization" not in [fao[0]["name"], *fao[0]["aliases"]], sorted(actors)
+    assert "Food and Agriculture Organization" in [fao[0]["name"], *fao[0]["aliases"]], fao
+
+
 def test_a_premier_is_a_title_a_street_a_place_and_abu_dhabi_and_new_jersey_are_places(tmp_path):
     sheets = run(tmp_path, "Premier Daniel Andrews said the attacker was known to police. Police closed Phillip Street. "
                            "He flew to Abu Dhabi. He was arrested in New Jersey.")

@@ -396,15 +396,20 @@ class Discoverer:
             yield run
 
     def _paired_body(self, text: str, run: list[_Word], at: int) -> bool:
-        """"Justice and Development Party", "Justice and Equality Movement": two words no list knows, joined by "and",
-        then an organisation's word, are one name."""
+        """"Justice and Development Party", "the Foreign and Commonwealth Office", "Greater Manchester Fire and Rescue
+        Service": two words the dictionary does not know, joined by "and", then an organisation's word, are one name
+        (not "the Iraqi Army and Popular Mobilisation Forces": a run that already ends with its head is whole)."""
         pair = _PAIRED.match(text, at)
-        return bool(pair and (len(run) == 1 or (len(run) == 2 and run[0].text in ("The", "the")))
-                    and self._pair_named(run[-1].bare, pair.group(1), pair.group(2)))
+        return bool(pair and not self.lex.org_heads.get(run[-1].bare)
+                    and self._pair_named(run[-1].bare, pair.group(1), pair.group(2), gazetteer_too=False))
 
-    def _pair_named(self, first: str, second: str, head: str) -> bool:
-        return bool(self.lex.org_heads.get(head)) and not any(
-            self._known_name(w) or self.lex.is_demonym(w) or w in self.lex.stopwords for w in (first, second))
+    def _pair_named(self, first: str, second: str, head: str, gazetteer_too: bool = True) -> bool:
+        """(`gazetteer_too=False`: words only the gazetteer knows may make a pair: "Commonwealth" is a town of the
+        Philippines, "Perth and Kinross Council"; but "State" after two places ends a list of them: "the Orlando and
+        Ohio State attacks")"""
+        known = self._known_name if gazetteer_too else (lambda w: name_key(w) in self.known)
+        return bool(self.lex.org_heads.get(head)) and not (not gazetteer_too and head == "State") and not any(
+            known(w) or self.lex.is_demonym(w) or w in self.lex.stopwords for w in (first, second))
 
     def _without_connectors(self, words: list[_Word]) -> list[_Word]:
         """`words` without the connectors in front ("the", "of"): "of the Levant Policy Forum"."""
@@ -1318,8 +1323,12 @@ class Discoverer:
             paired = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)", expansion)
             if " and " in expansion and not self._initials_fit(expansion, acronym) \
                     and not (paired and self._pair_named(*paired.groups())):   # ("Justice and Development Party (AKP)")
-                # "the al-Sanadid Forces and the Syriac Military Council (MFS)": the last name only
-                expansion = self._trim_expansion(re.split(r"\s+and\s+", expansion)[-1])
+                # "the United Nations Food and Agriculture Organization (FAO)": the words the initials spell;
+                # else, "the al-Sanadid Forces and the Syriac Military Council (MFS)": the last name only
+                words = expansion.split()
+                fits = next((" ".join(words[k:]) for k in range(1, len(words) - 2)
+                             if words[k][:1].isupper() and self._initials_fit(" ".join(words[k:]), acronym)), None)
+                expansion = fits or self._trim_expansion(re.split(r"\s+and\s+", expansion)[-1])
             owned = re.split(r"\S+['’]s\s+", expansion)[-1]
             if owned != expansion and len(owned.split()) >= 2 and self._initials_fit(owned, acronym):
                 expansion = owned   # "Khalifa Hafter's Libyan National Army (LNA)": the army, not its owner
