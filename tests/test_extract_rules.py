@@ -2677,6 +2677,13 @@ def test_a_pair_joined_by_and_is_one_name_after_more_words_or_a_word_only_the_ga
     assert "Food and Agriculture Organization" in [fao[0]["name"], *fao[0]["aliases"]], fao
 
 
+def test_an_age_before_a_name_set_off_by_commas_makes_it_a_persons(tmp_path):
+    sheets = run(tmp_path, "An eight-year-old girl, Velora Kessmann, was among the dead. A 22-year-old British man, "
+                           "Tarek Oskarsson, was held.")
+    actors = names(sheets, "actors")
+    assert actors["Velora Kessmann"]["kind"] == "person" and actors["Tarek Oskarsson"]["kind"] == "person", sorted(actors)
+
+
 def test_a_premier_is_a_title_a_street_a_place_and_abu_dhabi_and_new_jersey_are_places(tmp_path):
     sheets = run(tmp_path, "Premier Daniel Andrews said the attacker was known to police. Police closed Phillip Street. "
                            "He flew to Abu Dhabi. He was arrested in New Jersey.")

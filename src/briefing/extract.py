@@ -53,6 +53,8 @@ _HARMED_AFTER = re.compile(r"^\s+(?:was|had\s+been|has\s+been|is\s+believed\s+to
                            r"arrested|detained|wounded|injured|kidnapped|abducted|beheaded|sentenced|jailed|hanged|shot)\b")
 # ("an American drone killed Boubaker el-Hakim", "gunmen assassinated Naji Jerf")
 _HARMED_BEFORE = re.compile(r"\b(?:killed|assassinated|executed|beheaded|murdered|kidnapped|abducted)\s+$")
+# "An eight-year-old girl, Saffie-Rose Roussos, from Leyland": an age before the name, set off by commas
+_AGE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+[\w-]+){0,3}?\s*,\s*$", re.I)
 # a unit's number is its name's ("the 157 Task Force Battalion", "the 81 Division Forward Brigade")
 _UNIT_HEADS = frozenset({"Battalion", "Brigade", "Division", "Regiment", "Corps", "Squadron"})
 LISTED_WITH_A_PLACE = "listed with a place"   # (the cue resolve tells a list's guess of a kind by)
@@ -1088,6 +1090,9 @@ class Discoverer:
             return True
         if re.match(r"^\s*,\s+(?:a|an|the)\s+\d{1,2}-year-old(?:\s*[,.;]|\s+(?:from|of|who|man|woman|boy|girl)\b)", after):
             self._person_cue = "age after the name"   # "Reyaad Khan, a 21-year-old from Cardiff"
+            return True
+        if _AGE_BEFORE.search(before) and re.match(r"^\s*[,.;]", after):
+            self._person_cue = "age before the name"
             return True
         # ("two British members, Alexanda Kotey and El Shafee Elsheikh, ...": a pair after a plural)
         if re.match(r"^\s*(?:,|\.\s*$|and\s+[A-Z])", after) and self._role_comma_before.search(before):
