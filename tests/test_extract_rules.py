@@ -1125,6 +1125,13 @@ def test_an_organisation_named_with_its_countrys_adjective_and_without_is_one(tm
     assert "Defence Ministry" not in actors.get("Russian Defence Ministry", {}).get("aliases", [])
 
 
+def test_a_name_another_organisations_name_also_ends_with_is_not_the_national_ones(tmp_path):
+    actors = names(run_two(tmp_path, "The Turkish Velo Service set up a camp near the border. Aid came from the "
+                                     "Syrian Arab Velo Service as well.",
+                           "Velo Service volunteers handed out blankets."), "actors")
+    assert "Velo Service" not in actors.get("Turkish Velo Service", {}).get("aliases", []), actors
+
+
 def test_the_killing_of_a_person_named_in_full_is_an_operation_a_death_in_battle_is_not(tmp_path):
     sheets = run(tmp_path, "Karim Dawali, a member of the town council, was shot dead by gunmen in his home in "
                            "March 2015. In April 2015 a drone strike killed the group's spokesman Fadel Marouni. "

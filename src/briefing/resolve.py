@@ -299,6 +299,10 @@ def _join_national_names(groups: _Groups, owner: dict[str, Seed], candidates: li
             rest = next((name[len(p) + 1:] for p in parents if name.startswith(p + " ")), "")
         if len(rest.split()) >= 2 and name_key(rest) in bare:
             national[name_key(rest)].add(name)
+    # (any other organisation whose name ends so is one more such: the Turkish Red Crescent leaves "the Red
+    # Crescent" alone where the corpus also names the Syrian Arab Red Crescent)
+    for key, fuller in national.items():
+        fuller.update(n for n in orgs if name_key(n).endswith(" " + key))
     _join_to_only_fuller(groups, owner, key_of, national)
 
 
