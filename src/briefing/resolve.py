@@ -290,10 +290,10 @@ def _join_national_names(groups: _Groups, owner: dict[str, Seed], candidates: li
     adjective and without is one, when the corpus names only one such (a Turkish and a Russian
     Defence Ministry leave "the Defence Ministry" alone). So is one named with the body it belongs
     to ("the United Nations World Food Programme ... the World Food Programme": `parents`)."""
-    orgs = {c.name for c in candidates if c.folder == "actors" and c.kind not in ("person", None)}
-    bare = {name_key(n) for n in orgs}
+    keys = {c.name: name_key(c.name) for c in candidates if c.folder == "actors" and c.kind not in ("person", None)}
+    bare = set(keys.values())
     national: dict[str, set[str]] = defaultdict(set)
-    for name in orgs:
+    for name in keys:
         first, _, rest = name.partition(" ")
         if not is_demonym(first):
             rest = next((name[len(p) + 1:] for p in parents if name.startswith(p + " ")), "")
@@ -301,8 +301,11 @@ def _join_national_names(groups: _Groups, owner: dict[str, Seed], candidates: li
             national[name_key(rest)].add(name)
     # (any other organisation whose name ends so is one more such: the Turkish Red Crescent leaves "the Red
     # Crescent" alone where the corpus also names the Syrian Arab Red Crescent)
-    for key, fuller in national.items():
-        fuller.update(n for n in orgs if name_key(n).endswith(" " + key))
+    for name, key in keys.items() if national else ():
+        words = key.split(" ")
+        for tail in (" ".join(words[k:]) for k in range(1, len(words))):
+            if tail in national:
+                national[tail].add(name)
     _join_to_only_fuller(groups, owner, key_of, national)
 
 
