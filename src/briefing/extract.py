@@ -403,15 +403,13 @@ class Discoverer:
         (not "the Iraqi Army and Popular Mobilisation Forces": a run that already ends with its head is whole)."""
         pair = _PAIRED.match(text, at)
         return bool(pair and not self.lex.org_heads.get(run[-1].bare)
-                    and self._pair_named(run[-1].bare, pair.group(1), pair.group(2), gazetteer_too=False))
+                    and self._pair_named(run[-1].bare, pair.group(1), pair.group(2)))
 
-    def _pair_named(self, first: str, second: str, head: str, gazetteer_too: bool = True) -> bool:
-        """(`gazetteer_too=False`: words only the gazetteer knows may make a pair: "Commonwealth" is a town of the
-        Philippines, "Perth and Kinross Council"; but "State" after two places ends a list of them: "the Orlando and
-        Ohio State attacks")"""
-        known = self._known_name if gazetteer_too else (lambda w: name_key(w) in self.known)
-        return bool(self.lex.org_heads.get(head)) and not (not gazetteer_too and head == "State") and not any(
-            known(w) or self.lex.is_demonym(w) or w in self.lex.stopwords for w in (first, second))
+    def _pair_named(self, first: str, second: str, head: str) -> bool:
+        """(words only the gazetteer knows may make a pair: "Commonwealth" is a town of the Philippines, "Perth and
+        Kinross Council"; but "State" after two places ends a list of them: "the Orlando and Ohio State attacks")"""
+        return bool(self.lex.org_heads.get(head)) and head != "State" and not any(
+            name_key(w) in self.known or self.lex.is_demonym(w) or w in self.lex.stopwords for w in (first, second))
 
     def _without_connectors(self, words: list[_Word]) -> list[_Word]:
         """`words` without the connectors in front ("the", "of"): "of the Levant Policy Forum"."""
