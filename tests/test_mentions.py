@@ -44,3 +44,17 @@ def test_a_word_matched_only_as_written_is_no_spelling_of_an_alias():
     assert found(m, "The Briton left Britain; two Britons stayed.") == [
         ("Briton", "a-sheet-so-named"), ("Britain", "united-kingdom")]
     assert found(Matcher({"Britain": "united-kingdom"}), "The Briton left.") == [("Briton", "united-kingdom")]
+
+
+def test_could_match_is_false_only_where_find_finds_nothing():
+    # (an article is matched again only where some name has all its words among the article's words)
+    m = Matcher({"Battle of Tabqa": "battle-of-tabqa", "Battle of Mosul": "battle-of-mosul",
+                 "Operation Inherent Resolve": "oir"})
+    texts = ["The battle for Tabqa began.", "The Battle of Tabqa began.", "A battle near Mosul, of course.",
+             "Operation Inherent Resolve struck.", "Inherent resolve, said the operation's head."]
+    for text in texts:
+        keys = {w[2] for w in Matcher.words(text)}
+        assert m.could_match(keys) == (text != "The battle for Tabqa began."), text
+        if not m.could_match(keys):
+            assert found(m, text) == []
+    assert found(m, "The Battle of Tabqa began.") == [("Battle of Tabqa", "battle-of-tabqa")]

@@ -6,6 +6,7 @@ number of aliases: ten thousand sheets cost a dictionary, not a slower scan.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -58,6 +59,11 @@ class Matcher:
             self.max_len = max(self.max_len, len(keys))
         # per first word, the alias lengths to try, longest first: most words start no alias
         self._tries = {first: sorted(lengths, reverse=True) for first, lengths in self._lengths.items()}
+        # each alias under its rarest word ("Battle of Tabqa" under "tabqa", not "battle"): see `could_match`
+        counts = Counter(k for keys in self._table for k in set(keys))
+        self._by_rarest: dict[str, list[tuple[str, ...]]] = {}
+        for keys in self._table:
+            self._by_rarest.setdefault(min(keys, key=lambda k: (counts[k], k)), []).append(keys)
 
     @staticmethod
     def keys_of(text: str) -> tuple[str, ...]:
@@ -75,6 +81,12 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self._table)
+
+    def could_match(self, keys: set[str]) -> bool:
+        """Whether some alias has all its words among `keys` (the keys of a text's words, `words`):
+        if none has, `find` finds nothing anywhere in that text."""
+        return any(all(k in keys for k in names) for rarest in keys & self._by_rarest.keys()
+                   for names in self._by_rarest[rarest])
 
     def digests(self) -> dict[str, str]:
         """Each alias key sequence (space-joined) -> a digest of the aliases it stands for. Compared

@@ -294,12 +294,19 @@ def match_texts(matcher: Matcher, texts: list[_ArticleText], cache: ArticleCache
         if text.keys is None and cache:
             text.keys = cache.part(text.article, "word keys")
         stored = cache.part(text.article, part) if cache and before is not None else None
+        words = set(text.keys.split()) if text.keys is not None else None
         found = None
-        if isinstance(stored, str) and text.keys is not None:
-            words = set(text.keys.split())
-            if not any(all(k in words for k in name) for first in words & changed.keys() for name in changed[first]):
-                found = _decode_matches(text, stored)
-                text.digests[part] = _digest(stored)
+        if isinstance(stored, str) and words is not None and not any(
+                all(k in words for k in name) for first in words & changed.keys() for name in changed[first]):
+            found = _decode_matches(text, stored)
+            text.digests[part] = _digest(stored)
+        elif words is not None and not matcher.could_match(words):
+            # (no name has all its words among the article's: most articles name no operation)
+            found = {s.index: [] for s in text.sentences}
+            if cache:
+                encoded = _encode_matches(found)
+                cache.remember_part(text.article, part, encoded)
+                text.digests[part] = _digest(encoded)
         out.append(found)
     todo = [n for n, found in enumerate(out) if found is None]
     if workers_for(len(todo)) > 1:   # matches come back encoded: a million pickled objects cost more than matching

