@@ -1835,10 +1835,10 @@ def test_modifiers_opening_a_clause_make_the_cue_a_noun_and_a_bare_gerund_after_
 
 
 def test_god_named_in_a_quote_is_no_place_and_a_group_named_for_him_keeps_its_name(tmp_path):
-    sheets = run(tmp_path, "\"These are idols people worshipped instead of Allah,\" one man says. Ansar Allah fighters "
+    sheets = run(tmp_path, "\"These are idols people worshipped instead of Allah,\" one man says. Saraya Ansar Allah fighters "
                            "attacked the town of Qarabel.")
     places, actors = names(sheets, "locations"), names(sheets, "actors")
-    assert "Allah" not in places and "Ansar Allah" in actors and "Qarabel" in places, (set(places), set(actors))
+    assert "Allah" not in places and "Saraya Ansar Allah" in actors and "Qarabel" in places, (set(places), set(actors))
 
 
 def test_a_strike_on_positions_on_a_hill_or_that_killed_people_in_a_town_and_no_place_from_an_adverb(tmp_path):
@@ -2858,3 +2858,89 @@ def test_the_insurgents_seizure_of_a_town_is_its_fall_and_the_recapture_a_battle
                            "Velo a test of the army.")
     ops = names(sheets, "operations")
     assert "Fall of Velo (2015)" in ops and "Recapture of Velo (2016)" in ops, ops
+
+
+def test_a_birth_name_a_name_a_group_calls_itself_and_a_town_then_called_otherwise_are_aliases(tmp_path):
+    sheets = run(tmp_path, "Abu Harith al-Tamimi, whose nom de guerre means “the doctor”, was born Tamer Haddad Kessel in "
+                           "Marun in 1961. The Velo Front, who call themselves Ansar al-Velo, shelled the port. Rebels "
+                           "fought in Dervan, then still called Kessinovo, for a month. Officials were born Catholic.")
+    actors, places = names(sheets, "actors"), names(sheets, "locations")
+    assert actors["Abu Harith al-Tamimi"]["aliases"] == ["Tamer Haddad Kessel"], actors
+    assert "Ansar al-Velo" in actors["Velo Front"]["aliases"], actors
+    assert "Kessinovo" in places["Dervan"]["aliases"], places
+    assert "Catholic" not in actors and not any("Catholic" in s["aliases"] for s in actors.values()), actors
+
+
+def test_the_city_a_sentence_calls_a_city_is_the_city_it_was_pushed_out_of_then(tmp_path):
+    # ("the city" is Marun, which the sentence calls a city, not Kessel, named last; and its year is the "when" clause's)
+    sheets = run(tmp_path, "Troops entered the town of Kessel on Friday. Marun, a trading city claimed by both Kessel and "
+                           "the Velo Region, has been held by soldiers since October 2014, when troops pushed the rebels "
+                           "out of the city after a vote.")
+    assert list(names(sheets, "operations")) == ["Battle of Marun (2014)"], names(sheets, "operations")
+
+
+def test_a_firm_named_after_its_peoples_word(tmp_path):
+    # (the last capitalised word before the firm's noun opens it: "Reporters" is no people's word)
+    sheets = run(tmp_path, "Reporters said Danish shipping company Velmar paused its voyages. Marun Reporters said "
+                           "security firm Kessinar would not.")
+    actors = names(sheets, "actors")
+    assert actors["Velmar"]["kind"] == "other", actors
+    assert "Kessinar" not in actors, actors
+
+
+def test_driving_goods_from_a_town_to_another_takes_neither(tmp_path):
+    sheets = run(tmp_path, "Tetiana, a volunteer who drives food and medicine from Kessel into the town, told us about "
+                           "the road. Troops drove the militants from Marun on Friday.")
+    assert list(names(sheets, "operations")) == ["Battle of Marun (2016)"], names(sheets, "operations")
+
+
+def test_the_people_two_roles_of_two_countries_name_are_no_places(tmp_path):
+    sheets = run(tmp_path, "The foreign ministers of Armenia and Azerbaijan, Zorab Velikyan and Jeyan Bayrakov, were "
+                           "traveling to Moscow on Friday for talks.")
+    places = names(sheets, "locations")
+    assert "Zorab Velikyan" not in places and "Jeyan Bayrakov" not in places, places
+    assert names(sheets, "actors")["Zorab Velikyan"]["kind"] == "person", names(sheets, "actors")
+
+
+def test_a_city_the_gazetteer_knows_is_no_stray_word_spelled_like_an_acronym(tmp_path):
+    # (Sanaa's spelling key is SANA's, the Syrian news agency's)
+    sheets = run(tmp_path, "Air strikes hit Sanaa on Friday, state news agency SANA reported from Damascus.")
+    assert names(sheets, "locations")["Sanaa"]["kind"] == "city", names(sheets, "locations")
+    assert "Sanaa" not in names(sheets, "actors")["SANA"]["aliases"]
+
+
+def test_a_strait_and_its_name_alone_are_one_place(tmp_path):
+    sheets = run(tmp_path, "Ships avoided the Velo Kessel strait on Monday. By Friday two tankers had crossed the Velo "
+                           "Kessel again.")
+    places = names(sheets, "locations")
+    assert list(places) == ["Velo Kessel strait"] and "Velo Kessel" in places["Velo Kessel strait"]["aliases"], places
+
+
+def test_a_place_named_for_a_titled_man_is_a_place_and_a_titled_man_named_like_one_is_a_man(tmp_path):
+    sheets = run(tmp_path, "The plane took off from Tehran's Imam Harun Kessel International Airport on Wednesday. "
+                           "Colonel Marek Camp told reporters the crash was under investigation.")
+    assert names(sheets, "locations")["Imam Harun Kessel International Airport"]["kind"] == "landmark", \
+        names(sheets, "locations")
+    assert names(sheets, "actors")["Marek Camp"]["kind"] == "person", names(sheets, "actors")
+
+
+def test_an_office_named_alone_is_no_entity(tmp_path):
+    sheets = run(tmp_path, "In the town of Kessel, Supreme Leader Ayatollah Harun Velo declared three days of mourning. "
+                           "The Supreme Leader later met the Foreign Minister in the capital.")
+    everything = {n for folder in ("actors", "locations") for n in names(sheets, folder)}
+    assert "Harun Velo" in names(sheets, "actors") and not everything & {"Supreme Leader", "Foreign Minister"}, everything
+
+
+def test_the_battles_for_two_towns_and_a_failed_attempt_to_take_a_city_are_battles(tmp_path):
+    sheets = run(tmp_path, "The battles for Velodonetsk and Kessinovo in the summer were costly. After failing to take "
+                           "Kyiv, the invaders withdrew from the north in late March. If the army tried to take "
+                           "Dervan, the town would burn.")
+    ops = set(names(sheets, "operations"))
+    assert {"Battle of Velodonetsk (2016)", "Battle of Kessinovo (2016)", "Battle of Kyiv (2016)"} <= ops, ops
+    assert not any("Dervan" in n for n in ops), ops
+
+
+def test_a_city_fought_over_is_still_a_city(tmp_path):
+    # (as many votes for no kind, from "the battle for", as for the gazetteer's city: the city wins)
+    sheets = run(tmp_path, "The battle for Mosul was long. People in Mosul fled.")
+    assert names(sheets, "locations")["Mosul"]["kind"] == "city", names(sheets, "locations")

@@ -17,6 +17,9 @@ from briefing.names import is_acronym, name_key, slugify
     ("Counter-Terrorism Service", "Counterterrorism Service"),
     # an article assimilated to the next word's first letter, written apart ("Deir Ez Zor", "Ash Shaddadi")
     ("Deir Ez Zor province", "Deir ez-Zor province"), ("Ash Shaddadi", "al-Shaddadi"), ("Ad Dawr", "al-Dawr"),
+    # a country's ministry either way round; Ukrainian names' last "yi", "iy" or "y"
+    ("the Velonian Ministry of Defence", "Velonian Defense Ministry"), ("Iraqi Ministry of Interior", "Iraqi Interior Ministry"),
+    ("Volodymyr Zelenskyi", "Volodymyr Zelenskiy"), ("Oleksandr Syrskyi", "Oleksandr Syrsky"),
 ])
 def test_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)

@@ -196,7 +196,7 @@ class Discoverer:
         self._acronym_only = {name_key(n) for k in lex.entities for n in (k.name, *k.aliases) if is_acronym(n)} - worded
         self._titles_by_first: dict[str, list[tuple[str, list[str]]]] = {}
         self._abbreviated_titles = {w for title in lex.titles for w in title.split() if w.endswith(".")}
-        self._office_titles = frozenset(t for t in lex.titles if " of " in t)
+        self._office_titles = frozenset(t for t in lex.titles if " " in t)   # ("the Supreme Leader said": an office)
         self._vessel_before = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.raw.get("vessel_nouns") or ["(?!)"]))
                                          + r")\s+$", re.I)
         for title in lex.titles:   # longest first, as the lexicon sorts them
@@ -219,6 +219,9 @@ class Discoverer:
         self._role_comma_before = re.compile(rf"\b({role})s?\b[^,.;“”\"]{{0,50}},\s*$", re.I)
         # "the governor of Salahuddin, Raed al-Jabouri, said": the name after the place is the governor's
         self._role_of_place_comma = re.compile(rf"\b(?:{role})\s+(?:of|for|in|to|from)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
+        # ("the foreign ministers of Armenia and Azerbaijan, Zohrab Mnatsakanyan and Jeyhun Bayramov": two people; not
+        # "suspects in Makassar and Bima, West Nusa Tenggara")
+        self._roles_of_places_comma = re.compile(rf"\b(?:{role})s\s+(?:of|for)\s+(?:the\s+)?[^,.;]{{1,40}},\s*$", re.I)
         self._place_of = re.compile(   # ("the home town of X" is a person's)
             r"(?<!\bhome\s)\b(" + "|".join(map(re.escape, lex.place_of_cues)) + r")\s+of\s+(?:the\s+)?$", re.I)
         self._landmark_appositives = {n.lower() for n in lex.raw.get("landmark_appositives") or ()}
@@ -235,7 +238,11 @@ class Discoverer:
         self._org_appositive = re.compile(rf"^,\s+(?:a|an)\s+(?:{modifier}){{0,4}}?({nouns})\b"
                                           r"(?!\s+(?:member|leader|founder|official|commander|spokesman)s?\b)", re.I)
         # "the Palestinian rebel group Aknaf ...", "the monitoring group Airwars": the noun before the name (as written)
-        self._org_before = re.compile(rf"\b(?:the|a|an)\s+(?:{modifier}){{0,3}}?(?-i:({nouns}))\s+$", re.I)
+        self._org_before = re.compile(rf"\b(?:the|a|an)\s+(?:{modifier}){{0,3}}?(?-i:(?P<noun>{nouns}))\s+$", re.I)
+        # (or after a people's word without an article, the last capitalised word that can open it: "Reuters said
+        # British security firm Ambrey")
+        self._org_after_people = re.compile(rf"^.*\b(?-i:(?P<people>[A-Z][\w-]+))\s+(?:{modifier}){{0,2}}?(?-i:(?P<noun>{nouns}))\s+$",
+                                            re.I | re.S)
         self._branch_heads = frozenset(lex.raw.get("branch_heads") or ())
         # "fighting in Hajin", "advanced towards Shaddadi": only these prepositions, which take places
         self._place_preposition = re.compile(
@@ -605,7 +612,10 @@ class Discoverer:
         named_for = self._place_after.match(text[run[-1].end:])
         title_at = None if (self._place_appositive.match(text[run[-1].end:]) or self._org_kind(run)
                             or self._place_of.search(text[:run[0].start])
-                            or (named_for and not named_for.group(1) and not named_for.group(3))) else self._title_in(run)
+                            or (named_for and not named_for.group(1) and not named_for.group(3))
+                            # ("Imam Khomeini International Airport", "the Sheikh Zayed Grand Mosque": its own word; not
+                            # "Colonel John Camp", a man)
+                            or (len(run) > 3 and run[-1].bare.lower() in self.lex.place_nouns)) else self._title_in(run)
         if title_at and title_at[0] == 1 and len(run) == 3 and run[1].text in _FAMILY_TITLES and \
                 not self._title_in(run[:1]) and not self.lex.is_demonym(run[0].bare) and \
                 name_key(run[0].text) not in self.known:
@@ -826,10 +836,12 @@ class Discoverer:
             # "Bellingcat, an open-source research collective", "Airwars, a London-based monitor"
             kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told.group(1).lower()]
             return add("actors", kind, f"'{name}, a {told.group(1).lower()}'", 2)
-        told = self._org_before.search(before) if key not in self.known else None
+        told = (self._org_before.search(before) or self._org_after_people.match(before)) if key not in self.known else None
+        if told and "people" in told.groupdict() and not self.lex.is_demonym(told["people"]):
+            told = None
         if told and len(run) <= 5 and not gazetteer.find(name):
-            kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told.group(1)]
-            return add("actors", kind, f"'the {told.group(1)} {name}'", 2)
+            kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told["noun"]]
+            return add("actors", kind, f"'the {told['noun']} {name}'", 2)
         # (the place word may follow an opener: "Great Mosque of Raqqa")
         head = run[1] if len(run) > 2 and run[0].text in self._openers and run[1].text in self._place_first_words else run[0]
         first_place = self._place_first_words.get(head.text)
@@ -848,8 +860,9 @@ class Discoverer:
             return add("locations", place[1], place[2], 2, place[0])
         # "the towns of Anah, Rawa and al-Qaim", "camps in Amriyat al-Fallujah and Habbaniyah"
         last = self._last_place
-        appositive_of_role = len(run) > 1 and re.match(r"^\s*(?:,|\.\s*$)", after) and \
-            self._role_of_place_comma.search(before)
+        appositive_of_role = len(run) > 1 and (
+            (re.match(r"^\s*(?:,|\.\s*$)", after) and self._role_of_place_comma.search(before))
+            or (re.match(r"^\s+and\s", after) and self._roles_of_places_comma.search(before)))
         if (last and last[:2] == (source, sentence.index) and not self._is_known(key, name) and len(run) <= 3
                 and not appositive_of_role and not self._given_name(run) and not self._org_kind(run)
                 and not (len(run) == 1 and run[0].bare in self.lex.given_names and not gazetteer.find(name))   # ("Egypt and Jordan, Abdullah in Jordan")
@@ -869,7 +882,8 @@ class Discoverer:
             return add("locations", "city", "'…’s old city'", 1)
         fought = self._battle_of.search(before)
         if fought and len(run) <= (3 if fought.group(1) else 1) and key not in self.known and not self.lex.is_demonym(name):
-            return add("locations", "other", "'battle/siege of …'", 1)
+            hit = gazetteer.find(name)   # (what is fought over is a place; the gazetteer may know which: "the battle for Mosul")
+            return add("locations", hit.kind if hit else "other", "'battle/siege of …'", 1)
         if len(run) <= 3 and key not in self.known and self._event_after.match(after) and self._the_before.search(before) \
                 and run[0].bare not in self._occasions:   # not "the Christmas attack"
             return add("locations", "other", self._NAMED_AFTER, 1)
@@ -1275,7 +1289,7 @@ class Discoverer:
     _DASH_GLOSS = re.compile(r"\b([A-Z][\w’'.\-]*(?:\s+(?:al|of|the|[A-Z][\w’'.\-]*))*)\s+\(([A-Z][^()–]{2,50}?)\s+[–-]\s+[^()]{1,20}\)")
     _BRACKET_GLOSS = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s+\[(?:the\s+)?([A-Z][^\[\]]{1,60}?)\]")
     _AKA = re.compile(r"([A-Z][\w’'.\-]*(?:\s+(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|al|of|the|[A-Z][\w’'.\-]*))*(?:\s+(?:air\s+base|base|camp|dam|"
-                      r"district|airport|prison|bridge))?),?\s+(?:(?:better|best|widely|commonly|popularly|locally)\s+)?(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias|(?:also\s+)?(?:spelt|spelled|written|transliterated)(?:\s+as)?)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
+                      r"district|airport|prison|bridge))?),?\s+(?:(?:better|best|widely|commonly|popularly|locally)\s+)?(?:also known as|formerly known as|known(?:\s+(?:to|until|till|before)\s+[\w.\s]{1,30}?)?\s+as|formerly|under the nom de guerre|nom de guerre|alias|(?:also\s+)?(?:spelt|spelled|written|transliterated)(?:\s+as)?|(?:who|which)\s+calls?\s+(?:themselves|itself)|(?:then\s+(?:still\s+)?|once\s+|now\s+|previously\s+)called)\s+(?:the\s+)?[“\"]?([A-Z][\w’'.\- ]{1,60}?)[”\"]?(?=[,.;)]|\s+(?!(?:al|el|ad|ar|as|ash|az|an)-|bin\b|ibn\b|of\b)[a-z])")
 
     _WORD = r"(?:(?:al|el|an|ar|as|ash|az|ad)-[\w’'.\-]+|[A-Z][\w’'.\-]*)"
     _PAREN_NAME = re.compile(rf"([A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|{_WORD}))*)\s+\(\s*({_WORD}(?:\s+(?:of|the|{_WORD})){{0,5}})"
@@ -1431,17 +1445,20 @@ class Discoverer:
 
     _NOM = re.compile(r"\b(?:(?:under|by|with|uses|used|using)\s+the\s+(?:nom de guerre|alias|pseudonym|code name|name)|"
                       r"(?:whose|his|her)\s+real\s+name\s+(?:was|is))\s+"   # ("Abu Khaled, whose real name was ...")
-                      r"[“\"]?([A-Z][\w’'\-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w’'\-]*){0,3})")
+                      r"[“\"]?([A-Z][\w’'\-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w’'\-]*){0,3})"
+                      # ("al-Muhandis ... was born Jamal Jaafar Ibrahim in Basra": a birth name is two words or more)
+                      r"|\b(?:was|were)\s+born\s+([A-Z][\w’'\-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w’'\-]*){1,3})")
 
     def _nom_de_guerre(self, sentence: Sentence, found: Discovery) -> None:
         """"X, the commander who led ... under the nom de guerre Y": Y is another name of X."""
         for m in self._NOM.finditer(sentence.text):
             people = [c for c in found.candidates if c.sentence == sentence.index and c.kind == "person"
                       and 0 <= c.start < m.start() and c.source == found_source(found)]
+            name = m.group(1) or m.group(2)
             if people:
-                found.links.append((people[-1].name, m.group(1), "nom de guerre"))
+                found.links.append((people[-1].name, name, "nom de guerre"))
                 found.candidates = [c for c in found.candidates
-                                    if not (c.sentence == sentence.index and c.name == m.group(1))]
+                                    if not (c.sentence == sentence.index and c.name == name)]
 
     # (the name's words in capitals: "an operation named Wrath of Euphrates to isolate the city")
     # ("a wave of strikes on targets in Syria that Amman called "Martyr Muath"": strikes in the same clause, and

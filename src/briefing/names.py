@@ -80,7 +80,8 @@ def token_key(token: str) -> str:
     ending_h = len(word) > 3 and word.endswith("h") and word[-2] in "aeiou"
     if ending_h:
         word = word[:-1]                        # Raqqah -> Raqqa, Nusrah -> Nusra, Qatraneh -> Qatrana
-    word = re.sub(r"(?<=.)y(?=[aeiou])", "Y", word)   # consonantal y (Qayyarah) is not a vowel
+    # consonantal y (Qayyarah) is not a vowel; a last "yi" is one vowel ("Zelenskyi" is Zelenskiy, Zelensky)
+    word = re.sub(r"(?<=.)y(?=[aeiou])(?!i$)", "Y", word)
     head, tail = word[0], word[1:]
     if head in "aeiouy":
         head_run = re.match(r"[aeiouy]+", word)
@@ -110,15 +111,16 @@ def is_article(token: str, after: str) -> bool:
     return low in _HYPHEN_ARTICLES and after[:1] == "-"
 
 
-_MINISTRY_OF = re.compile(r"^(?:[Tt]he\s+)?Ministry\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)$")
+_MINISTRY_OF = re.compile(r"^(?:[Tt]he\s+)?(?:([A-Z][\w-]*)\s+)?Ministry\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)$")
 
 
 @lru_cache(maxsize=1 << 18)   # names repeat across a corpus too: a hub's name in every article
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal ('' when nothing is left)."""
     text = name.strip()
-    if text.startswith(("Ministry of ", "the Ministry of ", "The Ministry of ")):
-        text = _MINISTRY_OF.sub(r"\1 Ministry", text)   # "the Ministry of Interior" is the Interior Ministry
+    if "Ministry of " in text:
+        # "the Ministry of Interior" is the Interior Ministry, "the Russian Ministry of Defence" the Russian Defence Ministry
+        text = _MINISTRY_OF.sub(lambda m: " ".join(filter(None, (m[1], m[2], "Ministry"))), text)
     if "ir" in text or "IR" in text:   # (most names have no air base: skip the search)
         text = _AIRBASE.sub("airbase", text)
     parts = []

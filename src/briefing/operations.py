@@ -309,7 +309,7 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
             if (kinds.get(m.entity_id) in _TAKEN_KINDS or (fought and kinds.get(m.entity_id) == "village")) \
                     and not _clause_hypothetical(text, m.start, m.end + (
                     fell.end() if fell else 0)) and not b and \
-                    ((taker := c.taken_before.search(lead)) or fell
+                    ((taker := _taker(c.taken_before.search(lead), text, m.end)) or fell
                      or (c.taken_dated.search(lead) and _DATED.search(text))
                      or (c.fought_before.search(lead) and fought)
                      or (index < 0 and c.headline_taken.search(lead))):
@@ -428,25 +428,28 @@ def find_operations(lex: Lexicon, sentences: list[tuple[int, str, list[Match]]],
                                          _taken_year(text, end, "") or at(m.start, m.end)))
         _listed_share(hits, index, [m for m in matches if kinds.get(m.entity_id) == "person"], text)
         # "the offensive to retake the city", "the battle for the western half of the city"
-        for cue in c.before_anaphor.finditer(text):
+        # (the anaphors' words, looked for once: most sentences name no city, town or capital)
+        anaphoric = _ANAPHOR_WORD.search(text) is not None
+        for cue in c.before_anaphor.finditer(text) if anaphoric else ():
             # the city named last before the cue, in this sentence or an earlier one
             # ("the capture of the town" is of a town: not of the city where a spokesman spoke)
             if any(re.fullmatch(r",\s+", text[cue.end():m.start]) for m in places):
                 continue   # (an apposition names it: "the capture of the provincial capital, Deir al-Zour")
             fits = ("town",) if cue.group(2).lower() == "town" else ("city", "town")
-            earlier = [m.entity_id for m in places if m.end <= cue.start() and kinds.get(m.entity_id) in fits]
-            target = (earlier[-1] if earlier else last_city) if cue.group(2).lower() != "provincial capital" else \
+            target = (_antecedent(text, places, kinds, fits, cue.start()) or last_city) \
+                if cue.group(2).lower() != "provincial capital" else \
                 _anaphor_target("the provincial capital", last_city, last_province, kinds)
             if target and not hypothetical and _is_noun(text, cue.start(1)) and \
                     not any(h.place == target and h.sentence == index for h in hits):
                 hits.append(OperationHit(target, c.cues["before_place"][cue.group(1).lower()], index,
                                          cue.group(0), at(cue.start(), cue.end())))
         # "Islamic State overran the town in August 2014": the town named last, taken
-        taken_it = c.taken_anaphor.search(text) or (c.taken_dated_anaphor.search(text) if _DATED.search(text) else None)
+        taken_it = (c.taken_anaphor.search(text) or (c.taken_dated_anaphor.search(text) if _DATED.search(text) else None)) \
+            if anaphoric else None
         if taken_it and not hypothetical:
             fits = ("town",) if taken_it.group(1).lower() == "town" else ("city", "town")
-            earlier = [m.entity_id for m in places if m.end <= taken_it.start() and kinds.get(m.entity_id) in fits]
-            target = earlier[-1] if earlier else last_city if kinds.get(last_city or "") in fits else None
+            target = _antecedent(text, places, kinds, fits, taken_it.start()) \
+                or (last_city if kinds.get(last_city or "") in fits else None)
             if target and not any(h.place == target and h.sentence == index for h in hits):
                 hits.append(OperationHit(target, "battle", index, text[taken_it.start():taken_it.end() + 30].strip(),
                                          _taken_year(text, taken_it.end(), "") or at(taken_it.start(), taken_it.end())))
@@ -696,6 +699,30 @@ def _is_noun_after(text: str, start: int) -> bool:
         if len(lead) > 1 and lead[-1] in MONTH_NAMES:
             lead = lead[:-1]   # "the November 2015 Paris attacks"
     return bool(lead) and lead[-1].lower() in {"the", "a", "an", "its", "their", "this", "infamous", "deadly", "recent"}
+
+
+_ANAPHOR_WORD = re.compile(r"(?i:city|town|capital)")   # what every anaphor of `_cue_patterns` holds
+
+
+# ("a volunteer who drives food from Kostiantynivka into the town": a road travelled, no one driven out)
+_ROUTE_ON = re.compile(r"\s+(?:on\s+)?(?:to|into|towards?)\b")
+
+
+def _taker(cue: re.Match[str] | None, text: str, end: int) -> re.Match[str] | None:
+    """The verb that took the place ending at `end`, unless it drove something from there to elsewhere."""
+    return None if cue and cue.group(0).rstrip().endswith("from") and _ROUTE_ON.match(text, end) else cue
+
+
+# ("Kirkuk, an oil-rich city claimed by both Baghdad and the Kurdistan Region, ... pushed them out of the city")
+_CALLED = re.compile(r",\s+(?:an?|the|its)\s+(?:[\w'’-]+\s+){0,4}?(city|town)\b", re.I)
+
+
+def _antecedent(text: str, places: list[Match], kinds: dict[str, str], fits: tuple[str, ...], end: int) -> str | None:
+    """What "the city" (or "the town") before `end` stands for: the place the sentence calls so in an apposition,
+    else the one it named last."""
+    earlier = [m for m in places if m.end <= end and kinds.get(m.entity_id) in fits]
+    called = [m for m in earlier if (c := _CALLED.match(text, m.end)) and c.group(1).lower() in fits]
+    return (called or earlier)[-1].entity_id if earlier else None
 
 
 def _anaphor_target(rest: str, last_city: str | None, last_province: str | None, kinds: dict[str, str]) -> str | None:

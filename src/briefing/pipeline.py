@@ -165,10 +165,11 @@ def name_bare(lex: Lexicon, entities: list[Entity]) -> None:
         other = taken.get(name_key(head))
         if other is None:
             entity.aliases.add(head)
-        elif other is not entity and other.folder == "actors" and other.kind in ("other", entity.kind) \
-                and other.origin == "text":
+        elif other is not entity and other.folder == entity.folder and other.kind in ("other", entity.kind) \
+                and other.origin == "text" and entity.kind != "river":
             # ("the Shammar's al-Sanadid Forces" made an actor of "the Shammar", found nowhere else: the tribe;
-            # "Ahfad al-Rasoul, a brigade" is the Ahfad al-Rasoul brigade)
+            # "Ahfad al-Rasoul, a brigade" is the Ahfad al-Rasoul brigade; "the Bab el-Mandeb" its strait, but
+            # "Khazir" is also the front along the Khazir river)
             entity.aliases.update(other.names())
             entity.candidates.extend(other.candidates)
             entities.remove(other)
@@ -684,6 +685,7 @@ def _free_id(name: str, by_id: dict[str, Entity]) -> str:
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _SINCE = re.compile(r"\bsince\s+(?:(?:at\s+least|early|late|mid|the\s+(?:start|end)\s+of)\s+)?$", re.I)
 
 
@@ -698,7 +700,9 @@ def _sentence_years(text: _ArticleText) -> dict[int, int | None]:
         # offensive on Hawija, which IS has held since June 2014")
         # (nor does a date in an aside: that is when the name before it did something)
         asides = [m.span() for m in ASIDE.finditer(sentence.text)]
-        found = [d for d in find_dates(sentence.text, text.anchor) if not _SINCE.search(sentence.text, 0, d[0])
+        # (unless a clause tells what happened then: "held since October 2017, when troops pushed them out")
+        found = [d for d in find_dates(sentence.text, text.anchor)
+                 if (not _SINCE.search(sentence.text, 0, d[0]) or _WHEN_AFTER.match(sentence.text, d[1]))
                  and not any(start < d[0] < end for start, end in asides)]
         start, end, when = found[0] if found else (0, 0, None)
         # (a year the sentence writes wins; "a week later" is of the date above, not of the article)

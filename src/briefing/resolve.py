@@ -110,9 +110,11 @@ def resolve(seeds: list[Seed], candidates: list[Candidate], links: list[tuple[st
     key_of = _keyer(seeds)
     # a one-word name spelled like a dictionary acronym ("See" and SAA, "Issa" and ISI) is a stray
     # capitalised word far more often than a name: it makes no sheet, and never an alias of the acronym
-    # (a name with an Arabic article is no stray English word: "al-Sinaa", a district, beside SANA)
+    # (a name with an Arabic article is no stray English word: "al-Sinaa", a district, beside SANA; nor a city
+    # the gazetteer knows: "Sanaa")
     candidates = [c for c in candidates if not (key_of(c.name).endswith(" ~") and " " not in c.name.strip()
-                                                and not ARTICLE_PREFIX.match(c.name))]
+                                                and not ARTICLE_PREFIX.match(c.name)
+                                                and not (c.cue == "gazetteer" and c.kind in ("city", "country")))]
     owner: dict[str, Seed] = {}          # root key -> the fixed identity of that group
     for seed in sorted(seeds, key=lambda s: -_FOLDER_RANK.get(s.origin, 0)):
         keys = [k for k in (name_key(n) for n in _key_names(seed)) if k]
