@@ -83,3 +83,15 @@ def test_a_generational_suffix_closes_a_persons_name_without_changing_its_key():
     assert name_key("Kenneth F. McKenzie Jr.") == name_key("Kenneth F. McKenzie")
     assert name_key("Martin Luther King Sr") == name_key("Martin Luther King")
     assert name_key("Jr") == "jr" and name_key("Smith Jr") != name_key("Smith")   # (too short to tell)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Yevgeny Prigozhin", "Evgeny Prigozhin"), ("Yerevan", "Erevan"),   # a Russian e written with its y
+    ("K-1 air base", "K1 air base"), ("the T-0513 highway", "the T0513 highway"),   # a code with or without its hyphen
+])
+def test_transliterations_and_codes_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_a_short_word_keeps_its_y():
+    assert name_key("Yemen") != name_key("Emin")

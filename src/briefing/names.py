@@ -82,6 +82,8 @@ def token_key(token: str) -> str:
         word = word[:-1]                        # Raqqah -> Raqqa, Nusrah -> Nusra, Qatraneh -> Qatrana
     # consonantal y (Qayyarah) is not a vowel; a last "yi" is one vowel ("Zelenskyi" is Zelenskiy, Zelensky)
     word = re.sub(r"(?<=.)y(?=[aeiou])(?!i$)", "Y", word)
+    if word.startswith("ye") and len(word) > 5 and word[2] not in "aeiouy":
+        word = word[1:]                         # Yevgeny/Evgeny, Yerevan/Erevan: a Russian e written with its y
     head, tail = word[0], word[1:]
     if head in "aeiouy":
         head_run = re.match(r"[aeiouy]+", word)
@@ -111,6 +113,7 @@ def is_article(token: str, after: str) -> bool:
     return low in _HYPHEN_ARTICLES and after[:1] == "-"
 
 
+_CODE = re.compile(r"\b([A-Z]{1,2})-(\d+)\b")   # a base's or a road's code: a capital or two, a hyphen, a number
 _MINISTRY_OF = re.compile(r"^(?:[Tt]he\s+)?(?:([A-Z][\w-]*)\s+)?Ministry\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)$")
 
 
@@ -121,6 +124,8 @@ def name_key(name: str) -> str:
     if "Ministry of " in text:
         # "the Ministry of Interior" is the Interior Ministry, "the Russian Ministry of Defence" the Russian Defence Ministry
         text = _MINISTRY_OF.sub(lambda m: " ".join(filter(None, (m[1], m[2], "Ministry"))), text)
+    if "-" in text:
+        text = _CODE.sub(r"\1\2", text)   # "K-1" is K1, "T-0513" T0513
     if "ir" in text or "IR" in text:   # (most names have no air base: skip the search)
         text = _AIRBASE.sub("airbase", text)
     parts = []
