@@ -2941,6 +2941,6 @@ def test_the_battles_for_two_towns_and_a_failed_attempt_to_take_a_city_are_battl
 
 
 def test_a_city_fought_over_is_still_a_city(tmp_path):
-    # (as many votes for no kind, from "the battle for", as for the gazetteer's city: the city wins)
+    # (what is fought over is a place of the kind the gazetteer knows: not "other", which outvoted the city)
     sheets = run(tmp_path, "The battle for Mosul was long. People in Mosul fled.")
     assert names(sheets, "locations")["Mosul"]["kind"] == "city", names(sheets, "locations")
