@@ -836,9 +836,10 @@ class Discoverer:
             # "Bellingcat, an open-source research collective", "Airwars, a London-based monitor"
             kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told.group(1).lower()]
             return add("actors", kind, f"'{name}, a {told.group(1).lower()}'", 2)
-        told = (self._org_before.search(before) or self._org_after_people.match(before)) if key not in self.known else None
-        if told and "people" in told.groupdict() and not self.lex.is_demonym(told["people"]):
-            told = None
+        told = self._org_before.search(before) if key not in self.known else None
+        if told is None and key not in self.known:
+            people = self._org_after_people.match(before)
+            told = people if people and self.lex.is_demonym(people["people"]) else None
         if told and len(run) <= 5 and not gazetteer.find(name):
             kind = "armed group" if _ARMED.search(told.group(0)) else self._org_nouns[told["noun"]]
             return add("actors", kind, f"'the {told['noun']} {name}'", 2)

@@ -222,7 +222,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")   # Unicode's contro
 
 
 def _looks_binary(text: str) -> bool:
-    # (one search per character of the text, not a category lookup per character: a tenth of the time)
+    # (one pattern over the text, not a category lookup per character: a tenth of the time)
     return len(_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
